@@ -1,0 +1,8 @@
+/**
+ * Every migration, oldest first. TypeORM gets this list instead of a file glob so the same code
+ * runs from TypeScript (tests) and from the build. `npm run migration:create -- Name` and
+ * `npm run migration:generate -- Name` append to it.
+ */
+import { EnableVectorExtension1795608000000 } from './1795608000000-EnableVectorExtension.js';
+
+export const migrations = [EnableVectorExtension1795608000000];

@@ -1,0 +1,40 @@
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
+
+import { LoggingModule } from './common/logging/logging.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import type { SwitchboardDataSource } from './database/database-connection.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { MetricsModule } from './modules/metrics/metrics.module.js';
+
+export interface AppModuleOptions {
+  readonly config: AppConfig;
+  readonly dataSource: SwitchboardDataSource;
+  /** Where log lines go; stdout when absent. Tests pass a stream to read them. */
+  readonly logDestination?: DestinationStream;
+  readonly imports?: readonly (Type | DynamicModule)[];
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({
+    config,
+    dataSource,
+    logDestination,
+    imports = [],
+  }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(dataSource),
+        HealthModule,
+        LoggingModule.forRoot(config, logDestination),
+        MetricsModule,
+        ...imports,
+      ],
+    };
+  }
+}

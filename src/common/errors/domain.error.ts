@@ -1,0 +1,42 @@
+/** One field-level problem, as listed in a problem+json `errors[]` member. */
+export interface FieldError {
+  /** JSON Pointer into the request body, e.g. `/expiresAfter/seconds`. */
+  readonly pointer: string;
+  readonly detail: string;
+}
+
+export interface DomainErrorInit {
+  /** Stable, upper-snake-case identifier clients and the model can branch on. */
+  readonly code: string;
+  readonly status: number;
+  /** Short, fixed summary of the problem type. */
+  readonly title: string;
+  /** What happened in this case, phrased so a person can act on it. */
+  readonly detail: string;
+  readonly errors?: readonly FieldError[];
+  /** Extra members copied onto the problem document (never secrets). */
+  readonly extensions?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Base class for every rule the domain enforces. Services throw these (never `HttpException`);
+ * the problem-details filter maps them to RFC 9457 responses, and the tool pipeline hands the same
+ * `code` and `detail` to the model.
+ */
+export class DomainError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly title: string;
+  readonly errors?: readonly FieldError[];
+  readonly extensions?: Readonly<Record<string, unknown>>;
+
+  constructor(init: DomainErrorInit) {
+    super(init.detail);
+    this.name = new.target.name;
+    this.code = init.code;
+    this.status = init.status;
+    this.title = init.title;
+    this.errors = init.errors;
+    this.extensions = init.extensions;
+  }
+}

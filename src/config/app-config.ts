@@ -1,0 +1,29 @@
+import type { LogLevel } from './env.schema.js';
+
+/**
+ * The one typed configuration object, built once at boot from the validated environment.
+ * Modules inject it (`constructor(private readonly config: AppConfig)`) and read their namespace.
+ */
+export abstract class AppConfig {
+  abstract readonly http: {
+    readonly port: number;
+    readonly host: string;
+    readonly bodyLimit: string;
+  };
+  abstract readonly database: {
+    /** Absent means: run the embedded PGlite. */
+    readonly url?: string;
+    readonly schema: string;
+    readonly poolSize: number;
+    readonly dataDir: string;
+    readonly runMigrations: boolean;
+  };
+  abstract readonly openai: {
+    /** Absent means: run the built-in Realtime simulator. */
+    readonly apiKey?: string;
+    readonly baseUrl: string;
+  };
+  abstract readonly log: {
+    readonly level: LogLevel;
+  };
+}

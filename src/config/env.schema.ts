@@ -1,0 +1,89 @@
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+const toBool = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const normalized = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(normalized)) return true;
+  if (['false', '0', 'no', 'off'].includes(normalized)) return false;
+  return value;
+};
+
+/**
+ * Every environment variable Switchboard reads, with its default and the rule it must satisfy.
+ * `load-config.ts` validates it once at boot; the README's configuration table mirrors it.
+ * Variables holding secrets are listed in `SECRET_VARIABLES` so their values never reach a message.
+ */
+export class EnvironmentVariables {
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 0 and 65535' })
+  @Min(0, { message: 'must be an integer between 0 and 65535' })
+  @Max(65535, { message: 'must be an integer between 0 and 65535' })
+  PORT = 3000;
+
+  @IsString({ message: 'must be a host name or IP address to listen on' })
+  @MinLength(1, { message: 'must be a host name or IP address to listen on' })
+  HOST = '127.0.0.1';
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, {
+    message: 'must be a PostgreSQL URL such as postgres://user:password@host:5432/database',
+  })
+  DATABASE_URL?: string;
+
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, {
+    message: 'must be a lower-case PostgreSQL schema name (letters, digits, underscore)',
+  })
+  DATABASE_SCHEMA = 'public';
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 100' })
+  @Min(1, { message: 'must be an integer between 1 and 100' })
+  @Max(100, { message: 'must be an integer between 1 and 100' })
+  DATABASE_POOL_SIZE = 10;
+
+  @IsString({ message: 'must be a directory path or memory://' })
+  @MinLength(1, { message: 'must be a directory path or memory://' })
+  SWITCHBOARD_DATA_DIR = './data/pglite';
+
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  SWITCHBOARD_RUN_MIGRATIONS = true;
+
+  @Matches(/^\d+(b|kb|mb)$/i, { message: 'must be a size such as 100kb or 1mb' })
+  SWITCHBOARD_BODY_LIMIT = '1mb';
+
+  @IsOptional()
+  @IsString({ message: 'must be an OpenAI API key' })
+  @MinLength(8, { message: 'must be an OpenAI API key' })
+  OPENAI_API_KEY?: string;
+
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: 'must be an http(s) URL such as https://api.openai.com/v1' },
+  )
+  OPENAI_BASE_URL = 'https://api.openai.com/v1';
+
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: LogLevel = 'info';
+}
+
+/** Variables whose values are never echoed back, not even in a validation error. */
+export const SECRET_VARIABLES: ReadonlySet<string> = new Set(['DATABASE_URL', 'OPENAI_API_KEY']);

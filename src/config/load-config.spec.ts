@@ -1,0 +1,83 @@
+import { ConfigError, loadConfig } from './load-config.js';
+
+describe(loadConfig.name, () => {
+  it('applies documented defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.http).toEqual({ port: 3000, host: '127.0.0.1', bodyLimit: '1mb' });
+    expect(config.database).toEqual({
+      url: undefined,
+      schema: 'public',
+      poolSize: 10,
+      dataDir: './data/pglite',
+      runMigrations: true,
+    });
+    expect(config.openai).toEqual({ apiKey: undefined, baseUrl: 'https://api.openai.com/v1' });
+    expect(config.log.level).toBe('info');
+  });
+
+  it('parses numbers, booleans and strips a trailing slash from the OpenAI URL', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      SWITCHBOARD_RUN_MIGRATIONS: 'false',
+      OPENAI_BASE_URL: 'http://127.0.0.1:8787/v1/',
+    });
+    expect(config.http.port).toBe(8080);
+    expect(config.database.runMigrations).toBe(false);
+    expect(config.openai.baseUrl).toBe('http://127.0.0.1:8787/v1');
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }).http.port).toBe(3000);
+  });
+
+  it.each([
+    [
+      'PORT',
+      'abc',
+      /^Invalid configuration: PORT must be an integer between 0 and 65535 \(got "abc"\)$/,
+    ],
+    ['PORT', '70000', /PORT must be an integer between 0 and 65535/],
+    [
+      'LOG_LEVEL',
+      'loud',
+      /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/,
+    ],
+    ['SWITCHBOARD_RUN_MIGRATIONS', 'maybe', /SWITCHBOARD_RUN_MIGRATIONS must be true or false/],
+    [
+      'DATABASE_SCHEMA',
+      'Robert"); DROP',
+      /DATABASE_SCHEMA must be a lower-case PostgreSQL schema name/,
+    ],
+    ['OPENAI_BASE_URL', 'ftp://x', /OPENAI_BASE_URL must be an http\(s\) URL/],
+    [
+      'SWITCHBOARD_BODY_LIMIT',
+      'huge',
+      /SWITCHBOARD_BODY_LIMIT must be a size such as 100kb or 1mb/,
+    ],
+  ])('rejects %s=%s with one line naming the variable', (name, value, expected) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    try {
+      loadConfig({ [name]: value });
+    } catch (error) {
+      expect((error as ConfigError).problems).toHaveLength(1);
+      expect((error as ConfigError).message).toMatch(expected);
+    }
+  });
+
+  it('reports every bad variable, one line each', () => {
+    expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'y' })).toThrow(
+      expect.objectContaining({
+        problems: [expect.stringContaining('PORT'), expect.stringContaining('LOG_LEVEL')],
+      }),
+    );
+  });
+
+  it('never echoes the value of a secret variable', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://admin:hunter2@db/x' })).toThrow(
+      /^Invalid configuration: DATABASE_URL must be a PostgreSQL URL such as postgres:\/\/user:password@host:5432\/database$/,
+    );
+    expect(() => loadConfig({ OPENAI_API_KEY: 'short' })).toThrow(
+      /^Invalid configuration: OPENAI_API_KEY must be an OpenAI API key$/,
+    );
+  });
+});

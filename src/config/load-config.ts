@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+
+import type { AppConfig } from './app-config.js';
+import { EnvironmentVariables, SECRET_VARIABLES } from './env.schema.js';
+
+/** Thrown when the environment is invalid; `message` has one line per bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+type RawEnv = Record<string, string | undefined>;
+
+/**
+ * Validates the environment against `EnvironmentVariables` and maps it to the typed `AppConfig`.
+ * The app, the CLI and the TypeORM data source all call this, so configuration is parsed one way.
+ * Empty strings count as unset, as in most `.env` tooling.
+ */
+export function loadConfig(env: RawEnv = process.env): AppConfig {
+  const present = Object.fromEntries(
+    Object.keys(new EnvironmentVariables())
+      .concat(['DATABASE_URL', 'OPENAI_API_KEY'])
+      .filter((name) => env[name] !== undefined && env[name] !== '')
+      .map((name) => [name, env[name]]),
+  );
+  const vars = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
+  const errors = validateSync(vars, { skipMissingProperties: false });
+  if (errors.length > 0) throw new ConfigError(errors.map((error) => describe(error, present)));
+  return toAppConfig(vars);
+}
+
+function describe(error: ValidationError, raw: Record<string, unknown>): string {
+  const expectation = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+  const shown = SECRET_VARIABLES.has(error.property)
+    ? ''
+    : ` (got ${JSON.stringify(raw[error.property] ?? null)})`;
+  return `Invalid configuration: ${error.property} ${expectation}${shown}`;
+}
+
+function toAppConfig(vars: EnvironmentVariables): AppConfig {
+  return Object.freeze({
+    http: { port: vars.PORT, host: vars.HOST, bodyLimit: vars.SWITCHBOARD_BODY_LIMIT },
+    database: {
+      url: vars.DATABASE_URL,
+      schema: vars.DATABASE_SCHEMA,
+      poolSize: vars.DATABASE_POOL_SIZE,
+      dataDir: vars.SWITCHBOARD_DATA_DIR,
+      runMigrations: vars.SWITCHBOARD_RUN_MIGRATIONS,
+    },
+    openai: { apiKey: vars.OPENAI_API_KEY, baseUrl: vars.OPENAI_BASE_URL.replace(/\/+$/, '') },
+    log: { level: vars.LOG_LEVEL },
+  });
+}

@@ -1,0 +1,38 @@
+import type { DataSourceOptions } from 'typeorm';
+
+import { migrations } from '../../migrations/index.js';
+import type { AppConfig } from '../config/app-config.js';
+
+/**
+ * TypeORM options shared by the app and the migration CLI. Schema changes only ever come from
+ * migrations (`synchronize` stays off). The embedded server serves a single backend session, so
+ * its pool holds exactly one connection; a bigger pool would interleave transactions.
+ */
+export function dataSourceOptions(
+  config: AppConfig,
+  url: string,
+  embedded: boolean,
+): DataSourceOptions {
+  const { schema, poolSize } = config.database;
+  return {
+    type: 'postgres',
+    url,
+    schema,
+    entities: [],
+    migrations,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    extra: {
+      max: embedded ? 1 : poolSize,
+      // Real servers take the search path at connect time; PGlite ignores it (see searchPathSql).
+      options: `-c search_path=${schema},public`,
+    },
+  };
+}
+
+/** PGlite ignores start-up options but keeps session settings across connections, so set it once. */
+export function searchPathSql(schema: string): string {
+  return `SET search_path TO "${schema}", public`;
+}

@@ -1,0 +1,23 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+
+import type { SwitchboardDataSource } from './database-connection.js';
+
+/**
+ * Hands the already-connected (and migrated) data source to Nest's TypeORM integration, which
+ * destroys it on shutdown; `SwitchboardDataSource.destroy()` then also stops the embedded server.
+ */
+@Module({})
+export class DatabaseModule {
+  static forRoot(dataSource: SwitchboardDataSource): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSource.options,
+          dataSourceFactory: async () => dataSource,
+        }),
+      ],
+    };
+  }
+}

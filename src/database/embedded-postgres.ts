@@ -1,0 +1,40 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+/** A running embedded PostgreSQL (PGlite + pgvector) reachable over a loopback TCP port. */
+export interface EmbeddedPostgres {
+  /** A `postgres://` URL the `pg` driver can use; the server accepts one connection at a time. */
+  readonly url: string;
+  /** Stops accepting connections, then closes PGlite so its data directory is left consistent. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts PGlite on `dataDir` (a directory, or `memory://` for a throwaway database) and serves it
+ * on an ephemeral loopback port with pglite-socket, so TypeORM talks to it through the same `pg`
+ * driver it uses for a real server. Initialising takes a few seconds (PGlite runs initdb).
+ */
+export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
+  const inMemory = dataDir.startsWith('memory://');
+  const location = inMemory ? dataDir : resolve(dataDir);
+  if (!inMemory) mkdirSync(location, { recursive: true });
+  const db = await PGlite.create(location, { extensions: { vector } });
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
+  await server.start();
+  const url = `postgres://postgres@${server.getServerConn()}/postgres`;
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    close: () => {
+      closing ??= (async () => {
+        await server.stop();
+        await db.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+
+import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
+import { HealthService } from './health.service.js';
+import type { Readiness } from './readiness.js';
+
+@ApiTags('observability')
+@Controller()
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Get('health')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Liveness: the process is up and serving HTTP' })
+  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  @ApiProblemResponses()
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOperation({
+    summary: 'Readiness: database reachable, pgvector installed, no pending migrations',
+  })
+  @ApiOkResponse({
+    schema: {
+      example: {
+        status: 'ok',
+        database: 'up',
+        embeddedDatabase: true,
+        pgvector: '0.8.0',
+        pendingMigrations: 0,
+      },
+    },
+  })
+  @ApiServiceUnavailableResponse({ description: 'Same body with status "unavailable"' })
+  @ApiProblemResponses()
+  async ready(@Res({ passthrough: true }) res: Response): Promise<Readiness> {
+    const readiness = await this.health.readiness();
+    res.status(readiness.status === 'ok' ? 200 : 503);
+    return readiness;
+  }
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+
+import { SwitchboardDataSource } from '../../database/database-connection.js';
+import { pendingMigrations } from '../../database/migration-status.js';
+import type { Readiness } from './readiness.js';
+
+@Injectable()
+export class HealthService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Ready means: the database answers, pgvector is installed and no migration is pending. */
+  async readiness(): Promise<Readiness> {
+    const embeddedDatabase =
+      this.dataSource instanceof SwitchboardDataSource && this.dataSource.embedded !== undefined;
+    try {
+      const rows = (await this.dataSource.query(
+        `SELECT extversion FROM pg_extension WHERE extname = 'vector'`,
+      )) as { extversion: string }[];
+      const pgvector = rows[0]?.extversion ?? null;
+      const pending = (await pendingMigrations(this.dataSource)).length;
+      const ok = pgvector !== null && pending === 0;
+      return {
+        status: ok ? 'ok' : 'unavailable',
+        database: 'up',
+        embeddedDatabase,
+        pgvector,
+        pendingMigrations: pending,
+      };
+    } catch {
+      return {
+        status: 'unavailable',
+        database: 'down',
+        embeddedDatabase,
+        pgvector: null,
+        pendingMigrations: -1,
+      };
+    }
+  }
+}

@@ -1,0 +1,9 @@
+/** What `GET /ready` reports. */
+export interface Readiness {
+  readonly status: 'ok' | 'unavailable';
+  readonly database: 'up' | 'down';
+  readonly embeddedDatabase: boolean;
+  /** The installed pgvector version, e.g. "0.8.0"; null when the extension is missing. */
+  readonly pgvector: string | null;
+  readonly pendingMigrations: number;
+}

@@ -1,0 +1,25 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { Registry } from 'prom-client';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
+import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
+import { MetricsRegistry } from './metrics.registry.js';
+
+@ApiTags('observability')
+@Controller('metrics')
+export class MetricsController {
+  constructor(private readonly metrics: MetricsRegistry) {}
+
+  @Get()
+  @Header('Cache-Control', 'no-store')
+  @Header('Content-Type', Registry.PROMETHEUS_CONTENT_TYPE)
+  @ApiOperation({ summary: 'Prometheus metrics (text exposition format)' })
+  @ApiOkResponse({
+    description: 'Metrics in Prometheus text format',
+    content: { 'text/plain': {} },
+  })
+  @ApiProblemResponses()
+  async scrape(): Promise<string> {
+    return this.metrics.metrics();
+  }
+}
