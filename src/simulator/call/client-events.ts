@@ -1,0 +1,135 @@
+import { OpenAIError } from '../protocol/openai-error.js';
+import { applySessionUpdate, validateSessionConfig } from '../protocol/session-config.js';
+import type { Via } from './call-types.js';
+import { itemFromClient, itemNotFound } from './conversation.js';
+import type { RealtimeCall } from './realtime-call.js';
+import { startResponse, type ResponseParams } from './response-run.js';
+
+type ClientEvent = Record<string, unknown>;
+type Handler = (call: RealtimeCall, event: ClientEvent, via: Via) => void;
+
+const PCM_RATE = 24_000;
+
+function requireString(event: ClientEvent, field: string): string {
+  const value = event[field];
+  if (typeof value !== 'string' || value === '') {
+    throw OpenAIError.invalidRequest(
+      `Missing required parameter: '${field}'.`,
+      'missing_required_parameter',
+      field,
+    );
+  }
+  return value;
+}
+
+function mediaOnly(call: RealtimeCall, type: string): void {
+  if (call.kind === 'websocket') {
+    throw OpenAIError.invalidRequest(
+      `'${type}' is only supported on WebRTC and SIP calls.`,
+      'invalid_value',
+      'type',
+    );
+  }
+}
+
+/** Every GA client event, by type. */
+const HANDLERS: Record<string, Handler> = {
+  'session.update': (call, event) => {
+    const patch = validateSessionConfig(event.session, 'session');
+    call.session = applySessionUpdate(call.session, patch, {
+      hasProducedAudio: call.hasProducedAudio,
+    });
+    call.vad.configure(call.session.audio.input.turn_detection);
+    call.emit({ type: 'session.updated', session: call.session });
+  },
+  'conversation.item.create': (call, event) => {
+    const item = itemFromClient(event.item, call.conversation);
+    const requested = event.previous_item_id as string | null | undefined;
+    const previous = call.conversation.insert(item, requested);
+    call.emit({ type: 'conversation.item.added', previous_item_id: previous, item });
+    call.emit({ type: 'conversation.item.done', previous_item_id: previous, item });
+  },
+  'conversation.item.retrieve': (call, event) => {
+    const itemId = requireString(event, 'item_id');
+    const item = call.conversation.get(itemId);
+    if (!item) throw itemNotFound(itemId);
+    call.emit({ type: 'conversation.item.retrieved', item });
+  },
+  'conversation.item.delete': (call, event) => {
+    const itemId = requireString(event, 'item_id');
+    call.conversation.delete(itemId);
+    call.emit({ type: 'conversation.item.deleted', item_id: itemId });
+  },
+  'conversation.item.truncate': (call, event) => {
+    const itemId = requireString(event, 'item_id');
+    const item = call.conversation.get(itemId);
+    if (!item) throw itemNotFound(itemId);
+    if (item.role !== 'assistant') {
+      throw OpenAIError.invalidRequest(
+        'Only assistant messages can be truncated.',
+        'invalid_value',
+        'item_id',
+      );
+    }
+    call.emit({
+      type: 'conversation.item.truncated',
+      item_id: itemId,
+      content_index: event.content_index ?? 0,
+      audio_end_ms: event.audio_end_ms ?? 0,
+    });
+  },
+  'input_audio_buffer.append': (call, event) => {
+    if (call.kind !== 'websocket') {
+      throw OpenAIError.invalidRequest(
+        "'input_audio_buffer.append' is not supported on WebRTC or SIP calls; audio travels on the media track.",
+        'invalid_value',
+        'type',
+      );
+    }
+    const bytes = Buffer.from(requireString(event, 'audio'), 'base64');
+    const samples = new Int16Array(bytes.buffer, bytes.byteOffset, Math.floor(bytes.length / 2));
+    call.spoken.pushAudio(samples, PCM_RATE);
+  },
+  'input_audio_buffer.commit': (call) => call.spoken.commitBuffer(),
+  'input_audio_buffer.clear': (call) => call.spoken.clearBuffer(),
+  'output_audio_buffer.clear': (call, event) => {
+    mediaOnly(call, String(event.type));
+    call.stopAudio();
+  },
+  'response.create': (call, event) => {
+    if (call.activeResponse) {
+      throw OpenAIError.invalidRequest(
+        `Conversation already has an active response in progress: ${call.activeResponse.id}. Wait until the response is finished before creating a new one.`,
+        'conversation_already_has_active_response',
+      );
+    }
+    startResponse(call, (event.response ?? {}) as ResponseParams);
+  },
+  'response.cancel': (call, event) => {
+    const active = call.activeResponse;
+    if (!active || (event.response_id !== undefined && event.response_id !== active.id)) {
+      throw OpenAIError.invalidRequest(
+        'Cancellation failed: no active response found.',
+        'response_cancel_not_active',
+      );
+    }
+    active.cancel('client_cancelled');
+  },
+};
+
+export function dispatchClientEvent(call: RealtimeCall, event: ClientEvent, via: Via): void {
+  if (typeof event.type !== 'string') {
+    throw OpenAIError.invalidRequest("The 'type' field is missing.", 'invalid_event');
+  }
+  const handler = HANDLERS[event.type];
+  if (!handler) {
+    throw OpenAIError.invalidRequest(
+      `Invalid value: '${event.type}'. Supported values are: ${Object.keys(HANDLERS)
+        .map((t) => `'${t}'`)
+        .join(', ')}.`,
+      'invalid_value',
+      'type',
+    );
+  }
+  handler(call, event, via);
+}

@@ -1,0 +1,232 @@
+import { ids } from '../ids.js';
+import { OpenAIError } from '../protocol/openai-error.js';
+
+export type ContentPart =
+  | { type: 'input_text'; text: string }
+  | { type: 'input_audio'; transcript: string | null; audio?: string }
+  | { type: 'output_text'; text: string }
+  | { type: 'output_audio'; transcript: string }
+  | { type: 'text'; text: string }
+  | { type: 'audio'; transcript: string };
+
+/** A conversation item as the API shows it (audio bytes are never echoed back). */
+export interface ConversationItem {
+  id: string;
+  object: 'realtime.item';
+  type: 'message' | 'function_call' | 'function_call_output';
+  status: 'in_progress' | 'completed' | 'incomplete';
+  role?: 'user' | 'assistant' | 'system';
+  content?: ContentPart[];
+  call_id?: string;
+  name?: string;
+  arguments?: string;
+  output?: string;
+}
+
+/** Audio that an item stands for; it drives the deterministic token counts. */
+export interface ItemAudio {
+  readonly userAudioMs: number;
+  readonly assistantAudioMs: number;
+}
+
+type Json = Record<string, unknown>;
+
+/** The ordered items of one call's default conversation. */
+export class Conversation {
+  readonly id = ids.conversation();
+  private readonly items: ConversationItem[] = [];
+  private readonly audio = new Map<string, ItemAudio>();
+
+  list(): readonly ConversationItem[] {
+    return this.items;
+  }
+
+  get(itemId: string): ConversationItem | undefined {
+    return this.items.find((item) => item.id === itemId);
+  }
+
+  audioOf(itemId: string): ItemAudio {
+    return this.audio.get(itemId) ?? { userAudioMs: 0, assistantAudioMs: 0 };
+  }
+
+  lastItemId(): string | null {
+    return this.items.at(-1)?.id ?? null;
+  }
+
+  /** Inserts after `previousItemId` (`"root"` = first; absent = last); returns the previous id. */
+  insert(item: ConversationItem, previousItemId?: string | null, audio?: ItemAudio): string | null {
+    if (this.get(item.id)) {
+      throw OpenAIError.invalidRequest(
+        `Item with id '${item.id}' already exists.`,
+        'duplicate_item_id',
+        'item.id',
+      );
+    }
+    let index = this.items.length;
+    if (previousItemId === 'root') index = 0;
+    else if (previousItemId) {
+      const found = this.items.findIndex((existing) => existing.id === previousItemId);
+      if (found < 0) {
+        throw OpenAIError.invalidRequest(
+          `Item with item_id '${previousItemId}' not found.`,
+          'item_not_found',
+          'previous_item_id',
+        );
+      }
+      index = found + 1;
+    }
+    this.items.splice(index, 0, item);
+    if (audio) this.audio.set(item.id, audio);
+    return index === 0 ? null : this.items[index - 1].id;
+  }
+
+  setAudio(itemId: string, audio: ItemAudio): void {
+    this.audio.set(itemId, audio);
+  }
+
+  delete(itemId: string): void {
+    const index = this.items.findIndex((item) => item.id === itemId);
+    if (index < 0) throw itemNotFound(itemId);
+    this.items.splice(index, 1);
+    this.audio.delete(itemId);
+  }
+
+  /** The function call a `function_call_output` answers, if the model made it. */
+  functionCall(callId: string): ConversationItem | undefined {
+    return this.items.find((item) => item.type === 'function_call' && item.call_id === callId);
+  }
+
+  outputFor(callId: string): ConversationItem | undefined {
+    return this.items.find(
+      (item) => item.type === 'function_call_output' && item.call_id === callId,
+    );
+  }
+
+  /** User turns so far, as text (typed text or the spoken turn's transcript). */
+  userTurns(): { item: ConversationItem; text: string }[] {
+    return this.items
+      .filter((item) => item.type === 'message' && item.role === 'user')
+      .map((item) => ({ item, text: textOf(item) }));
+  }
+}
+
+export function itemNotFound(itemId: string): OpenAIError {
+  return OpenAIError.invalidRequest(
+    `Item with item_id '${itemId}' not found.`,
+    'item_not_found',
+    'item_id',
+  );
+}
+
+export function textOf(item: ConversationItem): string {
+  return (item.content ?? [])
+    .map((part) =>
+      'text' in part ? part.text : 'transcript' in part ? (part.transcript ?? '') : '',
+    )
+    .join(' ')
+    .trim();
+}
+
+/**
+ * Validates a client-supplied item (`conversation.item.create`) and returns it in full form.
+ * A `function_call_output` must answer a function call present in the conversation: the GA API
+ * does not document this check, so the simulator takes the stricter side.
+ */
+export function itemFromClient(raw: unknown, conversation: Conversation): ConversationItem {
+  if (typeof raw !== 'object' || raw === null) {
+    throw OpenAIError.invalidRequest(
+      "Missing required parameter: 'item'.",
+      'missing_required_parameter',
+      'item',
+    );
+  }
+  const item = raw as Json;
+  const base = {
+    id: typeof item.id === 'string' && item.id ? item.id : ids.item(),
+    object: 'realtime.item' as const,
+    status: 'completed' as const,
+  };
+  switch (item.type) {
+    case 'message':
+      return { ...base, type: 'message', ...messageFields(item) };
+    case 'function_call':
+      requireStrings(item, ['call_id', 'name', 'arguments']);
+      return {
+        ...base,
+        type: 'function_call',
+        call_id: item.call_id as string,
+        name: item.name as string,
+        arguments: item.arguments as string,
+      };
+    case 'function_call_output': {
+      requireStrings(item, ['call_id', 'output']);
+      const callId = item.call_id as string;
+      if (!conversation.functionCall(callId)) {
+        throw OpenAIError.invalidRequest(
+          `No tool call found for function call output with call_id '${callId}'.`,
+          'invalid_value',
+          'item.call_id',
+        );
+      }
+      return {
+        ...base,
+        type: 'function_call_output',
+        call_id: callId,
+        output: item.output as string,
+      };
+    }
+    default:
+      throw OpenAIError.invalidRequest(
+        `Invalid value: '${String(item.type)}'. Supported values are: 'message', 'function_call' and 'function_call_output'.`,
+        'invalid_value',
+        'item.type',
+      );
+  }
+}
+
+const CONTENT_BY_ROLE: Record<string, string[]> = {
+  user: ['input_text', 'input_audio', 'input_image'],
+  system: ['input_text'],
+  assistant: ['output_text', 'output_audio'],
+};
+
+function messageFields(item: Json): Pick<ConversationItem, 'role' | 'content'> {
+  const role = item.role as string;
+  if (!CONTENT_BY_ROLE[role]) {
+    throw OpenAIError.invalidRequest(
+      `Invalid value: '${String(role)}'. Supported values are: 'user', 'assistant' and 'system'.`,
+      'invalid_value',
+      'item.role',
+    );
+  }
+  if (!Array.isArray(item.content)) {
+    throw OpenAIError.invalidRequest(
+      "Missing required parameter: 'item.content'.",
+      'missing_required_parameter',
+      'item.content',
+    );
+  }
+  const content = (item.content as Json[]).map((part, index) => {
+    if (!CONTENT_BY_ROLE[role].includes(part?.type as string)) {
+      throw OpenAIError.invalidRequest(
+        `Invalid value: '${String(part?.type)}'. Supported values for role '${role}' are: ${CONTENT_BY_ROLE[role].join(', ')}.`,
+        'invalid_value',
+        `item.content[${index}].type`,
+      );
+    }
+    return part as unknown as ContentPart;
+  });
+  return { role: role as ConversationItem['role'], content };
+}
+
+function requireStrings(item: Json, fields: string[]): void {
+  for (const field of fields) {
+    if (typeof item[field] !== 'string') {
+      throw OpenAIError.invalidRequest(
+        `Missing required parameter: 'item.${field}'.`,
+        'missing_required_parameter',
+        `item.${field}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,206 @@
+import { ids } from '../ids.js';
+import { OpenAIError } from '../protocol/openai-error.js';
+import type { EffectiveSession } from '../protocol/session-config.js';
+import type { Scenario } from '../scenario/scenario.js';
+import type {
+  AudioOutput,
+  CallKind,
+  CallState,
+  EventSink,
+  LoggedEvent,
+  ServerEvent,
+  Via,
+} from './call-types.js';
+import { dispatchClientEvent } from './client-events.js';
+import { Conversation } from './conversation.js';
+import { EnergyVad } from './energy-vad.js';
+import type { InputCount } from './usage.js';
+import type { ResponseRun } from './response-run.js';
+import { SpokenTurns } from './spoken-turns.js';
+
+export interface CallOptions {
+  readonly kind: CallKind;
+  readonly session: EffectiveSession;
+  readonly scenario: Scenario;
+  readonly maxDurationMs: number;
+  /** Nominal speaking rate of the assistant; 50 ms per character = 1 audio token per character. */
+  readonly speechMsPerChar: number;
+  /** Wall-clock factor for paced output (1 = real time; tests may speed it up). */
+  readonly timeScale: number;
+  readonly state?: CallState;
+  readonly id?: string;
+}
+
+/**
+ * One Realtime session: its config, conversation, active response and every connection attached
+ * to it (the WebRTC data channel, sideband sockets, a plain WebSocket). Every server event fans out
+ * to all of them and is kept in an inspectable log.
+ */
+export class RealtimeCall {
+  readonly id: string;
+  readonly kind: CallKind;
+  readonly createdAt = Date.now();
+  readonly conversation = new Conversation();
+  readonly log: LoggedEvent[] = [];
+  readonly sinks = new Set<EventSink>();
+  readonly audioStats = { packetsIn: 0, packetsOut: 0 };
+  readonly spoken: SpokenTurns;
+  readonly vad: EnergyVad;
+  state: CallState;
+  session: EffectiveSession;
+  endedReason?: string;
+  activeResponse?: ResponseRun;
+  lastResponseInput?: InputCount;
+  hasProducedAudio = false;
+  audioOutput?: AudioOutput;
+  private playingResponseId?: string;
+  private maxDurationTimer?: NodeJS.Timeout;
+  private readonly endListeners: ((call: RealtimeCall) => void)[] = [];
+
+  constructor(readonly options: CallOptions) {
+    this.id = options.id ?? ids.call();
+    this.kind = options.kind;
+    this.session = options.session;
+    this.state = options.state ?? 'active';
+    this.spoken = new SpokenTurns(this);
+    this.vad = new EnergyVad(this.session.audio.input.turn_detection, this.spoken);
+    if (this.state === 'active') this.startClock();
+  }
+
+  get scenario(): Scenario {
+    return this.options.scenario;
+  }
+
+  /** SIP calls ring until accepted; accepting starts the session clock. */
+  activate(session: EffectiveSession): void {
+    this.session = session;
+    this.vad.configure(session.audio.input.turn_detection);
+    this.state = 'active';
+    this.startClock();
+  }
+
+  attach(sink: EventSink): void {
+    this.sinks.add(sink);
+  }
+
+  detach(sink: EventSink): void {
+    this.sinks.delete(sink);
+  }
+
+  /** `session.created` + `conversation.created`, sent only to a connection that just opened. */
+  greet(sink: EventSink): void {
+    this.sendTo(sink, { type: 'session.created', session: this.session });
+    this.sendTo(sink, {
+      type: 'conversation.created',
+      conversation: { id: this.conversation.id, object: 'realtime.conversation' },
+    });
+  }
+
+  /** Sends a server event to every attached connection. */
+  emit(event: ServerEvent): ServerEvent {
+    const stamped = { event_id: ids.event(), ...event };
+    this.record('out', 'simulator', stamped);
+    for (const sink of this.sinks) sink.send(stamped);
+    return stamped;
+  }
+
+  emitError(error: OpenAIError, clientEventId: string | null): void {
+    this.emit({ type: 'error', error: { ...error.toBody(), event_id: clientEventId } });
+  }
+
+  /** Handles a client event from any connection; a bad one yields an `error` event, never a crash. */
+  receive(raw: string | Record<string, unknown>, via: Via): void {
+    let event: Record<string, unknown>;
+    try {
+      event = typeof raw === 'string' ? (JSON.parse(raw) as Record<string, unknown>) : raw;
+    } catch {
+      this.record('in', via, raw);
+      this.emitError(
+        OpenAIError.invalidRequest('The event is not valid JSON.', 'invalid_json'),
+        null,
+      );
+      return;
+    }
+    this.record('in', via, event);
+    if (this.state !== 'active') return;
+    const eventId = typeof event.event_id === 'string' ? event.event_id : null;
+    try {
+      dispatchClientEvent(this, event, via);
+    } catch (error) {
+      if (!(error instanceof OpenAIError)) throw error;
+      this.emitError(error, eventId);
+    }
+  }
+
+  record(direction: 'in' | 'out', via: Via, event: unknown): void {
+    this.log.push({ at: Date.now(), direction, via, event });
+  }
+
+  onEnded(listener: (call: RealtimeCall) => void): void {
+    this.endListeners.push(listener);
+  }
+
+  /** Ends the session: stops output, closes every connection, runs end listeners once. */
+  end(reason: string): void {
+    if (this.state === 'ended') return;
+    this.state = 'ended';
+    this.endedReason = reason;
+    clearTimeout(this.maxDurationTimer);
+    this.activeResponse?.abort();
+    this.audioOutput?.stop();
+    for (const sink of this.sinks) sink.close(1000, reason);
+    this.sinks.clear();
+    for (const listener of this.endListeners) listener(this);
+  }
+
+  /**
+   * Plays assistant audio for `audioMs` of nominal speech (scaled by `timeScale` in wall time):
+   * `output_audio_buffer.started` now, `stopped` when done. Only WebRTC and SIP have this buffer.
+   */
+  playAudio(responseId: string, audioMs: number): void {
+    if (this.kind === 'websocket') return;
+    this.stopAudio();
+    this.playingResponseId = responseId;
+    this.emit({ type: 'output_audio_buffer.started', response_id: responseId });
+    const wallMs = audioMs * this.options.timeScale;
+    const playback = this.audioOutput
+      ? this.audioOutput.play(wallMs)
+      : new Promise<void>((resolve) => setTimeout(resolve, wallMs).unref());
+    void playback.then(() => {
+      if (this.playingResponseId !== responseId || this.state !== 'active') return;
+      this.playingResponseId = undefined;
+      this.emit({ type: 'output_audio_buffer.stopped', response_id: responseId });
+    });
+  }
+
+  /** Barge-in or `output_audio_buffer.clear`: cut the audio and say so. */
+  stopAudio(): void {
+    const responseId = this.playingResponseId;
+    if (!responseId) return;
+    this.playingResponseId = undefined;
+    this.audioOutput?.stop();
+    this.emit({ type: 'output_audio_buffer.cleared', response_id: responseId });
+  }
+
+  private sendTo(sink: EventSink, event: ServerEvent): void {
+    const stamped = { event_id: ids.event(), ...event };
+    this.record('out', sink.via, stamped);
+    sink.send(stamped);
+  }
+
+  private startClock(): void {
+    const { maxDurationMs } = this.options;
+    this.maxDurationTimer = setTimeout(() => {
+      const minutes = Math.round(maxDurationMs / 60_000);
+      this.emitError(
+        OpenAIError.invalidRequest(
+          `Your session hit the maximum duration of ${minutes} minutes.`,
+          'session_expired',
+        ),
+        null,
+      );
+      this.end('max_duration');
+    }, maxDurationMs);
+    this.maxDurationTimer.unref();
+  }
+}

@@ -1,0 +1,119 @@
+import { OpenAIError } from '../protocol/openai-error.js';
+import type { RealtimeCall } from '../call/realtime-call.js';
+import { ringIncomingCall } from '../sip/ring-incoming-call.js';
+import { readJson, sendEmpty, sendJson } from './http-io.js';
+import type { Route } from './router.js';
+
+/** `/__sim/*`: inspection and fault injection for tests; off unless the simulator enables it. */
+
+function summary(call: RealtimeCall) {
+  return {
+    id: call.id,
+    kind: call.kind,
+    state: call.state,
+    created_at: call.createdAt,
+    model: call.session.model,
+    ended_reason: call.endedReason ?? null,
+    sidebands: [...call.sinks].filter((sink) => sink.via === 'sideband').length,
+  };
+}
+
+function requireText(body: Record<string, unknown>, field: string): string {
+  const value = body[field];
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw OpenAIError.invalidRequest(
+      `'${field}' must be a non-empty string.`,
+      'invalid_value',
+      field,
+    );
+  }
+  return value;
+}
+
+const listCalls: Route = {
+  method: 'GET',
+  pattern: /^\/__sim\/calls$/,
+  async handle(ctx, req, res) {
+    ctx.keys.requireStandard(ctx.keys.authenticate(req.headers.authorization));
+    sendJson(res, 200, { data: ctx.calls.all().map(summary) });
+  },
+};
+
+const getCall: Route = {
+  method: 'GET',
+  pattern: /^\/__sim\/calls\/([^/]+)$/,
+  async handle(ctx, req, res, [callId]) {
+    ctx.keys.requireStandard(ctx.keys.authenticate(req.headers.authorization));
+    const call = ctx.calls.find(callId);
+    if (!call) throw OpenAIError.callNotFound();
+    sendJson(res, 200, {
+      ...summary(call),
+      session: call.session,
+      conversation: call.conversation.list(),
+      audio: call.audioStats,
+      events: call.log,
+    });
+  },
+};
+
+const say: Route = {
+  method: 'POST',
+  pattern: /^\/__sim\/calls\/([^/]+)\/say$/,
+  async handle(ctx, req, res, [callId]) {
+    ctx.keys.requireStandard(ctx.keys.authenticate(req.headers.authorization));
+    const call = ctx.calls.live(callId);
+    const text = requireText(await readJson(req), 'text');
+    if (call.state !== 'active')
+      throw OpenAIError.invalidRequest('The call has not been accepted yet.', 'invalid_value');
+    call.spoken.inject(text);
+    sendEmpty(res, 202);
+  },
+};
+
+const dropSideband: Route = {
+  method: 'POST',
+  pattern: /^\/__sim\/calls\/([^/]+)\/drop-sideband$/,
+  async handle(ctx, req, res, [callId]) {
+    ctx.keys.requireStandard(ctx.keys.authenticate(req.headers.authorization));
+    const call = ctx.calls.live(callId);
+    let dropped = 0;
+    for (const sink of [...call.sinks]) {
+      if (sink.via !== 'sideband') continue;
+      call.detach(sink);
+      sink.close(1006, 'dropped by simulator');
+      dropped += 1;
+    }
+    sendJson(res, 200, { dropped });
+  },
+};
+
+const incomingSipCall: Route = {
+  method: 'POST',
+  pattern: /^\/__sim\/sip\/incoming$/,
+  async handle(ctx, req, res) {
+    ctx.keys.requireStandard(ctx.keys.authenticate(req.headers.authorization));
+    const body = await readJson(req);
+    const request = {
+      webhookUrl: requireText(body, 'webhook_url'),
+      secret: requireText(body, 'secret'),
+      from: requireText(body, 'from'),
+      to: requireText(body, 'to'),
+    };
+    const incoming = ringIncomingCall(ctx, request);
+    const delivery = await incoming.delivery;
+    sendJson(res, 200, {
+      call_id: incoming.callId,
+      delivered: delivery.delivered,
+      attempts: delivery.attempts,
+      last_status: delivery.lastStatus,
+    });
+  },
+};
+
+export const inspectionRoutes: readonly Route[] = [
+  listCalls,
+  getCall,
+  say,
+  dropSideband,
+  incomingSipCall,
+];

@@ -1,0 +1,127 @@
+import type { RuleMatch, Scenario, ScenarioRule } from './scenario.js';
+
+/** What the user said in the turn being answered. */
+export interface UserTurn {
+  readonly text: string;
+  /** 1-based count of user turns so far in this conversation. */
+  readonly number: number;
+}
+
+export interface PlannedToolCall {
+  readonly name: string;
+  /** JSON text, as the model sends it. */
+  readonly arguments: string;
+}
+
+/** What the scenario answers: a text, or tool calls with the text to say once outputs arrive. */
+export type ReplyPlan =
+  | { readonly kind: 'say'; readonly text: string }
+  | {
+      readonly kind: 'tools';
+      readonly calls: readonly PlannedToolCall[];
+      readonly afterTools: string;
+      readonly context: TemplateContext;
+    };
+
+export interface TemplateContext {
+  readonly text: string;
+  readonly turn: number;
+  readonly match: readonly string[];
+}
+
+export interface PlanOptions {
+  /** Names of the function tools in the session. */
+  readonly sessionTools: ReadonlySet<string>;
+  /** `tool_choice: "none"` forbids tool calls for this response. */
+  readonly toolsForbidden: boolean;
+}
+
+const DEFAULT_FALLBACK = 'I am a simulated assistant.';
+const DEFAULT_NO_TOOL_REPLY = 'Sorry, I cannot do that.';
+const DEFAULT_AFTER_TOOLS = 'Done. {{outputs}}';
+
+/** Picks the first matching rule for a user turn and turns it into a reply plan. */
+export function planReply(
+  scenario: Scenario,
+  turn: UserTurn | undefined,
+  options: PlanOptions,
+): ReplyPlan {
+  if (!turn) return { kind: 'say', text: scenario.greeting ?? 'Hello! How can I help you today?' };
+  for (const rule of scenario.rules) {
+    const match = matchRule(rule.when, turn);
+    if (!match) continue;
+    const context: TemplateContext = { text: turn.text, turn: turn.number, match };
+    return planRule(scenario, rule, context, options);
+  }
+  return { kind: 'say', text: scenario.fallback ?? DEFAULT_FALLBACK };
+}
+
+function planRule(
+  scenario: Scenario,
+  rule: ScenarioRule,
+  context: TemplateContext,
+  options: PlanOptions,
+): ReplyPlan {
+  if (!rule.callTools) return { kind: 'say', text: renderText(rule.say ?? '', context, {}) };
+  const calls = options.toolsForbidden
+    ? []
+    : rule.callTools
+        .filter((call) => rule.ignoreSessionTools === true || options.sessionTools.has(call.name))
+        .map((call) => ({
+          name: call.name,
+          arguments: JSON.stringify(renderArguments(call.arguments ?? {}, context)),
+        }));
+  if (calls.length === 0) {
+    return { kind: 'say', text: scenario.noToolReply ?? DEFAULT_NO_TOOL_REPLY };
+  }
+  return { kind: 'tools', calls, afterTools: rule.afterTools ?? DEFAULT_AFTER_TOOLS, context };
+}
+
+function matchRule(when: RuleMatch, turn: UserTurn): string[] | undefined {
+  if ('any' in when) return [turn.text];
+  if ('turn' in when) return when.turn === turn.number ? [turn.text] : undefined;
+  if ('contains' in when) {
+    return turn.text.toLowerCase().includes(when.contains.toLowerCase()) ? [turn.text] : undefined;
+  }
+  const result = new RegExp(when.regex, when.flags).exec(turn.text);
+  return result ? result.map((group) => group ?? '') : undefined;
+}
+
+const TEMPLATE = /\{\{\s*([\w.-]+)(\|number)?\s*\}\}/g;
+const WHOLE_NUMBER_TEMPLATE = /^\{\{\s*([\w.-]+)\|number\s*\}\}$/;
+
+function lookup(path: string, context: TemplateContext, outputs: Record<string, string>): string {
+  if (path === 'text') return context.text;
+  if (path === 'turn') return String(context.turn);
+  if (path === 'outputs') return Object.values(outputs).join(' ');
+  const dot = path.indexOf('.');
+  if (dot < 0) return '';
+  const [head, rest] = [path.slice(0, dot), path.slice(dot + 1)];
+  if (head === 'match') return context.match[Number(rest)] ?? '';
+  if (head === 'output') return outputs[rest] ?? '(no result)';
+  return '';
+}
+
+/** Fills `{{…}}` placeholders in a reply text. */
+export function renderText(
+  template: string,
+  context: TemplateContext,
+  outputs: Record<string, string>,
+): string {
+  return template.replace(TEMPLATE, (_, path: string) => lookup(path, context, outputs));
+}
+
+function renderArguments(value: unknown, context: TemplateContext): unknown {
+  if (typeof value === 'string') {
+    const whole = WHOLE_NUMBER_TEMPLATE.exec(value);
+    if (whole) return Number(lookup(whole[1], context, {}));
+    return renderText(value, context, {});
+  }
+  if (Array.isArray(value)) return value.map((item) => renderArguments(item, context));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, renderArguments(item, context)]),
+    );
+  }
+  return value;
+}

@@ -1,0 +1,11 @@
+import type { CallRegistry } from './call/call-registry.js';
+import type { KeyRing } from './keys.js';
+import type { DeliveryPolicy } from './sip/incoming-call-webhook.js';
+
+/** What every route and transport of one simulator instance shares. */
+export interface SimulatorContext {
+  readonly keys: KeyRing;
+  readonly calls: CallRegistry;
+  readonly webhookDelivery: DeliveryPolicy;
+  readonly inspection: boolean;
+}

@@ -1,0 +1,143 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { CallRegistry } from './call/call-registry.js';
+import type { RealtimeCall } from './call/realtime-call.js';
+import { sendError } from './http/http-io.js';
+import { inspectionRoutes } from './http/inspection-routes.js';
+import { realtimeRoutes } from './http/realtime-routes.js';
+import { matchRoute, type Route } from './http/router.js';
+import { ids } from './ids.js';
+import { KeyRing } from './keys.js';
+import { OpenAIError } from './protocol/openai-error.js';
+import { defaultScenario } from './scenario/default-scenario.js';
+import { parseScenario, type Scenario } from './scenario/scenario.js';
+import type { DeliveryPolicy, IncomingCallRequest } from './sip/incoming-call-webhook.js';
+import { ringIncomingCall, type IncomingCall } from './sip/ring-incoming-call.js';
+import type { SimulatorContext } from './simulator-context.js';
+import { RealtimeWebSocketGateway } from './transport/realtime-websocket.js';
+
+export interface SimulatorOptions {
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  readonly host?: string;
+  /** The standard API key it accepts; generated when absent. */
+  readonly apiKey?: string;
+  /** The "model"; the built-in demo scenario when absent. Validated at start. */
+  readonly scenario?: Scenario | unknown;
+  /** Serve `/__sim/*` inspection and fault-injection routes (tests). Default false. */
+  readonly inspection?: boolean;
+  /** Sessions end at this age (default 60 minutes, as the real API). */
+  readonly maxCallDurationMs?: number;
+  /** Nominal assistant speaking rate; 50 ms per character = 1 audio token per character. */
+  readonly speechMsPerChar?: number;
+  /** Wall-clock factor for paced audio (1 = real time, 0.1 = ten times faster). */
+  readonly timeScale?: number;
+  /** Webhook retries for incoming SIP calls (default 4 attempts from 500 ms, doubling). */
+  readonly webhookDelivery?: Partial<DeliveryPolicy>;
+  /** Clock for ephemeral-key expiry, in milliseconds (tests move time forward). */
+  readonly now?: () => number;
+}
+
+export interface Simulator {
+  /** Base URL, e.g. `http://127.0.0.1:41234` (the API lives under `/v1`). */
+  readonly url: string;
+  readonly apiKey: string;
+  readonly calls: { find(id: string): RealtimeCall | undefined; all(): RealtimeCall[] };
+  /** A phone call arrives: rings a SIP call and POSTs a signed `realtime.call.incoming` webhook. */
+  simulateIncomingCall(request: IncomingCallRequest): IncomingCall;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a protocol-faithful OpenAI Realtime API on a local port: client secrets, WebRTC calls
+ * (werift), the WebSocket and sideband endpoints, SIP call control and webhooks. No Nest, no
+ * network beyond the loopback: tests, `npm run simulator` and `npm start` (without an OpenAI key)
+ * all use this.
+ */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const keys = new KeyRing(options.apiKey ?? ids.apiKey(), options.now);
+  const calls = new CallRegistry({
+    scenario: options.scenario ? parseScenario(options.scenario) : defaultScenario,
+    maxCallDurationMs: options.maxCallDurationMs ?? 60 * 60_000,
+    speechMsPerChar: options.speechMsPerChar ?? 50,
+    timeScale: options.timeScale ?? 1,
+  });
+  const ctx: SimulatorContext = {
+    keys,
+    calls,
+    inspection: options.inspection ?? false,
+    webhookDelivery: { attempts: 4, baseDelayMs: 500, ...options.webhookDelivery },
+  };
+  const routes = ctx.inspection ? [...realtimeRoutes, ...inspectionRoutes] : realtimeRoutes;
+  const gateway = new RealtimeWebSocketGateway(ctx);
+  const server = createServer((req, res) => void serve(ctx, routes, req, res));
+  server.on('upgrade', (req, socket, head) => {
+    if (new URL(req.url ?? '/', 'http://x').pathname === '/v1/realtime')
+      gateway.handleUpgrade(req, socket, head);
+    else socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    apiKey: keys.apiKey,
+    calls,
+    simulateIncomingCall: (request) => ringIncomingCall(ctx, request),
+    close: async () => {
+      calls.endAll('simulator_closed');
+      gateway.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+async function serve(
+  ctx: SimulatorContext,
+  routes: readonly Route[],
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const path = new URL(req.url ?? '/', 'http://simulator.local').pathname;
+  // Browsers call the real API cross-origin (with an ek_ key) and read the call id from Location.
+  res.setHeader('access-control-allow-origin', '*');
+  res.setHeader('access-control-expose-headers', 'location');
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, {
+      'access-control-allow-methods': 'GET, POST, OPTIONS',
+      'access-control-allow-headers': 'authorization, content-type, openai-safety-identifier',
+      'access-control-max-age': '600',
+    });
+    res.end();
+    return;
+  }
+  try {
+    const matched = matchRoute(routes, req.method ?? 'GET', path);
+    if (!matched) {
+      throw new OpenAIError(
+        404,
+        'invalid_request_error',
+        null,
+        `Invalid URL (${req.method} ${path})`,
+      );
+    }
+    await matched.route.handle(ctx, req, res, matched.params);
+  } catch (error) {
+    const failure =
+      error instanceof OpenAIError
+        ? error
+        : new OpenAIError(
+            500,
+            'server_error',
+            null,
+            'The server had an error while processing your request.',
+          );
+    if (!res.headersSent) sendError(res, failure);
+    else res.destroy();
+  }
+}

@@ -1,0 +1,168 @@
+import {
+  MediaStreamTrack,
+  RTCPeerConnection,
+  RtpHeader,
+  RtpPacket,
+  useOPUS,
+  type RTCDataChannel,
+} from 'werift';
+
+import type { AudioOutput, EventSink, ServerEvent } from '../call/call-types.js';
+import type { RealtimeCall } from '../call/realtime-call.js';
+import { OpenAIError } from '../protocol/openai-error.js';
+import { FRAME_SAMPLES, OpusDecoder, opusToneFrame } from './opus-tone.js';
+
+const DATA_CHANNEL_LABEL = 'oai-events';
+const FRAME_MS = 20;
+const ICE_GATHERING_TIMEOUT_MS = 5000;
+
+/**
+ * The simulator's side of a WebRTC call (werift): one bidirectional Opus audio m-line and the
+ * `oai-events` data channel, as the real API answers. Caller audio feeds the call's VAD; while the
+ * assistant "speaks" a tone is sent back over RTP.
+ */
+export async function answerOffer(call: RealtimeCall, offerSdp: string): Promise<string> {
+  if (!/^m=audio /m.test(offerSdp) || !/^m=application /m.test(offerSdp)) {
+    throw OpenAIError.invalidRequest(
+      'The SDP offer must contain one audio m-line and a data channel (m=application).',
+      'invalid_offer',
+      'sdp',
+    );
+  }
+  const pc = new RTCPeerConnection({
+    codecs: { audio: [useOPUS()], video: [] },
+    bundlePolicy: 'max-bundle',
+  });
+  const outbound = new MediaStreamTrack({ kind: 'audio' });
+  const decoder = new OpusDecoder();
+  // Subscribe before applying the offer: werift announces the remote track while doing so.
+  pc.onTrack.subscribe((track) =>
+    track.onReceiveRtp.subscribe((rtp) => {
+      call.audioStats.packetsIn += 1;
+      if (call.state !== 'active') return;
+      try {
+        call.spoken.pushAudio(decoder.decode(rtp.payload), 48_000);
+      } catch {
+        // A packet that does not decode (e.g. comfort noise) carries no speech.
+      }
+    }),
+  );
+  pc.onDataChannel.subscribe((channel) => {
+    if (channel.label === DATA_CHANNEL_LABEL) attachDataChannel(call, channel);
+  });
+  try {
+    await pc.setRemoteDescription({ type: 'offer', sdp: offerSdp });
+  } catch (error) {
+    await pc.close();
+    throw OpenAIError.invalidRequest(
+      `Invalid SDP offer: ${(error as Error).message}`,
+      'invalid_offer',
+      'sdp',
+    );
+  }
+  const transceiver = pc.getTransceivers().find((t) => t.kind === 'audio');
+  if (!transceiver)
+    throw OpenAIError.invalidRequest('No audio m-line in the offer.', 'invalid_offer', 'sdp');
+  transceiver.setDirection('sendrecv');
+  await transceiver.sender.replaceTrack(outbound);
+
+  pc.connectionStateChange.subscribe((state) => {
+    if (state === 'failed' || state === 'closed') call.end('peer_disconnected');
+  });
+  call.audioOutput = new RtpToneOutput(outbound, () => payloadType(transceiver.codecs), call);
+  call.onEnded(() => {
+    decoder.close();
+    void pc.close();
+  });
+
+  await pc.setLocalDescription(await pc.createAnswer());
+  await iceGatheringComplete(pc);
+  return pc.localDescription!.sdp;
+}
+
+function payloadType(codecs: { mimeType: string; payloadType: number }[]): number {
+  return codecs.find((codec) => codec.mimeType.toLowerCase() === 'audio/opus')?.payloadType ?? 111;
+}
+
+async function iceGatheringComplete(pc: RTCPeerConnection): Promise<void> {
+  if (pc.iceGatheringState === 'complete') return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ICE_GATHERING_TIMEOUT_MS);
+    pc.iceGatheringStateChange.subscribe((state) => {
+      if (state === 'complete') {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+}
+
+function attachDataChannel(call: RealtimeCall, channel: RTCDataChannel): void {
+  const pending: string[] = [];
+  const sink: EventSink = {
+    via: 'datachannel',
+    send: (event: ServerEvent) => {
+      const text = JSON.stringify(event);
+      if (channel.readyState === 'open') channel.send(text);
+      else pending.push(text);
+    },
+    close: () => channel.close(),
+  };
+  const open = () => {
+    call.attach(sink);
+    call.greet(sink);
+    for (const text of pending.splice(0)) channel.send(text);
+  };
+  if (channel.readyState === 'open') open();
+  else channel.stateChanged.subscribe((state) => state === 'open' && open());
+  channel.onMessage.subscribe((message) => call.receive(message.toString(), 'datachannel'));
+  channel.stateChanged.subscribe((state) => state === 'closed' && call.detach(sink));
+}
+
+/** Sends 20 ms tone frames in real time for as long as the assistant speaks. */
+class RtpToneOutput implements AudioOutput {
+  private sequence = Math.floor(Math.random() * 0xffff);
+  private timestamp = Math.floor(Math.random() * 0xffffffff);
+  private timer?: NodeJS.Timeout;
+  private finish?: () => void;
+
+  constructor(
+    private readonly track: MediaStreamTrack,
+    private readonly payloadType: () => number,
+    private readonly call: RealtimeCall,
+  ) {}
+
+  play(durationMs: number): Promise<void> {
+    this.stop();
+    return new Promise((resolve) => {
+      this.finish = resolve;
+      const frames = Math.max(1, Math.round(durationMs / FRAME_MS));
+      let sent = 0;
+      this.timer = setInterval(() => {
+        this.sendFrame(sent === 0);
+        if (++sent >= frames) this.stop();
+      }, FRAME_MS);
+    });
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    const finish = this.finish;
+    this.finish = undefined;
+    finish?.();
+  }
+
+  private sendFrame(marker: boolean): void {
+    const header = new RtpHeader({
+      payloadType: this.payloadType(),
+      sequenceNumber: this.sequence,
+      timestamp: this.timestamp,
+      marker,
+    });
+    this.sequence = (this.sequence + 1) & 0xffff;
+    this.timestamp = (this.timestamp + FRAME_SAMPLES) >>> 0;
+    this.track.writeRtp(new RtpPacket(header, opusToneFrame()));
+    this.call.audioStats.packetsOut += 1;
+  }
+}
