@@ -8,6 +8,7 @@ import type { SwitchboardDataSource } from './database/database-connection.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { MetricsModule } from './modules/metrics/metrics.module.js';
+import { RealtimeModule } from './modules/realtime/realtime.module.js';
 
 export interface AppModuleOptions {
   readonly config: AppConfig;
@@ -33,6 +34,7 @@ export class AppModule {
         HealthModule,
         LoggingModule.forRoot(config, logDestination),
         MetricsModule,
+        RealtimeModule,
         ...imports,
       ],
     };

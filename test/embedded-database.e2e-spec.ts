@@ -29,6 +29,7 @@ describe('embedded database (no DATABASE_URL)', () => {
       embeddedDatabase: true,
       pgvector: expect.stringMatching(/^0\.8\.\d+$/),
       pendingMigrations: 0,
+      openai: 'simulator',
     });
     const { DataSource } = await import('typeorm');
     await first.app

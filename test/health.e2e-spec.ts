@@ -23,6 +23,7 @@ describe('health, readiness, metrics and OpenAPI', () => {
       embeddedDatabase: !process.env.DATABASE_URL,
       pgvector: expect.stringMatching(/^0\.8\.\d+$/),
       pendingMigrations: 0,
+      openai: 'simulator',
     });
   });
 

@@ -23,6 +23,13 @@ export abstract class AppConfig {
     readonly apiKey?: string;
     readonly baseUrl: string;
   };
+  /** The built-in Realtime simulator, used only when `openai.apiKey` is absent. */
+  abstract readonly simulator: {
+    readonly port: number;
+    /** Path of a scenario JSON file; the built-in demo scenario when absent. */
+    readonly scenarioPath?: string;
+    readonly inspection: boolean;
+  };
   abstract readonly log: {
     readonly level: LogLevel;
   };

@@ -81,6 +81,21 @@ export class EnvironmentVariables {
   )
   OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 0 and 65535' })
+  @Min(0, { message: 'must be an integer between 0 and 65535' })
+  @Max(65535, { message: 'must be an integer between 0 and 65535' })
+  SWITCHBOARD_SIMULATOR_PORT = 0;
+
+  @IsOptional()
+  @IsString({ message: 'must be the path of a scenario JSON file' })
+  @MinLength(1, { message: 'must be the path of a scenario JSON file' })
+  SWITCHBOARD_SIMULATOR_SCENARIO?: string;
+
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  SWITCHBOARD_SIMULATOR_INSPECTION = false;
+
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 }

@@ -23,7 +23,7 @@ type RawEnv = Record<string, string | undefined>;
 export function loadConfig(env: RawEnv = process.env): AppConfig {
   const present = Object.fromEntries(
     Object.keys(new EnvironmentVariables())
-      .concat(['DATABASE_URL', 'OPENAI_API_KEY'])
+      .concat(['DATABASE_URL', 'OPENAI_API_KEY', 'SWITCHBOARD_SIMULATOR_SCENARIO'])
       .filter((name) => env[name] !== undefined && env[name] !== '')
       .map((name) => [name, env[name]]),
   );
@@ -52,6 +52,11 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
       runMigrations: vars.SWITCHBOARD_RUN_MIGRATIONS,
     },
     openai: { apiKey: vars.OPENAI_API_KEY, baseUrl: vars.OPENAI_BASE_URL.replace(/\/+$/, '') },
+    simulator: {
+      port: vars.SWITCHBOARD_SIMULATOR_PORT,
+      scenarioPath: vars.SWITCHBOARD_SIMULATOR_SCENARIO,
+      inspection: vars.SWITCHBOARD_SIMULATOR_INSPECTION,
+    },
     log: { level: vars.LOG_LEVEL },
   });
 }

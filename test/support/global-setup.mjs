@@ -17,7 +17,7 @@ export default async function globalSetup(config) {
   const { startEmbeddedPostgres } = await import(BUILT.href);
   const count = Math.max(1, config.maxWorkers);
   const instances = await Promise.all(
-    Array.from({ length: count }, () => startEmbeddedPostgres('memory://')),
+    Array.from({ length: count }, () => startEmbeddedPostgres('memory://', { maxConnections: 4 })),
   );
   // Test files run in schemas of their own; pgvector lives in `public`, shared by them all.
   for (const instance of instances) {

@@ -37,6 +37,7 @@ export class HealthController {
         embeddedDatabase: true,
         pgvector: '0.8.0',
         pendingMigrations: 0,
+        openai: 'simulator',
       },
     },
   })

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 
+import { RealtimeModule } from '../realtime/realtime.module.js';
 import { HealthController } from './health.controller.js';
 import { HealthService } from './health.service.js';
 
 @Module({
   controllers: [HealthController],
+  imports: [RealtimeModule],
   providers: [HealthService],
 })
 export class HealthModule {}

@@ -4,16 +4,21 @@ import type { DataSource } from 'typeorm';
 
 import { SwitchboardDataSource } from '../../database/database-connection.js';
 import { pendingMigrations } from '../../database/migration-status.js';
+import { OpenAIEndpoint } from '../realtime/openai-endpoint.js';
 import type { Readiness } from './readiness.js';
 
 @Injectable()
 export class HealthService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly openai: OpenAIEndpoint,
+  ) {}
 
   /** Ready means: the database answers, pgvector is installed and no migration is pending. */
   async readiness(): Promise<Readiness> {
     const embeddedDatabase =
       this.dataSource instanceof SwitchboardDataSource && this.dataSource.embedded !== undefined;
+    const openai = this.openai.simulated ? 'simulator' : 'api';
     try {
       const rows = (await this.dataSource.query(
         `SELECT extversion FROM pg_extension WHERE extname = 'vector'`,
@@ -27,6 +32,7 @@ export class HealthService {
         embeddedDatabase,
         pgvector,
         pendingMigrations: pending,
+        openai,
       };
     } catch {
       return {
@@ -35,6 +41,7 @@ export class HealthService {
         embeddedDatabase,
         pgvector: null,
         pendingMigrations: -1,
+        openai,
       };
     }
   }

@@ -191,10 +191,13 @@ export class RealtimeCall {
   private startClock(): void {
     const { maxDurationMs } = this.options;
     this.maxDurationTimer = setTimeout(() => {
-      const minutes = Math.round(maxDurationMs / 60_000);
+      const limit =
+        maxDurationMs >= 60_000
+          ? `${Math.round(maxDurationMs / 60_000)} minutes`
+          : `${maxDurationMs / 1000} seconds`;
       this.emitError(
         OpenAIError.invalidRequest(
-          `Your session hit the maximum duration of ${minutes} minutes.`,
+          `Your session hit the maximum duration of ${limit}.`,
           'session_expired',
         ),
         null,

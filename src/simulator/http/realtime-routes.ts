@@ -60,14 +60,11 @@ const clientSecrets: Route = {
       );
     }
     const ttl = secretTtl(body);
-    if (body.session === undefined) {
-      throw OpenAIError.invalidRequest(
-        "Missing required parameter: 'session'.",
-        'missing_required_parameter',
-        'session',
-      );
-    }
-    const session = validateSessionConfig(body.session, 'session');
+    // `session` is optional (the real API then uses defaults); when given, `session.type` is required.
+    const session =
+      body.session === undefined
+        ? { type: 'realtime' }
+        : validateSessionConfig(body.session, 'session');
     const key = ctx.keys.mint(session, ttl);
     sendJson(res, 200, {
       value: key.value,

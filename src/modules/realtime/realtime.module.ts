@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import OpenAI from 'openai';
+
+import { OpenAIEndpoint } from './openai-endpoint.js';
+import { openAIEndpointProvider } from './openai-endpoint.provider.js';
+
+/**
+ * Switchboard's side of the OpenAI Realtime API: the endpoint (real or simulated) and the official
+ * SDK client pointed at it. Calls, client secrets and sideband sockets build on these.
+ */
+@Module({
+  exports: [OpenAI, OpenAIEndpoint],
+  providers: [
+    openAIEndpointProvider,
+    {
+      provide: OpenAI,
+      inject: [OpenAIEndpoint],
+      useFactory: (endpoint: OpenAIEndpoint) =>
+        new OpenAI({ apiKey: endpoint.apiKey, baseURL: endpoint.baseUrl, maxRetries: 2 }),
+    },
+  ],
+})
+export class RealtimeModule {}
