@@ -4,5 +4,11 @@
  * `npm run migration:generate -- Name` append to it.
  */
 import { EnableVectorExtension1795608000000 } from './1795608000000-EnableVectorExtension.js';
+import { CreateAuditLog1795610000000 } from './1795610000000-CreateAuditLog.js';
+import { CreateApiKeys1795611000000 } from './1795611000000-CreateApiKeys.js';
 
-export const migrations = [EnableVectorExtension1795608000000];
+export const migrations = [
+  EnableVectorExtension1795608000000,
+  CreateAuditLog1795610000000,
+  CreateApiKeys1795611000000,
+];

@@ -6,7 +6,9 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import type { SwitchboardDataSource } from './database/database-connection.js';
 import { DatabaseModule } from './database/database.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { IdentityModule } from './modules/identity/identity.module.js';
 import { MetricsModule } from './modules/metrics/metrics.module.js';
 import { RealtimeModule } from './modules/realtime/realtime.module.js';
 
@@ -29,9 +31,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        AuditModule,
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(dataSource),
         HealthModule,
+        IdentityModule,
         LoggingModule.forRoot(config, logDestination),
         MetricsModule,
         RealtimeModule,

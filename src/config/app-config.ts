@@ -33,4 +33,17 @@ export abstract class AppConfig {
   abstract readonly log: {
     readonly level: LogLevel;
   };
+  /** How app users' bearer tokens are verified; neither secret nor JWKS means no user can sign in. */
+  abstract readonly jwt: {
+    /** HS256 shared secret. */
+    readonly secret?: string;
+    /** JWKS URL for asymmetric keys (RS256, PS256, ES256, EdDSA), cached and refreshed on rotation. */
+    readonly jwksUrl?: string;
+    readonly issuer?: string;
+    readonly audience?: string;
+    readonly clockSkewSeconds: number;
+    /** After a JWKS fetch, no refetch for this long, even for an unknown `kid` (rate limit). */
+    readonly jwksCooldownSeconds: number;
+    readonly claims: { readonly user: string; readonly tenant: string; readonly roles: string };
+  };
 }

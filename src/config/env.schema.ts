@@ -96,9 +96,65 @@ export class EnvironmentVariables {
   @IsBoolean({ message: 'must be true or false' })
   SWITCHBOARD_SIMULATOR_INSPECTION = false;
 
+  @IsOptional()
+  @IsString({ message: 'must be a shared secret of at least 32 characters' })
+  @MinLength(32, { message: 'must be a shared secret of at least 32 characters' })
+  SWITCHBOARD_JWT_SECRET?: string;
+
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: 'must be the http(s) URL of a JWKS document' },
+  )
+  SWITCHBOARD_JWT_JWKS_URL?: string;
+
+  @IsOptional()
+  @IsString({ message: 'must be the expected iss claim' })
+  SWITCHBOARD_JWT_ISSUER?: string;
+
+  @IsOptional()
+  @IsString({ message: 'must be the expected aud claim' })
+  SWITCHBOARD_JWT_AUDIENCE?: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 0 and 300' })
+  @Min(0, { message: 'must be an integer between 0 and 300' })
+  @Max(300, { message: 'must be an integer between 0 and 300' })
+  SWITCHBOARD_JWT_CLOCK_SKEW_SECONDS = 30;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 0 and 3600' })
+  @Min(0, { message: 'must be an integer between 0 and 3600' })
+  @Max(3600, { message: 'must be an integer between 0 and 3600' })
+  SWITCHBOARD_JWT_JWKS_COOLDOWN_SECONDS = 30;
+
+  @Matches(/^[A-Za-z0-9_.:/-]+$/, { message: 'must be a claim name' })
+  SWITCHBOARD_JWT_USER_CLAIM = 'sub';
+
+  @Matches(/^[A-Za-z0-9_.:/-]+$/, { message: 'must be a claim name' })
+  SWITCHBOARD_JWT_TENANT_CLAIM = 'tenant';
+
+  @Matches(/^[A-Za-z0-9_.:/-]+$/, { message: 'must be a claim name' })
+  SWITCHBOARD_JWT_ROLES_CLAIM = 'roles';
+
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 }
 
 /** Variables whose values are never echoed back, not even in a validation error. */
-export const SECRET_VARIABLES: ReadonlySet<string> = new Set(['DATABASE_URL', 'OPENAI_API_KEY']);
+export const SECRET_VARIABLES: ReadonlySet<string> = new Set([
+  'DATABASE_URL',
+  'OPENAI_API_KEY',
+  'SWITCHBOARD_JWT_SECRET',
+]);
+
+/** Optional variables (no default), listed so the loader picks them up from the environment. */
+export const OPTIONAL_VARIABLES = [
+  'DATABASE_URL',
+  'OPENAI_API_KEY',
+  'SWITCHBOARD_SIMULATOR_SCENARIO',
+  'SWITCHBOARD_JWT_SECRET',
+  'SWITCHBOARD_JWT_JWKS_URL',
+  'SWITCHBOARD_JWT_ISSUER',
+  'SWITCHBOARD_JWT_AUDIENCE',
+] as const;

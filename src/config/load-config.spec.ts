@@ -81,3 +81,11 @@ describe(loadConfig.name, () => {
     );
   });
 });
+
+describe('loadConfig: zero values', () => {
+  it('keeps an explicit 0 rather than falling back to the default', () => {
+    const config = loadConfig({ PORT: '0', SWITCHBOARD_JWT_JWKS_COOLDOWN_SECONDS: '0' });
+    expect(config.http.port).toBe(0);
+    expect(config.jwt.jwksCooldownSeconds).toBe(0);
+  });
+});

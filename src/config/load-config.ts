@@ -3,7 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 
 import type { AppConfig } from './app-config.js';
-import { EnvironmentVariables, SECRET_VARIABLES } from './env.schema.js';
+import { EnvironmentVariables, OPTIONAL_VARIABLES, SECRET_VARIABLES } from './env.schema.js';
 
 /** Thrown when the environment is invalid; `message` has one line per bad variable. */
 export class ConfigError extends Error {
@@ -23,13 +23,19 @@ type RawEnv = Record<string, string | undefined>;
 export function loadConfig(env: RawEnv = process.env): AppConfig {
   const present = Object.fromEntries(
     Object.keys(new EnvironmentVariables())
-      .concat(['DATABASE_URL', 'OPENAI_API_KEY', 'SWITCHBOARD_SIMULATOR_SCENARIO'])
+      .concat(OPTIONAL_VARIABLES)
       .filter((name) => env[name] !== undefined && env[name] !== '')
       .map((name) => [name, env[name]]),
   );
   const vars = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
   const errors = validateSync(vars, { skipMissingProperties: false });
-  if (errors.length > 0) throw new ConfigError(errors.map((error) => describe(error, present)));
+  const problems = errors.map((error) => describe(error, present));
+  if (vars.SWITCHBOARD_JWT_SECRET && vars.SWITCHBOARD_JWT_JWKS_URL) {
+    problems.push(
+      'Invalid configuration: SWITCHBOARD_JWT_SECRET and SWITCHBOARD_JWT_JWKS_URL are exclusive; set one',
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
   return toAppConfig(vars);
 }
 
@@ -58,5 +64,18 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
       inspection: vars.SWITCHBOARD_SIMULATOR_INSPECTION,
     },
     log: { level: vars.LOG_LEVEL },
+    jwt: {
+      secret: vars.SWITCHBOARD_JWT_SECRET,
+      jwksUrl: vars.SWITCHBOARD_JWT_JWKS_URL,
+      issuer: vars.SWITCHBOARD_JWT_ISSUER,
+      audience: vars.SWITCHBOARD_JWT_AUDIENCE,
+      clockSkewSeconds: vars.SWITCHBOARD_JWT_CLOCK_SKEW_SECONDS,
+      jwksCooldownSeconds: vars.SWITCHBOARD_JWT_JWKS_COOLDOWN_SECONDS,
+      claims: {
+        user: vars.SWITCHBOARD_JWT_USER_CLAIM,
+        tenant: vars.SWITCHBOARD_JWT_TENANT_CLAIM,
+        roles: vars.SWITCHBOARD_JWT_ROLES_CLAIM,
+      },
+    },
   });
 }

@@ -1,3 +1,4 @@
+import { Public } from '../../common/auth/auth.decorator.js';
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import {
   ApiOkResponse,
@@ -12,6 +13,7 @@ import { HealthService } from './health.service.js';
 import type { Readiness } from './readiness.js';
 
 @ApiTags('observability')
+@Public()
 @Controller()
 export class HealthController {
   constructor(private readonly health: HealthService) {}

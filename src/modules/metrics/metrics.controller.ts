@@ -1,3 +1,4 @@
+import { Public } from '../../common/auth/auth.decorator.js';
 import { Controller, Get, Header } from '@nestjs/common';
 import { Registry } from 'prom-client';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -6,6 +7,7 @@ import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.
 import { MetricsRegistry } from './metrics.registry.js';
 
 @ApiTags('observability')
+@Public()
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: MetricsRegistry) {}

@@ -1,0 +1,93 @@
+/**
+ * `npm run cli -- <command>`: operator commands that work on the app's own configuration and
+ * database (with the embedded database: the same data directory; stop the app first).
+ *
+ *   api-key create --name <name> --role <role> [--role <role>…]   prints the key alone on its last line
+ *   api-key list
+ *   api-key revoke <key_id>
+ */
+import 'reflect-metadata';
+
+import { parseArgs } from 'node:util';
+
+import { OPERATOR_ROLES, type OperatorRole } from '../common/auth/operator-roles.js';
+import { loadDotEnv } from '../config/env-file.js';
+import { ConfigError, loadConfig } from '../config/load-config.js';
+import { connectDatabase } from '../database/database-connection.js';
+import { AuditLog } from '../modules/audit/audit-log.service.js';
+import { ApiKeysService } from '../modules/identity/api-keys.service.js';
+
+const USAGE = `usage:
+  npm run cli -- api-key create --name <name> --role <${OPERATOR_ROLES.join('|')}> [--role …]
+  npm run cli -- api-key list
+  npm run cli -- api-key revoke <key_id>`;
+
+class UsageError extends Error {}
+
+async function run(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { name: { type: 'string' }, role: { type: 'string', multiple: true } },
+  });
+  const [group, command, id] = positionals;
+  if (group !== 'api-key' || !['create', 'list', 'revoke'].includes(command ?? ''))
+    throw new UsageError();
+  const roles = (values.role ?? []) as OperatorRole[];
+  if (command === 'create') {
+    if (!values.name?.trim()) throw new UsageError('--name is required');
+    if (roles.length === 0) throw new UsageError('at least one --role is required');
+    const unknown = roles.find((role) => !OPERATOR_ROLES.includes(role));
+    if (unknown)
+      throw new UsageError(`unknown role "${unknown}"; roles: ${OPERATOR_ROLES.join(', ')}`);
+  }
+  if (command === 'revoke' && !id) throw new UsageError('revoke needs the key id (key_…)');
+
+  loadDotEnv();
+  const config = loadConfig(process.env);
+  const dataSource = await connectDatabase(config);
+  try {
+    if (config.database.runMigrations) await dataSource.runMigrations({ transaction: 'each' });
+    const apiKeys = new ApiKeysService(dataSource, new AuditLog(dataSource));
+    if (command === 'create') {
+      const { key, summary } = await apiKeys.create(
+        values.name!.trim(),
+        [...new Set(roles)],
+        'system',
+      );
+      process.stdout.write(
+        `Created ${summary.id} (${summary.name}) with roles ${summary.roles.join(', ')}.\n`,
+      );
+      process.stdout.write('Store this key now; it is not shown again:\n');
+      process.stdout.write(`${key}\n`);
+    } else if (command === 'list') {
+      for (const k of await apiKeys.list()) {
+        const state = k.revokedAt ? `revoked ${k.revokedAt}` : 'active';
+        process.stdout.write(`${k.id}\t${k.prefix}…\t${k.roles.join(',')}\t${state}\t${k.name}\n`);
+      }
+    } else {
+      const revoked = await apiKeys.revoke(id!, 'system');
+      process.stdout.write(`Revoked ${revoked.id} at ${revoked.revokedAt}.\n`);
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+run(process.argv.slice(2)).catch((error: unknown) => {
+  if (
+    error instanceof UsageError ||
+    (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+  ) {
+    process.stderr.write(
+      `${error instanceof UsageError && error.message ? `cli: ${error.message}\n` : ''}${USAGE}\n`,
+    );
+    process.exit(2);
+  }
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(78);
+  }
+  process.stderr.write(`cli: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,6 @@
+/**
+ * Roles an operator's API key can hold. `admin` satisfies every operator-role requirement.
+ * App users' roles come from their JWT and mean whatever the app decides (e.g. `customer`, `agent`).
+ */
+export const OPERATOR_ROLES = ['admin', 'approver', 'knowledge_editor', 'auditor'] as const;
+export type OperatorRole = (typeof OPERATOR_ROLES)[number];

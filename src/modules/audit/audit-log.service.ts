@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+
+import type { AuditEntry, AuditRecord, AuditVerification } from './audit-entry.js';
+import { entryHash, GENESIS_HASH } from './audit-hash.js';
+import { redactSecrets } from './audit-redaction.js';
+
+/** Serialises appends across every replica sharing the database, so the chain never forks. */
+const APPEND_LOCK = 7_240_001;
+const VERIFY_BATCH = 1000;
+
+interface AuditRow {
+  seq: string;
+  at: Date;
+  actor: string;
+  action: string;
+  subject: string;
+  data: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditQuery {
+  readonly actor?: string;
+  readonly action?: string;
+  readonly subject?: string;
+  readonly from?: Date;
+  readonly to?: Date;
+  /** Entries after this seq (the previous page's `nextCursor`). */
+  readonly after?: number;
+  readonly limit: number;
+}
+
+/**
+ * The append-only, hash-chained audit log. Each entry's hash covers the previous hash and the
+ * entry's canonical JSON, so altering or removing any row breaks verification from that row on.
+ */
+@Injectable()
+export class AuditLog {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Appends one entry. Pass the caller's transaction manager so the entry commits (or rolls back)
+   * with the change it records.
+   */
+  async append(record: AuditRecord, manager?: EntityManager): Promise<AuditEntry> {
+    if (manager) return this.appendWith(manager, record);
+    return this.dataSource.transaction((tx) => this.appendWith(tx, record));
+  }
+
+  async list(query: AuditQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (query.actor) add('actor = ?', query.actor);
+    if (query.action) add('action = ?', query.action);
+    if (query.subject) add('subject = ?', query.subject);
+    if (query.from) add('at >= ?', query.from);
+    if (query.to) add('at < ?', query.to);
+    if (query.after !== undefined) add('seq > ?', query.after);
+    params.push(query.limit + 1);
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY seq LIMIT $${params.length}`,
+      params,
+    )) as AuditRow[];
+    const items = rows.slice(0, query.limit).map(toEntry);
+    return { items, nextCursor: rows.length > query.limit ? String(items.at(-1)!.seq) : null };
+  }
+
+  /** Recomputes the whole chain; reports the first entry that does not check out. */
+  async verify(): Promise<AuditVerification> {
+    let expectedSeq = 1;
+    let prevHash = GENESIS_HASH;
+    for (;;) {
+      const rows = (await this.dataSource.query(
+        `SELECT * FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2`,
+        [expectedSeq, VERIFY_BATCH],
+      )) as AuditRow[];
+      for (const entry of rows.map(toEntry)) {
+        const problem =
+          entry.seq !== expectedSeq
+            ? `entry ${expectedSeq} is missing`
+            : entry.prevHash !== prevHash
+              ? 'prevHash does not match the previous entry'
+              : entryHash(prevHash, entry) !== entry.hash
+                ? 'hash does not match the entry content'
+                : undefined;
+        if (problem) return { ok: false, entries: expectedSeq - 1, brokenAt: expectedSeq, problem };
+        prevHash = entry.hash;
+        expectedSeq += 1;
+      }
+      if (rows.length < VERIFY_BATCH)
+        return { ok: true, entries: expectedSeq - 1, lastHash: prevHash };
+    }
+  }
+
+  private async appendWith(manager: EntityManager, record: AuditRecord): Promise<AuditEntry> {
+    await manager.query(`SELECT pg_advisory_xact_lock($1)`, [APPEND_LOCK]);
+    const [last] = (await manager.query(
+      `SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`,
+    )) as { seq: string; hash: string }[];
+    const fields = {
+      seq: last ? Number(last.seq) + 1 : 1,
+      at: new Date().toISOString(),
+      actor: record.actor,
+      action: record.action,
+      subject: record.subject,
+      data: redactSecrets(record.data ?? {}) as Record<string, unknown>,
+    };
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const hash = entryHash(prevHash, fields);
+    await manager.query(
+      `INSERT INTO audit_log (seq, at, actor, action, subject, data, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        fields.seq,
+        fields.at,
+        fields.actor,
+        fields.action,
+        fields.subject,
+        JSON.stringify(fields.data),
+        prevHash,
+        hash,
+      ],
+    );
+    return { ...fields, prevHash, hash };
+  }
+}
+
+function toEntry(row: AuditRow): AuditEntry {
+  return {
+    seq: Number(row.seq),
+    at: row.at.toISOString(),
+    actor: row.actor,
+    action: row.action,
+    subject: row.subject,
+    data: row.data,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}

@@ -1,0 +1,123 @@
+import { timingSafeEqual } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+import { UnauthenticatedError } from '../../common/auth/auth.errors.js';
+import type { OperatorRole } from '../../common/auth/operator-roles.js';
+import type { Principal } from '../../common/auth/principal.js';
+import { newId } from '../../common/ids.js';
+import type { AuditActor } from '../audit/audit-entry.js';
+import { AuditLog } from '../audit/audit-log.service.js';
+import { displayPrefix, generateApiKey, hashApiKey } from './api-key-secret.js';
+import { ApiKeyNotFoundError } from './identity.errors.js';
+
+export interface ApiKeySummary {
+  readonly id: string;
+  readonly name: string;
+  readonly prefix: string;
+  readonly roles: string[];
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly lastUsedAt: string | null;
+  readonly revokedAt: string | null;
+}
+
+interface ApiKeyRow {
+  id: string;
+  name: string;
+  prefix: string;
+  key_hash: Buffer;
+  roles: string[];
+  created_by: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+/** `last_used_at` is written at most this often per key, not on every request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * Operators' API keys: shown once at creation, stored only as SHA-256, looked up by hash (the
+ * lookup reveals nothing about the key), refused the moment they are revoked.
+ */
+@Injectable()
+export class ApiKeysService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async create(
+    name: string,
+    roles: OperatorRole[],
+    createdBy: AuditActor,
+  ): Promise<{ key: string; summary: ApiKeySummary }> {
+    const key = generateApiKey();
+    const id = newId('key');
+    const summary = await this.dataSource.transaction(async (tx) => {
+      const [row] = (await tx.query(
+        `INSERT INTO api_keys (id, name, prefix, key_hash, roles, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+        [id, name, displayPrefix(key), hashApiKey(key), roles, createdBy],
+      )) as ApiKeyRow[];
+      await this.audit.append(
+        { actor: createdBy, action: 'api_key.created', subject: id, data: { name, roles } },
+        tx,
+      );
+      return toSummary(row);
+    });
+    return { key, summary };
+  }
+
+  async list(): Promise<ApiKeySummary[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM api_keys ORDER BY created_at, id`,
+    )) as ApiKeyRow[];
+    return rows.map(toSummary);
+  }
+
+  /** Revokes at once; revoking twice is harmless and keeps the first revocation time. */
+  async revoke(id: string, revokedBy: AuditActor): Promise<ApiKeySummary> {
+    return this.dataSource.transaction(async (tx) => {
+      const [rows] = (await tx.query(
+        `UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING *`,
+        [id],
+      )) as [ApiKeyRow[], number];
+      if (!rows?.[0]) throw new ApiKeyNotFoundError(id);
+      await this.audit.append({ actor: revokedBy, action: 'api_key.revoked', subject: id }, tx);
+      return toSummary(rows[0]);
+    });
+  }
+
+  async authenticate(key: string): Promise<Principal> {
+    const hash = hashApiKey(key);
+    const [row] = (await this.dataSource.query(`SELECT * FROM api_keys WHERE key_hash = $1`, [
+      hash,
+    ])) as ApiKeyRow[];
+    if (!row || !timingSafeEqual(row.key_hash, hash) || row.revoked_at) {
+      throw new UnauthenticatedError('The API key is unknown or has been revoked.');
+    }
+    if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
+      await this.dataSource.query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1`, [
+        row.id,
+      ]);
+    }
+    return { kind: 'api-key', id: row.id, tenantId: null, roles: row.roles, name: row.name };
+  }
+}
+
+function toSummary(row: ApiKeyRow): ApiKeySummary {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    roles: row.roles,
+    createdBy: row.created_by,
+    createdAt: row.created_at.toISOString(),
+    lastUsedAt: row.last_used_at?.toISOString() ?? null,
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,87 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import { createApp } from '../src/app.factory.js';
+import { loadConfig } from '../src/config/load-config.js';
+import { ApiKeysService } from '../src/modules/identity/api-keys.service.js';
+import { LogCapture } from './support/log-capture.js';
+import { freshSchema, queryTestDatabase } from './support/test-app.js';
+
+const CLI = resolve('dist/src/cli/cli.js');
+
+function cli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('exit', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+/**
+ * `npm run cli -- api-key …` works on the app's own configuration: the same database (with the
+ * embedded one, the same data directory) the app then serves from.
+ */
+describe('operator CLI', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'switchboard-cli-'));
+  const env: Record<string, string> = process.env.DATABASE_URL
+    ? { DATABASE_URL: process.env.DATABASE_URL, DATABASE_SCHEMA: freshSchema(), LOG_LEVEL: 'warn' }
+    : { SWITCHBOARD_DATA_DIR: join(dir, 'pglite'), LOG_LEVEL: 'warn' };
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    if (env.DATABASE_SCHEMA)
+      await queryTestDatabase(`DROP SCHEMA "${env.DATABASE_SCHEMA}" CASCADE`);
+  });
+
+  it('creates a key (printed alone on the last line), lists it, and the app accepts it', async () => {
+    const created = await cli(
+      ['api-key', 'create', '--name', 'Ops Alice', '--role', 'approver', '--role', 'auditor'],
+      env,
+    );
+    expect(created).toMatchObject({ code: 0, stderr: '' });
+    const lines = created.stdout.trim().split('\n');
+    const key = lines.at(-1)!;
+    expect(key).toMatch(/^sk_sb_[A-Za-z0-9_-]{43}$/);
+    const id = /Created (key_\w+)/.exec(created.stdout)?.[1];
+
+    const listed = await cli(['api-key', 'list'], env);
+    expect(listed.stdout).toContain(
+      `${id}\t${key.slice(0, 12)}…\tapprover,auditor\tactive\tOps Alice`,
+    );
+    expect(listed.stdout).not.toContain(key);
+
+    const app = await createApp(loadConfig(env), { logDestination: new LogCapture() });
+    try {
+      const principal = await app.get(ApiKeysService).authenticate(key);
+      expect(principal).toMatchObject({ kind: 'api-key', id, roles: ['approver', 'auditor'] });
+    } finally {
+      if (process.env.DATABASE_URL)
+        await app
+          .get((await import('typeorm')).DataSource)
+          .query(`DROP SCHEMA "${env.DATABASE_SCHEMA}" CASCADE`);
+      await app.close();
+    }
+
+    const revoked = await cli(['api-key', 'revoke', id!], env);
+    expect(revoked.code).toBe(0);
+    expect((await cli(['api-key', 'list'], env)).stdout).toContain('revoked');
+  });
+
+  it('explains bad usage with exit code 2 and touches nothing', async () => {
+    const result = await cli(['api-key', 'create', '--name', 'x', '--role', 'root'], env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'cli: unknown role "root"; roles: admin, approver, knowledge_editor, auditor',
+    );
+    expect((await cli(['frobnicate'], env)).code).toBe(2);
+  });
+});
