@@ -6,9 +6,11 @@
 import { EnableVectorExtension1795608000000 } from './1795608000000-EnableVectorExtension.js';
 import { CreateAuditLog1795610000000 } from './1795610000000-CreateAuditLog.js';
 import { CreateApiKeys1795611000000 } from './1795611000000-CreateApiKeys.js';
+import { CreateSessions1795612000000 } from './1795612000000-CreateSessions.js';
 
 export const migrations = [
   EnableVectorExtension1795608000000,
   CreateAuditLog1795610000000,
   CreateApiKeys1795611000000,
+  CreateSessions1795612000000,
 ];

@@ -58,6 +58,8 @@ function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   app.use(httpMetricsMiddleware(app.get(MetricsRegistry)));
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false });
+  // SDP offers arrive as text; 64 kB is far above any real offer.
+  app.useBodyParser('text', { type: 'application/sdp', limit: '64kb' });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();

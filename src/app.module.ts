@@ -11,6 +11,7 @@ import { HealthModule } from './modules/health/health.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
 import { MetricsModule } from './modules/metrics/metrics.module.js';
 import { RealtimeModule } from './modules/realtime/realtime.module.js';
+import { SessionsModule } from './modules/sessions/sessions.module.js';
 
 export interface AppModuleOptions {
   readonly config: AppConfig;
@@ -39,6 +40,7 @@ export class AppModule {
         LoggingModule.forRoot(config, logDestination),
         MetricsModule,
         RealtimeModule,
+        SessionsModule,
         ...imports,
       ],
     };

@@ -33,6 +33,18 @@ export abstract class AppConfig {
   abstract readonly log: {
     readonly level: LogLevel;
   };
+  /** Global session limits; agent profiles may tighten them. */
+  abstract readonly sessions: {
+    readonly maxDurationSeconds: number;
+    /** Spoken warning this long before the duration cap (0 = none). */
+    readonly warningSeconds: number;
+    /** A session not connected by then stops counting and cannot connect. */
+    readonly connectTimeoutSeconds: number;
+    readonly maxPerUser: number;
+    readonly maxPerTenant: number;
+    readonly maxTotal: number;
+    readonly clientSecretTtlSeconds: number;
+  };
   /** How app users' bearer tokens are verified; neither secret nor JWKS means no user can sign in. */
   abstract readonly jwt: {
     /** HS256 shared secret. */

@@ -137,6 +137,48 @@ export class EnvironmentVariables {
   @Matches(/^[A-Za-z0-9_.:/-]+$/, { message: 'must be a claim name' })
   SWITCHBOARD_JWT_ROLES_CLAIM = 'roles';
 
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 10 and 7200' })
+  @Min(10, { message: 'must be an integer between 10 and 7200' })
+  @Max(7200, { message: 'must be an integer between 10 and 7200' })
+  SWITCHBOARD_SESSION_MAX_DURATION_SECONDS = 1800;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 0 and 600' })
+  @Min(0, { message: 'must be an integer between 0 and 600' })
+  @Max(600, { message: 'must be an integer between 0 and 600' })
+  SWITCHBOARD_SESSION_WARNING_SECONDS = 60;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 5 and 600' })
+  @Min(5, { message: 'must be an integer between 5 and 600' })
+  @Max(600, { message: 'must be an integer between 5 and 600' })
+  SWITCHBOARD_SESSION_CONNECT_TIMEOUT_SECONDS = 60;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 1000' })
+  @Min(1, { message: 'must be an integer between 1 and 1000' })
+  @Max(1000, { message: 'must be an integer between 1 and 1000' })
+  SWITCHBOARD_SESSIONS_PER_USER = 2;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 100000' })
+  @Min(1, { message: 'must be an integer between 1 and 100000' })
+  @Max(100000, { message: 'must be an integer between 1 and 100000' })
+  SWITCHBOARD_SESSIONS_PER_TENANT = 100;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 1000000' })
+  @Min(1, { message: 'must be an integer between 1 and 1000000' })
+  @Max(1000000, { message: 'must be an integer between 1 and 1000000' })
+  SWITCHBOARD_SESSIONS_TOTAL = 1000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 10 and 600' })
+  @Min(10, { message: 'must be an integer between 10 and 600' })
+  @Max(600, { message: 'must be an integer between 10 and 600' })
+  SWITCHBOARD_CLIENT_SECRET_TTL_SECONDS = 30;
+
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 }

@@ -64,6 +64,15 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
       inspection: vars.SWITCHBOARD_SIMULATOR_INSPECTION,
     },
     log: { level: vars.LOG_LEVEL },
+    sessions: {
+      maxDurationSeconds: vars.SWITCHBOARD_SESSION_MAX_DURATION_SECONDS,
+      warningSeconds: vars.SWITCHBOARD_SESSION_WARNING_SECONDS,
+      connectTimeoutSeconds: vars.SWITCHBOARD_SESSION_CONNECT_TIMEOUT_SECONDS,
+      maxPerUser: vars.SWITCHBOARD_SESSIONS_PER_USER,
+      maxPerTenant: vars.SWITCHBOARD_SESSIONS_PER_TENANT,
+      maxTotal: vars.SWITCHBOARD_SESSIONS_TOTAL,
+      clientSecretTtlSeconds: vars.SWITCHBOARD_CLIENT_SECRET_TTL_SECONDS,
+    },
     jwt: {
       secret: vars.SWITCHBOARD_JWT_SECRET,
       jwksUrl: vars.SWITCHBOARD_JWT_JWKS_URL,

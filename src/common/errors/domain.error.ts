@@ -16,6 +16,8 @@ export interface DomainErrorInit {
   readonly errors?: readonly FieldError[];
   /** Extra members copied onto the problem document (never secrets). */
   readonly extensions?: Readonly<Record<string, unknown>>;
+  /** Sent as the `Retry-After` header (429, 503). */
+  readonly retryAfterSeconds?: number;
 }
 
 /**
@@ -29,6 +31,7 @@ export class DomainError extends Error {
   readonly title: string;
   readonly errors?: readonly FieldError[];
   readonly extensions?: Readonly<Record<string, unknown>>;
+  readonly retryAfterSeconds?: number;
 
   constructor(init: DomainErrorInit) {
     super(init.detail);
@@ -38,5 +41,6 @@ export class DomainError extends Error {
     this.title = init.title;
     this.errors = init.errors;
     this.extensions = init.extensions;
+    this.retryAfterSeconds = init.retryAfterSeconds;
   }
 }

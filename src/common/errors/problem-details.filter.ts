@@ -22,6 +22,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const correlationId = typeof request.id === 'string' ? request.id : randomUUID();
     const problem = this.toProblem(exception, request, correlationId);
     if (response.headersSent) return;
+    const retryAfter = toDomainError(exception)?.retryAfterSeconds;
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(Math.ceil(retryAfter)));
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 

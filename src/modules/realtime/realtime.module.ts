@@ -3,14 +3,18 @@ import OpenAI from 'openai';
 
 import { OpenAIEndpoint } from './openai-endpoint.js';
 import { openAIEndpointProvider } from './openai-endpoint.provider.js';
+import { RealtimeEventBus } from './realtime-event-bus.js';
+import { SidebandConnections } from './sideband-connections.js';
 
 /**
  * Switchboard's side of the OpenAI Realtime API: the endpoint (real or simulated) and the official
  * SDK client pointed at it. Calls, client secrets and sideband sockets build on these.
  */
 @Module({
-  exports: [OpenAI, OpenAIEndpoint],
+  exports: [OpenAI, OpenAIEndpoint, RealtimeEventBus, SidebandConnections],
   providers: [
+    RealtimeEventBus,
+    SidebandConnections,
     openAIEndpointProvider,
     {
       provide: OpenAI,

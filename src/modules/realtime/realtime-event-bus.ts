@@ -1,0 +1,37 @@
+import { EventEmitter } from 'node:events';
+
+import { Injectable } from '@nestjs/common';
+
+/** A Realtime server event as it arrives on a sideband. */
+export interface RealtimeServerEvent {
+  readonly type: string;
+  readonly event_id?: string;
+  readonly [field: string]: unknown;
+}
+
+/** Everything the realtime module tells the rest of the app, by name. */
+export interface RealtimeEvents {
+  /** Any server event of a call Switchboard controls. */
+  'sideband.event': { readonly callId: string; readonly event: RealtimeServerEvent };
+  'sideband.connected': { readonly callId: string; readonly reconnect: boolean };
+  /** Reconnecting failed for good, or OpenAI no longer knows the call. */
+  'sideband.lost': { readonly callId: string; readonly reason: string };
+}
+
+type Handler<K extends keyof RealtimeEvents> = (payload: RealtimeEvents[K]) => void;
+
+/** A typed in-process bus: modules subscribe by event name, payloads are checked at compile time. */
+@Injectable()
+export class RealtimeEventBus {
+  private readonly emitter = new EventEmitter({ captureRejections: true });
+
+  emit<K extends keyof RealtimeEvents>(name: K, payload: RealtimeEvents[K]): void {
+    this.emitter.emit(name, payload);
+  }
+
+  /** Subscribes; returns the unsubscribe function. */
+  on<K extends keyof RealtimeEvents>(name: K, handler: Handler<K>): () => void {
+    this.emitter.on(name, handler);
+    return () => this.emitter.off(name, handler);
+  }
+}

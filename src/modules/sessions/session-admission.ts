@@ -1,0 +1,56 @@
+import type { EntityManager } from 'typeorm';
+
+import { SessionLimitError } from './sessions.errors.js';
+import type { SessionLimits } from './session.record.js';
+
+/** Every replica serialises admissions on this lock, so concurrent opens never exceed a limit. */
+const ADMISSION_LOCK = 7_240_002;
+
+/**
+ * Admits a new session or throws 429. Runs inside the caller's transaction, which must insert the
+ * session before committing: the advisory lock is held until then, so no other replica can count
+ * in between. Sessions never connected within their window stop counting first.
+ */
+export async function admitSession(
+  tx: EntityManager,
+  who: { userId: string; tenantId: string | null },
+  limits: SessionLimits,
+): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock($1)`, [ADMISSION_LOCK]);
+  await tx.query(
+    `UPDATE sessions SET state = 'ended', end_reason = 'connect_timeout', ended_at = now()
+     WHERE state IN ('created', 'connecting') AND connect_by < now()`,
+  );
+  const [counts] = (await tx.query(
+    `SELECT
+       count(*) FILTER (WHERE user_id = $1 AND tenant_id IS NOT DISTINCT FROM $2) AS user_count,
+       min(CASE WHEN state = 'active' THEN expires_at ELSE connect_by END)
+         FILTER (WHERE user_id = $1 AND tenant_id IS NOT DISTINCT FROM $2) AS user_free_at,
+       count(*) FILTER (WHERE tenant_id = $2) AS tenant_count,
+       min(CASE WHEN state = 'active' THEN expires_at ELSE connect_by END)
+         FILTER (WHERE tenant_id = $2) AS tenant_free_at,
+       count(*) AS total_count,
+       min(CASE WHEN state = 'active' THEN expires_at ELSE connect_by END) AS total_free_at
+     FROM sessions
+     WHERE state IN ('created', 'connecting', 'active')`,
+    [who.userId, who.tenantId],
+  )) as {
+    user_count: string;
+    user_free_at: Date | null;
+    tenant_count: string;
+    tenant_free_at: Date | null;
+    total_count: string;
+    total_free_at: Date | null;
+  }[];
+  const retryAfter = (at: Date | null) =>
+    Math.max(1, Math.ceil(((at?.getTime() ?? Date.now()) - Date.now()) / 1000));
+  if (Number(counts.user_count) >= limits.maxPerUser) {
+    throw new SessionLimitError('user', limits.maxPerUser, retryAfter(counts.user_free_at));
+  }
+  if (who.tenantId !== null && Number(counts.tenant_count) >= limits.maxPerTenant) {
+    throw new SessionLimitError('tenant', limits.maxPerTenant, retryAfter(counts.tenant_free_at));
+  }
+  if (Number(counts.total_count) >= limits.maxTotal) {
+    throw new SessionLimitError('total', limits.maxTotal, retryAfter(counts.total_free_at));
+  }
+}

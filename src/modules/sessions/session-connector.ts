@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import OpenAI from 'openai';
+import { DataSource } from 'typeorm';
+
+import { actorOf, type Principal } from '../../common/auth/principal.js';
+import { AppConfig } from '../../config/app-config.js';
+import { AuditLog } from '../audit/audit-log.service.js';
+import {
+  CallNotFoundUpstreamError,
+  SidebandConnections,
+} from '../realtime/sideband-connections.js';
+import { SessionTimers } from './session-timers.js';
+import { toSessionRecord, type SessionRecord, type SessionRow } from './session.record.js';
+import { SessionStateError, UpstreamError } from './sessions.errors.js';
+import { SessionsService } from './sessions.service.js';
+
+/**
+ * Connects a session to OpenAI exactly once: proxy mode (the server forwards the SDP offer with its
+ * own key) or ephemeral mode (one short-lived client secret, then the page reports its call id).
+ * Each step first claims the session with one conditional UPDATE, so racing requests get one winner.
+ */
+const CONNECTING = `state = 'connecting'`;
+
+@Injectable()
+export class SessionConnector {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditLog,
+    private readonly openai: OpenAI,
+    private readonly sidebands: SidebandConnections,
+    private readonly timers: SessionTimers,
+  ) {}
+
+  /** Proxy mode: forwards the offer as multipart with the server-built session; returns the answer. */
+  async exchangeSdp(principal: Principal, id: string, offer: string): Promise<string> {
+    const session = await this.claim(
+      principal,
+      id,
+      'proxy',
+      `state = 'created' AND call_id IS NULL`,
+      CONNECTING,
+    );
+    let answer: string;
+    let callId: string;
+    try {
+      const response = await this.openai.realtime.calls.create({
+        sdp: offer,
+        session: session.config as unknown as OpenAI.Realtime.RealtimeSessionCreateRequest,
+      });
+      answer = await response.text();
+      callId = response.headers.get('location')?.split('/').pop() ?? '';
+      if (!callId) throw new UpstreamError('OpenAI answered without a call id (Location header).');
+    } catch (error) {
+      await this.release(id);
+      if (error instanceof OpenAI.APIError)
+        throw new UpstreamError(`OpenAI refused the offer: ${error.message}`);
+      throw error;
+    }
+    await this.activate(principal, session, callId);
+    return answer;
+  }
+
+  /** Ephemeral mode: one client secret per session, with the server-built config and a short TTL. */
+  async mintClientSecret(
+    principal: Principal,
+    id: string,
+  ): Promise<{ value: string; expiresAt: string }> {
+    const ttl = this.config.sessions.clientSecretTtlSeconds;
+    const session = await this.claim(
+      principal,
+      id,
+      'ephemeral',
+      `state = 'created' AND client_secret_expires_at IS NULL`,
+      `client_secret_expires_at = now() + make_interval(secs => ${ttl})`,
+    );
+    try {
+      const secret = await this.openai.realtime.clientSecrets.create({
+        expires_after: { anchor: 'created_at', seconds: ttl },
+        session: session.config as unknown as OpenAI.Realtime.RealtimeSessionCreateRequest,
+      });
+      const expiresAt = new Date(secret.expires_at * 1000).toISOString();
+      await this.audit.append({
+        actor: actorOf(principal),
+        action: 'session.client_secret_minted',
+        subject: id,
+        data: { ttlSeconds: ttl, expiresAt },
+      });
+      return { value: secret.value, expiresAt };
+    } catch (error) {
+      await this.dataSource.query(
+        `UPDATE sessions SET client_secret_expires_at = NULL WHERE id = $1`,
+        [id],
+      );
+      if (error instanceof OpenAI.APIError)
+        throw new UpstreamError(`OpenAI refused the client secret: ${error.message}`);
+      throw error;
+    }
+  }
+
+  /** Ephemeral mode: binds the call the page created, once, after checking OpenAI knows it. */
+  async bindCall(principal: Principal, id: string, callId: string): Promise<SessionRecord> {
+    const taken = await this.sessions.findByCall(callId);
+    if (taken) throw new SessionStateError(`Call ${callId} is already bound to a session.`);
+    const session = await this.claim(
+      principal,
+      id,
+      'ephemeral',
+      `state = 'created' AND call_id IS NULL AND client_secret_expires_at IS NOT NULL`,
+      CONNECTING,
+    );
+    return this.activate(principal, session, callId);
+  }
+
+  private async claim(
+    principal: Principal,
+    id: string,
+    mode: 'proxy' | 'ephemeral',
+    condition: string,
+    change: string,
+  ): Promise<SessionRecord> {
+    const owned = await this.sessions.getOwned(principal, id);
+    const [rows] = (await this.dataSource.query(
+      `UPDATE sessions SET ${change}
+       WHERE id = $1 AND mode = $2 AND connect_by > now() AND ${condition} RETURNING *`,
+      [id, mode],
+    )) as [SessionRow[], number];
+    if (rows[0]) return toSessionRecord(rows[0]);
+    throw new SessionStateError(refusal(owned, mode));
+  }
+
+  private async release(id: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE sessions SET state = 'created' WHERE id = $1 AND state = 'connecting'`,
+      [id],
+    );
+  }
+
+  private async activate(
+    principal: Principal,
+    session: SessionRecord,
+    callId: string,
+  ): Promise<SessionRecord> {
+    try {
+      await this.sidebands.open(callId);
+    } catch (error) {
+      await this.release(session.id);
+      if (error instanceof CallNotFoundUpstreamError) {
+        throw new SessionStateError(
+          `OpenAI does not know call ${callId}; create the call first, then bind it.`,
+        );
+      }
+      throw new UpstreamError(`The sideband to call ${callId} could not be opened.`);
+    }
+    const [rows] = (await this.dataSource.query(
+      `UPDATE sessions SET state = 'active', call_id = $2, connected_at = now(),
+              expires_at = now() + make_interval(secs => (limits->>'maxDurationSeconds')::int)
+       WHERE id = $1 AND state = 'connecting' RETURNING *`,
+      [session.id, callId],
+    )) as [SessionRow[], number];
+    const active = toSessionRecord(rows[0]);
+    await this.audit.append({
+      actor: actorOf(principal),
+      action: session.mode === 'proxy' ? 'session.connected' : 'session.bound',
+      subject: session.id,
+      data: { callId, mode: session.mode, expiresAt: active.expiresAt.toISOString() },
+    });
+    this.timers.schedule(active);
+    return active;
+  }
+}
+
+function refusal(session: SessionRecord, mode: 'proxy' | 'ephemeral'): string {
+  if (session.mode !== mode) {
+    return `Session ${session.id} uses ${session.mode} mode; this step belongs to ${mode} mode.`;
+  }
+  if (session.state === 'ended' || session.state === 'revoked') {
+    return `Session ${session.id} is ${session.state} (${session.endReason ?? 'no reason'}).`;
+  }
+  if (session.connectBy.getTime() <= Date.now())
+    return `Session ${session.id} was not connected in time.`;
+  if (
+    mode === 'ephemeral' &&
+    session.clientSecretExpiresAt &&
+    session.state === 'created' &&
+    !session.callId
+  ) {
+    return `Session ${session.id} already has its one client secret.`;
+  }
+  if (mode === 'ephemeral' && !session.clientSecretExpiresAt) {
+    return `Session ${session.id} has no client secret yet; mint one first.`;
+  }
+  return `Session ${session.id} is already connected (one connection per session).`;
+}

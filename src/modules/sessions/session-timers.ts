@@ -1,0 +1,79 @@
+import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+
+import { RealtimeEventBus } from '../realtime/realtime-event-bus.js';
+import { SidebandConnections } from '../realtime/sideband-connections.js';
+import type { SessionRecord } from './session.record.js';
+import { SessionsService } from './sessions.service.js';
+
+/**
+ * The duration cap of every session this replica connected: a spoken warning `warningSeconds`
+ * before the end, then the hang-up. A sideband that cannot be recovered ends the session too.
+ */
+@Injectable()
+export class SessionTimers implements OnModuleInit, OnApplicationShutdown {
+  private readonly timers = new Map<string, NodeJS.Timeout[]>();
+  private unsubscribe?: () => void;
+
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly sidebands: SidebandConnections,
+    private readonly bus: RealtimeEventBus,
+  ) {}
+
+  onModuleInit(): void {
+    this.unsubscribe = this.bus.on('sideband.lost', ({ callId, reason }) => {
+      void this.sessions.findByCall(callId).then((session) => {
+        if (session)
+          return this.sessions.end(session.id, 'ended', `sideband_lost:${reason}`, 'system');
+      });
+    });
+  }
+
+  schedule(session: SessionRecord): void {
+    const { callId } = session;
+    if (!callId) return;
+    const untilEnd = session.expiresAt.getTime() - Date.now();
+    const { warningSeconds } = session.limits;
+    const timers: NodeJS.Timeout[] = [];
+    if (warningSeconds > 0 && untilEnd > warningSeconds * 1000) {
+      timers.push(
+        setTimeout(() => this.warn(callId, warningSeconds), untilEnd - warningSeconds * 1000),
+      );
+    }
+    timers.push(
+      setTimeout(() => {
+        this.timers.delete(session.id);
+        void this.sessions.end(session.id, 'ended', 'max_duration', 'system');
+      }, untilEnd),
+    );
+    timers.forEach((timer) => timer.unref());
+    this.timers.set(session.id, timers);
+  }
+
+  cancel(sessionId: string): void {
+    this.timers.get(sessionId)?.forEach(clearTimeout);
+    this.timers.delete(sessionId);
+  }
+
+  onApplicationShutdown(): void {
+    this.unsubscribe?.();
+    for (const id of [...this.timers.keys()]) this.cancel(id);
+  }
+
+  /** Tells the caller, in the conversation and aloud, that the call is about to end. */
+  private warn(callId: string, secondsLeft: number): void {
+    const text = `This call will end in ${secondsLeft} seconds because it reached its time limit.`;
+    this.sidebands.send(callId, {
+      type: 'conversation.item.create',
+      item: {
+        type: 'message',
+        role: 'system',
+        content: [{ type: 'input_text', text: `Session limit: ${text}` }],
+      },
+    });
+    this.sidebands.send(callId, {
+      type: 'response.create',
+      response: { instructions: `Say exactly: ${text}` },
+    });
+  }
+}

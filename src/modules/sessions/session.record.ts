@@ -1,0 +1,93 @@
+/** Session states: `created` → `connecting` → `active` → `ended` | `revoked`. */
+export type SessionState = 'created' | 'connecting' | 'active' | 'ended' | 'revoked';
+export const LIVE_STATES: readonly SessionState[] = ['created', 'connecting', 'active'];
+
+export interface SessionLimits {
+  readonly maxDurationSeconds: number;
+  readonly warningSeconds: number;
+  readonly maxPerUser: number;
+  readonly maxPerTenant: number;
+  readonly maxTotal: number;
+}
+
+/** A row of `sessions`, as the rest of the code sees it. */
+export interface SessionRecord {
+  readonly id: string;
+  readonly userId: string;
+  readonly tenantId: string | null;
+  readonly roles: string[];
+  readonly agent: string;
+  readonly mode: 'proxy' | 'ephemeral';
+  readonly state: SessionState;
+  readonly endReason: string | null;
+  readonly callId: string | null;
+  readonly config: Record<string, unknown>;
+  readonly limits: SessionLimits;
+  readonly createdAt: Date;
+  readonly connectBy: Date;
+  readonly expiresAt: Date;
+  readonly connectedAt: Date | null;
+  readonly endedAt: Date | null;
+  readonly clientSecretExpiresAt: Date | null;
+}
+
+export interface SessionRow {
+  id: string;
+  user_id: string;
+  tenant_id: string | null;
+  roles: string[];
+  agent: string;
+  mode: 'proxy' | 'ephemeral';
+  state: SessionState;
+  end_reason: string | null;
+  call_id: string | null;
+  config: Record<string, unknown>;
+  limits: SessionLimits;
+  created_at: Date;
+  connect_by: Date;
+  expires_at: Date;
+  connected_at: Date | null;
+  ended_at: Date | null;
+  client_secret_expires_at: Date | null;
+}
+
+export function toSessionRecord(row: SessionRow): SessionRecord {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    tenantId: row.tenant_id,
+    roles: row.roles,
+    agent: row.agent,
+    mode: row.mode,
+    state: row.state,
+    endReason: row.end_reason,
+    callId: row.call_id,
+    config: row.config,
+    limits: row.limits,
+    createdAt: row.created_at,
+    connectBy: row.connect_by,
+    expiresAt: row.expires_at,
+    connectedAt: row.connected_at,
+    endedAt: row.ended_at,
+    clientSecretExpiresAt: row.client_secret_expires_at,
+  };
+}
+
+/** What an app user sees of their session. */
+export function publicView(session: SessionRecord) {
+  const base = `/v1/sessions/${session.id}`;
+  return {
+    id: session.id,
+    agent: session.agent,
+    mode: session.mode,
+    state: session.state,
+    endReason: session.endReason,
+    createdAt: session.createdAt.toISOString(),
+    expiresAt: session.expiresAt.toISOString(),
+    connectBy: session.connectBy.toISOString(),
+    connect:
+      session.mode === 'proxy'
+        ? { sdpUrl: `${base}/sdp` }
+        : { clientSecretUrl: `${base}/client-secret`, callUrl: `${base}/call` },
+  };
+}

@@ -1,0 +1,53 @@
+import { DomainError } from '../../common/errors/domain.error.js';
+
+export class SessionNotFoundError extends DomainError {
+  constructor(id: string) {
+    super({
+      code: 'SESSION_NOT_FOUND',
+      status: 404,
+      title: 'Session not found',
+      detail: `No session "${id}" exists for you.`,
+    });
+  }
+}
+
+export class UnknownAgentError extends DomainError {
+  constructor(agent: string, known: string[]) {
+    super({
+      code: 'UNKNOWN_AGENT',
+      status: 400,
+      title: 'Unknown agent profile',
+      detail: `There is no agent profile "${agent}". Known profiles: ${known.join(', ')}.`,
+    });
+  }
+}
+
+export class SessionLimitError extends DomainError {
+  constructor(scope: 'user' | 'tenant' | 'total', limit: number, retryAfterSeconds: number) {
+    super({
+      code: 'SESSION_LIMIT_REACHED',
+      status: 429,
+      title: 'Too many concurrent sessions',
+      detail: `The limit of ${limit} concurrent session(s) per ${scope === 'total' ? 'deployment' : scope} is reached. End a session or retry after ${retryAfterSeconds} s.`,
+      extensions: { scope, limit },
+      retryAfterSeconds,
+    });
+  }
+}
+
+export class SessionStateError extends DomainError {
+  constructor(detail: string) {
+    super({
+      code: 'SESSION_STATE_CONFLICT',
+      status: 409,
+      title: 'Not possible in this session state',
+      detail,
+    });
+  }
+}
+
+export class UpstreamError extends DomainError {
+  constructor(detail: string) {
+    super({ code: 'UPSTREAM_ERROR', status: 502, title: 'OpenAI refused the request', detail });
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+
+import { AuditModule } from '../audit/audit.module.js';
+import { RealtimeModule } from '../realtime/realtime.module.js';
+import { AdminSessionsController } from './admin-sessions.controller.js';
+import { SessionConnector } from './session-connector.js';
+import { SessionTimers } from './session-timers.js';
+import { SessionsController } from './sessions.controller.js';
+import { SessionsService } from './sessions.service.js';
+
+/** Open, connect (proxy or ephemeral), limit and end Realtime sessions. */
+@Module({
+  controllers: [AdminSessionsController, SessionsController],
+  exports: [SessionsService],
+  imports: [AuditModule, RealtimeModule],
+  providers: [SessionConnector, SessionTimers, SessionsService],
+})
+export class SessionsModule {}

@@ -1,0 +1,200 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import OpenAI from 'openai';
+import { DataSource } from 'typeorm';
+
+import { actorOf, type Principal } from '../../common/auth/principal.js';
+import { newId } from '../../common/ids.js';
+import { AppConfig } from '../../config/app-config.js';
+import type { AuditActor } from '../audit/audit-entry.js';
+import { AuditLog } from '../audit/audit-log.service.js';
+import { SidebandConnections } from '../realtime/sideband-connections.js';
+import { AGENT_PROFILES } from './agent-profiles.js';
+import { admitSession } from './session-admission.js';
+import { buildSessionConfig } from './session-config.builder.js';
+import {
+  toSessionRecord,
+  type SessionLimits,
+  type SessionRecord,
+  type SessionRow,
+} from './session.record.js';
+import { SessionNotFoundError, UnknownAgentError } from './sessions.errors.js';
+
+export interface SessionListQuery {
+  readonly state?: string;
+  readonly userId?: string;
+  readonly tenantId?: string;
+  readonly from?: Date;
+  readonly to?: Date;
+  readonly after?: string;
+  readonly limit: number;
+}
+
+/** Opening, reading and ending sessions; connecting them is `SessionConnector`'s job. */
+@Injectable()
+export class SessionsService {
+  private readonly logger = new Logger(SessionsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly audit: AuditLog,
+    private readonly openai: OpenAI,
+    private readonly sidebands: SidebandConnections,
+  ) {}
+
+  /** Checks limits atomically and stores a session with the config the server built. */
+  async open(
+    principal: Principal,
+    agentName = 'default',
+    mode: 'proxy' | 'ephemeral' = 'proxy',
+  ): Promise<SessionRecord> {
+    const profile = AGENT_PROFILES[agentName];
+    if (!profile) throw new UnknownAgentError(agentName, Object.keys(AGENT_PROFILES));
+    const global = this.config.sessions;
+    const limits: SessionLimits = {
+      maxDurationSeconds: profile.limits?.maxDurationSeconds ?? global.maxDurationSeconds,
+      warningSeconds: profile.limits?.warningSeconds ?? global.warningSeconds,
+      maxPerUser: profile.limits?.maxPerUser ?? global.maxPerUser,
+      maxPerTenant: global.maxPerTenant,
+      maxTotal: global.maxTotal,
+    };
+    const sessionConfig = buildSessionConfig(profile, principal.roles);
+    return this.dataSource.transaction(async (tx) => {
+      await admitSession(tx, { userId: principal.id, tenantId: principal.tenantId }, limits);
+      const [row] = (await tx.query(
+        `INSERT INTO sessions (id, user_id, tenant_id, roles, agent, mode, state, config, limits, connect_by, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 'created', $7, $8,
+                 now() + make_interval(secs => $9), now() + make_interval(secs => $10))
+         RETURNING *`,
+        [
+          newId('ses'),
+          principal.id,
+          principal.tenantId,
+          principal.roles,
+          profile.name,
+          mode,
+          JSON.stringify(sessionConfig),
+          JSON.stringify(limits),
+          this.config.sessions.connectTimeoutSeconds,
+          limits.maxDurationSeconds,
+        ],
+      )) as SessionRow[];
+      const session = toSessionRecord(row);
+      await this.audit.append(
+        {
+          actor: actorOf(principal),
+          action: 'session.opened',
+          subject: session.id,
+          data: {
+            agent: profile.name,
+            mode,
+            tenantId: principal.tenantId,
+            tools: toolNames(sessionConfig),
+            limits,
+          },
+        },
+        tx,
+      );
+      return session;
+    });
+  }
+
+  /** The caller's own session; anyone else's id is "not found" (ids cannot be probed). */
+  async getOwned(principal: Principal, id: string): Promise<SessionRecord> {
+    const session = await this.find(id);
+    if (!session || session.userId !== principal.id || session.tenantId !== principal.tenantId) {
+      throw new SessionNotFoundError(id);
+    }
+    return session;
+  }
+
+  async getAny(id: string): Promise<SessionRecord> {
+    const session = await this.find(id);
+    if (!session) throw new SessionNotFoundError(id);
+    return session;
+  }
+
+  async find(id: string): Promise<SessionRecord | undefined> {
+    const [row] = (await this.dataSource.query(`SELECT * FROM sessions WHERE id = $1`, [
+      id,
+    ])) as SessionRow[];
+    return row ? toSessionRecord(row) : undefined;
+  }
+
+  async findByCall(callId: string): Promise<SessionRecord | undefined> {
+    const [row] = (await this.dataSource.query(`SELECT * FROM sessions WHERE call_id = $1`, [
+      callId,
+    ])) as SessionRow[];
+    return row ? toSessionRecord(row) : undefined;
+  }
+
+  async list(
+    query: SessionListQuery,
+  ): Promise<{ items: SessionRecord[]; nextCursor: string | null }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replaceAll('?', `$${params.length}`));
+    };
+    if (query.state) add('state = ?', query.state);
+    if (query.userId) add('user_id = ?', query.userId);
+    if (query.tenantId) add('tenant_id = ?', query.tenantId);
+    if (query.from) add('created_at >= ?', query.from);
+    if (query.to) add('created_at < ?', query.to);
+    if (query.after)
+      add('(created_at, id) > (SELECT created_at, id FROM sessions WHERE id = ?)', query.after);
+    params.push(query.limit + 1);
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM sessions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY created_at, id LIMIT $${params.length}`,
+      params,
+    )) as SessionRow[];
+    const items = rows.slice(0, query.limit).map(toSessionRecord);
+    return { items, nextCursor: rows.length > query.limit ? items.at(-1)!.id : null };
+  }
+
+  /**
+   * Ends a live session (one SQL statement decides; ending twice is harmless), hangs up its call
+   * and closes its sideband. Later tool calls from it are refused because its state is final.
+   */
+  async end(
+    id: string,
+    outcome: 'ended' | 'revoked',
+    reason: string,
+    actor: AuditActor,
+  ): Promise<SessionRecord> {
+    const [rows] = (await this.dataSource.query(
+      `UPDATE sessions SET state = $2, end_reason = $3, ended_at = now()
+       WHERE id = $1 AND state IN ('created', 'connecting', 'active') RETURNING *`,
+      [id, outcome, reason],
+    )) as [SessionRow[], number];
+    const ended = rows[0] ? toSessionRecord(rows[0]) : undefined;
+    if (!ended) return this.getAny(id);
+    if (ended.callId) await this.hangup(ended.callId);
+    await this.audit.append({
+      actor,
+      action: outcome === 'revoked' ? 'session.revoked' : 'session.ended',
+      subject: id,
+      data: { reason, callId: ended.callId },
+    });
+    return ended;
+  }
+
+  private async hangup(callId: string): Promise<void> {
+    this.sidebands.close(callId);
+    try {
+      await this.openai.realtime.calls.hangup(callId);
+    } catch (error) {
+      // 404: the call is already gone, which is what we wanted.
+      if (!(error instanceof OpenAI.NotFoundError)) {
+        this.logger.error({ callId, err: (error as Error).message }, 'Hanging up the call failed');
+      }
+    }
+  }
+}
+
+function toolNames(config: Record<string, unknown>): string[] {
+  return ((config.tools as { name: string }[] | undefined) ?? []).map((tool) => tool.name);
+}

@@ -1,0 +1,82 @@
+import { OpenAIEndpoint } from '../../src/modules/realtime/openai-endpoint.js';
+import type { TestApp } from './test-app.js';
+import { userToken } from './tokens.js';
+
+/** An app user talking to Switchboard's session API. */
+export class SessionClient {
+  private constructor(
+    private readonly sut: TestApp,
+    readonly token: string,
+  ) {}
+
+  static async as(
+    sut: TestApp,
+    sub: string,
+    roles: string[] = ['customer'],
+    tenant = 'acme',
+  ): Promise<SessionClient> {
+    return new SessionClient(sut, await userToken({ sub, tenant, roles }));
+  }
+
+  request(path: string, init: RequestInit = {}): Promise<Response> {
+    return fetch(`${this.sut.url}${path}`, {
+      ...init,
+      headers: {
+        authorization: `Bearer ${this.token}`,
+        'content-type': 'application/json',
+        ...init.headers,
+      },
+    });
+  }
+
+  async open(body: Record<string, unknown> = {}): Promise<{ id: string; [k: string]: unknown }> {
+    const res = await this.request('/v1/sessions', { method: 'POST', body: JSON.stringify(body) });
+    if (res.status !== 201) throw new Error(`open answered ${res.status}: ${await res.text()}`);
+    return (await res.json()) as { id: string };
+  }
+
+  sdp(id: string, offer: string): Promise<Response> {
+    return this.request(`/v1/sessions/${id}/sdp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/sdp' },
+      body: offer,
+    });
+  }
+}
+
+/** The built-in simulator the test app started (inspection must be on). */
+export function simulatorOf(sut: TestApp): { url: string; apiKey: string } {
+  const endpoint = sut.app.get(OpenAIEndpoint);
+  return { url: endpoint.baseUrl.replace(/\/v1$/, ''), apiKey: endpoint.apiKey };
+}
+
+export async function inspectSimCall(
+  sut: TestApp,
+  callId: string,
+): Promise<{
+  state: string;
+  ended_reason: string | null;
+  sidebands: number;
+  session: Record<string, unknown>;
+  events: { direction: string; via: string; event: { type: string; [k: string]: unknown } }[];
+}> {
+  const sim = simulatorOf(sut);
+  const res = await fetch(`${sim.url}/__sim/calls/${callId}`, {
+    headers: { authorization: `Bearer ${sim.apiKey}` },
+  });
+  return (await res.json()) as never;
+}
+
+/** Polls `check` until it returns a value (not undefined/false) or the time is up. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
