@@ -44,6 +44,8 @@ export abstract class AppConfig {
     readonly maxPerTenant: number;
     readonly maxTotal: number;
     readonly clientSecretTtlSeconds: number;
+    /** End the session when the browser changes the session or answers a tool call itself. */
+    readonly hangUpOnTamper: boolean;
   };
   /** How app users' bearer tokens are verified; neither secret nor JWKS means no user can sign in. */
   abstract readonly jwt: {

@@ -179,6 +179,10 @@ export class EnvironmentVariables {
   @Max(600, { message: 'must be an integer between 10 and 600' })
   SWITCHBOARD_CLIENT_SECRET_TTL_SECONDS = 30;
 
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  SWITCHBOARD_TAMPER_HANGUP = true;
+
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 }

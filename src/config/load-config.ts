@@ -72,6 +72,7 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
       maxPerTenant: vars.SWITCHBOARD_SESSIONS_PER_TENANT,
       maxTotal: vars.SWITCHBOARD_SESSIONS_TOTAL,
       clientSecretTtlSeconds: vars.SWITCHBOARD_CLIENT_SECRET_TTL_SECONDS,
+      hangUpOnTamper: vars.SWITCHBOARD_TAMPER_HANGUP,
     },
     jwt: {
       secret: vars.SWITCHBOARD_JWT_SECRET,

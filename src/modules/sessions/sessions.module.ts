@@ -7,12 +7,13 @@ import { SessionConnector } from './session-connector.js';
 import { SessionTimers } from './session-timers.js';
 import { SessionsController } from './sessions.controller.js';
 import { SessionsService } from './sessions.service.js';
+import { TamperGuard } from './tamper-guard.js';
 
 /** Open, connect (proxy or ephemeral), limit and end Realtime sessions. */
 @Module({
   controllers: [AdminSessionsController, SessionsController],
-  exports: [SessionsService],
+  exports: [SessionsService, TamperGuard],
   imports: [AuditModule, RealtimeModule],
-  providers: [SessionConnector, SessionTimers, SessionsService],
+  providers: [SessionConnector, SessionTimers, SessionsService, TamperGuard],
 })
 export class SessionsModule {}
