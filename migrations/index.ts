@@ -7,10 +7,12 @@ import { EnableVectorExtension1795608000000 } from './1795608000000-EnableVector
 import { CreateAuditLog1795610000000 } from './1795610000000-CreateAuditLog.js';
 import { CreateApiKeys1795611000000 } from './1795611000000-CreateApiKeys.js';
 import { CreateSessions1795612000000 } from './1795612000000-CreateSessions.js';
+import { AddSessionCost1795613000000 } from './1795613000000-AddSessionCost.js';
 
 export const migrations = [
   EnableVectorExtension1795608000000,
   CreateAuditLog1795610000000,
   CreateApiKeys1795611000000,
   CreateSessions1795612000000,
+  AddSessionCost1795613000000,
 ];

@@ -1,4 +1,5 @@
 import type { LogLevel } from './env.schema.js';
+import type { PriceTable } from './price-table.js';
 
 /**
  * The one typed configuration object, built once at boot from the validated environment.
@@ -46,6 +47,13 @@ export abstract class AppConfig {
     readonly clientSecretTtlSeconds: number;
     /** End the session when the browser changes the session or answers a tool call itself. */
     readonly hangUpOnTamper: boolean;
+  };
+  /** The cost meter: prices per model, and budgets that end sessions when spent. */
+  abstract readonly cost: {
+    readonly prices: PriceTable;
+    readonly sessionBudgetUsd: number;
+    readonly userDailyBudgetUsd: number;
+    readonly tenantMonthlyBudgetUsd: number;
   };
   /** How app users' bearer tokens are verified; neither secret nor JWKS means no user can sign in. */
   abstract readonly jwt: {

@@ -3,6 +3,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -17,6 +18,9 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+const toNumber = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
 
 const toBool = ({ value }: { value: unknown }): unknown => {
   if (typeof value !== 'string') return value;
@@ -183,6 +187,25 @@ export class EnvironmentVariables {
   @IsBoolean({ message: 'must be true or false' })
   SWITCHBOARD_TAMPER_HANGUP = true;
 
+  @Transform(toNumber)
+  @IsNumber({}, { message: 'must be a positive amount in USD, e.g. 2.50' })
+  @Min(0.000001, { message: 'must be a positive amount in USD, e.g. 2.50' })
+  SWITCHBOARD_SESSION_BUDGET_USD = 5;
+
+  @Transform(toNumber)
+  @IsNumber({}, { message: 'must be a positive amount in USD, e.g. 20' })
+  @Min(0.000001, { message: 'must be a positive amount in USD, e.g. 20' })
+  SWITCHBOARD_USER_DAILY_BUDGET_USD = 20;
+
+  @Transform(toNumber)
+  @IsNumber({}, { message: 'must be a positive amount in USD, e.g. 1000' })
+  @Min(0.000001, { message: 'must be a positive amount in USD, e.g. 1000' })
+  SWITCHBOARD_TENANT_MONTHLY_BUDGET_USD = 1000;
+
+  @IsOptional()
+  @IsString({ message: 'must be a JSON object of model prices per 1M tokens' })
+  SWITCHBOARD_PRICE_TABLE?: string;
+
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 }
@@ -203,4 +226,5 @@ export const OPTIONAL_VARIABLES = [
   'SWITCHBOARD_JWT_JWKS_URL',
   'SWITCHBOARD_JWT_ISSUER',
   'SWITCHBOARD_JWT_AUDIENCE',
+  'SWITCHBOARD_PRICE_TABLE',
 ] as const;

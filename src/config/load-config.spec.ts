@@ -89,3 +89,37 @@ describe('loadConfig: zero values', () => {
     expect(config.jwt.jwksCooldownSeconds).toBe(0);
   });
 });
+
+describe('loadConfig: price table', () => {
+  it('defaults to the published gpt-realtime and gpt-realtime-mini prices', () => {
+    expect(loadConfig({}).cost.prices['gpt-realtime-mini']).toMatchObject({
+      textIn: 0.6,
+      audioOut: 20,
+    });
+  });
+
+  it('merges an override and names what is wrong with a bad one', () => {
+    const prices = {
+      textIn: 1,
+      textCached: 0.1,
+      textOut: 2,
+      audioIn: 3,
+      audioCached: 0.3,
+      audioOut: 4,
+      imageIn: 0,
+      imageCached: 0,
+    };
+    const table = loadConfig({ SWITCHBOARD_PRICE_TABLE: JSON.stringify({ 'my-model': prices }) })
+      .cost.prices;
+    expect(Object.keys(table)).toEqual(['gpt-realtime', 'gpt-realtime-mini', 'my-model']);
+    expect(() => loadConfig({ SWITCHBOARD_PRICE_TABLE: '{"m":{"textIn":-1}}' })).toThrow(
+      'Invalid configuration: SWITCHBOARD_PRICE_TABLE needs a non-negative number for m.textIn (USD per 1M tokens)',
+    );
+    expect(() => loadConfig({ SWITCHBOARD_PRICE_TABLE: 'nope' })).toThrow(
+      'SWITCHBOARD_PRICE_TABLE must be valid JSON',
+    );
+    expect(() => loadConfig({ SWITCHBOARD_SESSION_BUDGET_USD: 'lots' })).toThrow(
+      'SWITCHBOARD_SESSION_BUDGET_USD must be a positive amount in USD',
+    );
+  });
+});

@@ -4,6 +4,7 @@ import { validateSync, type ValidationError } from 'class-validator';
 
 import type { AppConfig } from './app-config.js';
 import { EnvironmentVariables, OPTIONAL_VARIABLES, SECRET_VARIABLES } from './env.schema.js';
+import { parsePriceTable, type PriceTable } from './price-table.js';
 
 /** Thrown when the environment is invalid; `message` has one line per bad variable. */
 export class ConfigError extends Error {
@@ -30,13 +31,16 @@ export function loadConfig(env: RawEnv = process.env): AppConfig {
   const vars = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
   const errors = validateSync(vars, { skipMissingProperties: false });
   const problems = errors.map((error) => describe(error, present));
+  const prices = parsePriceTable(vars.SWITCHBOARD_PRICE_TABLE);
+  if (typeof prices === 'string')
+    problems.push(`Invalid configuration: SWITCHBOARD_PRICE_TABLE ${prices}`);
   if (vars.SWITCHBOARD_JWT_SECRET && vars.SWITCHBOARD_JWT_JWKS_URL) {
     problems.push(
       'Invalid configuration: SWITCHBOARD_JWT_SECRET and SWITCHBOARD_JWT_JWKS_URL are exclusive; set one',
     );
   }
   if (problems.length > 0) throw new ConfigError(problems);
-  return toAppConfig(vars);
+  return toAppConfig(vars, prices as PriceTable);
 }
 
 function describe(error: ValidationError, raw: Record<string, unknown>): string {
@@ -47,7 +51,7 @@ function describe(error: ValidationError, raw: Record<string, unknown>): string 
   return `Invalid configuration: ${error.property} ${expectation}${shown}`;
 }
 
-function toAppConfig(vars: EnvironmentVariables): AppConfig {
+function toAppConfig(vars: EnvironmentVariables, prices: PriceTable): AppConfig {
   return Object.freeze({
     http: { port: vars.PORT, host: vars.HOST, bodyLimit: vars.SWITCHBOARD_BODY_LIMIT },
     database: {
@@ -73,6 +77,12 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
       maxTotal: vars.SWITCHBOARD_SESSIONS_TOTAL,
       clientSecretTtlSeconds: vars.SWITCHBOARD_CLIENT_SECRET_TTL_SECONDS,
       hangUpOnTamper: vars.SWITCHBOARD_TAMPER_HANGUP,
+    },
+    cost: {
+      prices,
+      sessionBudgetUsd: vars.SWITCHBOARD_SESSION_BUDGET_USD,
+      userDailyBudgetUsd: vars.SWITCHBOARD_USER_DAILY_BUDGET_USD,
+      tenantMonthlyBudgetUsd: vars.SWITCHBOARD_TENANT_MONTHLY_BUDGET_USD,
     },
     jwt: {
       secret: vars.SWITCHBOARD_JWT_SECRET,

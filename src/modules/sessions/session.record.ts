@@ -29,6 +29,8 @@ export interface SessionRecord {
   readonly connectedAt: Date | null;
   readonly endedAt: Date | null;
   readonly clientSecretExpiresAt: Date | null;
+  readonly costUsd: number;
+  readonly usage: Record<string, number>;
 }
 
 export interface SessionRow {
@@ -49,6 +51,8 @@ export interface SessionRow {
   connected_at: Date | null;
   ended_at: Date | null;
   client_secret_expires_at: Date | null;
+  cost_usd: string;
+  usage: Record<string, number>;
 }
 
 export function toSessionRecord(row: SessionRow): SessionRecord {
@@ -70,6 +74,8 @@ export function toSessionRecord(row: SessionRow): SessionRecord {
     connectedAt: row.connected_at,
     endedAt: row.ended_at,
     clientSecretExpiresAt: row.client_secret_expires_at,
+    costUsd: Number(row.cost_usd),
+    usage: row.usage,
   };
 }
 

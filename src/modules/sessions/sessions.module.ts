@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { RealtimeModule } from '../realtime/realtime.module.js';
 import { AdminSessionsController } from './admin-sessions.controller.js';
+import { CostMeter } from './cost-meter.js';
 import { SessionConnector } from './session-connector.js';
 import { SessionTimers } from './session-timers.js';
 import { SessionsController } from './sessions.controller.js';
@@ -14,6 +15,6 @@ import { TamperGuard } from './tamper-guard.js';
   controllers: [AdminSessionsController, SessionsController],
   exports: [SessionsService, TamperGuard],
   imports: [AuditModule, RealtimeModule],
-  providers: [SessionConnector, SessionTimers, SessionsService, TamperGuard],
+  providers: [CostMeter, SessionConnector, SessionTimers, SessionsService, TamperGuard],
 })
 export class SessionsModule {}

@@ -1,0 +1,74 @@
+/** USD per 1M tokens for one model, as OpenAI publishes them. */
+export interface ModelPrices {
+  readonly textIn: number;
+  readonly textCached: number;
+  readonly textOut: number;
+  readonly audioIn: number;
+  readonly audioCached: number;
+  readonly audioOut: number;
+  readonly imageIn: number;
+  readonly imageCached: number;
+}
+
+export type PriceTable = Readonly<Record<string, ModelPrices>>;
+
+const PRICE_FIELDS: readonly (keyof ModelPrices)[] = [
+  'textIn',
+  'textCached',
+  'textOut',
+  'audioIn',
+  'audioCached',
+  'audioOut',
+  'imageIn',
+  'imageCached',
+];
+
+/**
+ * Defaults from OpenAI's published Realtime prices (see the README's price table). Override or
+ * extend with SWITCHBOARD_PRICE_TABLE, e.g. `{"gpt-realtime":{"textIn":4,…}}`.
+ */
+export const DEFAULT_PRICES: PriceTable = {
+  'gpt-realtime': {
+    textIn: 4,
+    textCached: 0.4,
+    textOut: 16,
+    audioIn: 32,
+    audioCached: 0.4,
+    audioOut: 64,
+    imageIn: 5,
+    imageCached: 0.5,
+  },
+  'gpt-realtime-mini': {
+    textIn: 0.6,
+    textCached: 0.06,
+    textOut: 2.4,
+    audioIn: 10,
+    audioCached: 0.3,
+    audioOut: 20,
+    imageIn: 0.8,
+    imageCached: 0.08,
+  },
+};
+
+/** Parses SWITCHBOARD_PRICE_TABLE; returns the problem in words, or the merged table. */
+export function parsePriceTable(json: string | undefined): PriceTable | string {
+  if (!json) return DEFAULT_PRICES;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return 'must be valid JSON';
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return 'must be a JSON object of model name → prices';
+  }
+  for (const [model, prices] of Object.entries(parsed)) {
+    for (const field of PRICE_FIELDS) {
+      const value = (prices as Record<string, unknown> | null)?.[field];
+      if (typeof value !== 'number' || !(value >= 0)) {
+        return `needs a non-negative number for ${model}.${field} (USD per 1M tokens)`;
+      }
+    }
+  }
+  return { ...DEFAULT_PRICES, ...(parsed as PriceTable) };
+}

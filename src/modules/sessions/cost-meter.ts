@@ -1,0 +1,119 @@
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+import { AppConfig } from '../../config/app-config.js';
+import { AuditLog } from '../audit/audit-log.service.js';
+import { RealtimeEventBus } from '../realtime/realtime-event-bus.js';
+import { SessionsService } from './sessions.service.js';
+import { usageCostUsd, type RealtimeUsage } from './usage-cost.js';
+
+/** At this share of any budget, the session is warned (audited) once. */
+const WARNING_SHARE = 0.8;
+
+interface Spend {
+  session_cost: string;
+  user_day: string;
+  tenant_month: string;
+  budget_warned: boolean;
+}
+
+/**
+ * Prices every `response.done` from its `usage`, adds it to the session, and checks the budgets:
+ * per session, per user per day, per tenant per month. Past 80 % of any: a warning in the audit
+ * log; at 100 %: the session is ended and its call hung up.
+ */
+@Injectable()
+export class CostMeter implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(CostMeter.name);
+  private unsubscribe?: () => void;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditLog,
+    private readonly bus: RealtimeEventBus,
+  ) {}
+
+  onModuleInit(): void {
+    this.unsubscribe = this.bus.on('sideband.event', ({ callId, event }) => {
+      if (event.type !== 'response.done') return;
+      const usage = (event.response as { usage?: RealtimeUsage } | undefined)?.usage;
+      if (!usage) return;
+      void this.meter(callId, usage).catch((error: unknown) =>
+        this.logger.error({ callId, err: (error as Error).message }, 'Metering a response failed'),
+      );
+    });
+  }
+
+  onApplicationShutdown(): void {
+    this.unsubscribe?.();
+  }
+
+  private async meter(
+    callId: string,
+    usage: RealtimeUsage & { input_tokens?: number; output_tokens?: number },
+  ): Promise<void> {
+    const session = await this.sessions.findByCall(callId);
+    if (!session || session.state !== 'active') return;
+    const model = String(session.config.model ?? 'gpt-realtime');
+    const { prices } = this.config.cost;
+    const cost = usageCostUsd(usage, prices[model] ?? prices['gpt-realtime']);
+    const [spend] = (await this.dataSource.query(
+      `WITH updated AS (
+         UPDATE sessions SET cost_usd = cost_usd + $2,
+           usage = jsonb_build_object(
+             'responses', coalesce((usage->>'responses')::int, 0) + 1,
+             'inputTokens', coalesce((usage->>'inputTokens')::bigint, 0) + $3,
+             'outputTokens', coalesce((usage->>'outputTokens')::bigint, 0) + $4)
+         WHERE id = $1 RETURNING cost_usd, budget_warned, user_id, tenant_id)
+       SELECT u.cost_usd AS session_cost, u.budget_warned,
+         (SELECT coalesce(sum(cost_usd), 0) FROM sessions s
+           WHERE s.user_id = u.user_id AND s.created_at >= date_trunc('day', now()) AND s.id <> $1) + u.cost_usd AS user_day,
+         (SELECT coalesce(sum(cost_usd), 0) FROM sessions s
+           WHERE s.tenant_id = u.tenant_id AND s.created_at >= date_trunc('month', now()) AND s.id <> $1) + u.cost_usd AS tenant_month
+       FROM updated u`,
+      [session.id, cost, usage.input_tokens ?? 0, usage.output_tokens ?? 0],
+    )) as Spend[];
+    await this.enforce(session.id, session.tenantId, spend);
+  }
+
+  private async enforce(sessionId: string, tenantId: string | null, spend: Spend): Promise<void> {
+    const { sessionBudgetUsd, userDailyBudgetUsd, tenantMonthlyBudgetUsd } = this.config.cost;
+    const scopes = [
+      { scope: 'session', spent: Number(spend.session_cost), budget: sessionBudgetUsd },
+      { scope: 'user_day', spent: Number(spend.user_day), budget: userDailyBudgetUsd },
+      ...(tenantId
+        ? [
+            {
+              scope: 'tenant_month',
+              spent: Number(spend.tenant_month),
+              budget: tenantMonthlyBudgetUsd,
+            },
+          ]
+        : []),
+    ];
+    const worst = scopes.reduce((a, b) => (b.spent / b.budget > a.spent / a.budget ? b : a));
+    const share = worst.spent / worst.budget;
+    if (share >= 1) {
+      await this.audit.append({
+        actor: 'system',
+        action: 'session.budget_exceeded',
+        subject: sessionId,
+        data: worst,
+      });
+      await this.sessions.end(sessionId, 'ended', `budget_exceeded:${worst.scope}`, 'system');
+    } else if (share >= WARNING_SHARE && !spend.budget_warned) {
+      await this.dataSource.query(`UPDATE sessions SET budget_warned = true WHERE id = $1`, [
+        sessionId,
+      ]);
+      await this.audit.append({
+        actor: 'system',
+        action: 'session.budget_warning',
+        subject: sessionId,
+        data: worst,
+      });
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import type { ModelPrices } from '../../config/price-table.js';
+
+/** `response.done.usage` as the Realtime API reports it (cached tokens are a subset of input). */
+export interface RealtimeUsage {
+  readonly input_token_details?: {
+    readonly text_tokens?: number;
+    readonly audio_tokens?: number;
+    readonly image_tokens?: number;
+    readonly cached_tokens_details?: {
+      readonly text_tokens?: number;
+      readonly audio_tokens?: number;
+      readonly image_tokens?: number;
+    };
+  };
+  readonly output_token_details?: { readonly text_tokens?: number; readonly audio_tokens?: number };
+}
+
+/**
+ * USD for one response: uncached input at the input rate, cached input at the cached rate, output
+ * at the output rate, per modality (prices are per 1M tokens).
+ */
+export function usageCostUsd(usage: RealtimeUsage, prices: ModelPrices): number {
+  const input = usage.input_token_details ?? {};
+  const cached = input.cached_tokens_details ?? {};
+  const output = usage.output_token_details ?? {};
+  const part = (total = 0, cachedPart = 0, rate: number, cachedRate: number) =>
+    (total - cachedPart) * rate + cachedPart * cachedRate;
+  const dollarsPerMillion =
+    part(input.text_tokens, cached.text_tokens, prices.textIn, prices.textCached) +
+    part(input.audio_tokens, cached.audio_tokens, prices.audioIn, prices.audioCached) +
+    part(input.image_tokens, cached.image_tokens, prices.imageIn, prices.imageCached) +
+    (output.text_tokens ?? 0) * prices.textOut +
+    (output.audio_tokens ?? 0) * prices.audioOut;
+  return dollarsPerMillion / 1_000_000;
+}

@@ -1,0 +1,89 @@
+import { SessionsService } from '../src/modules/sessions/sessions.service.js';
+import { eventually, inspectSimCall, SessionClient } from './support/session-client.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { JWT_ENV } from './support/tokens.js';
+import { WeriftBrowser } from './support/werift-browser.js';
+
+/** gpt-realtime, USD per 1M tokens, from OpenAI's published prices (independent of the code). */
+const P = { textIn: 4, textCached: 0.4, textOut: 16, audioIn: 32, audioCached: 0.4, audioOut: 64 };
+
+type Usage = {
+  input_token_details: {
+    text_tokens: number;
+    audio_tokens: number;
+    cached_tokens_details: { text_tokens: number; audio_tokens: number };
+  };
+  output_token_details: { text_tokens: number; audio_tokens: number };
+};
+
+const expectedCost = (u: Usage) => {
+  const i = u.input_token_details;
+  const c = i.cached_tokens_details;
+  return (
+    ((i.text_tokens - c.text_tokens) * P.textIn +
+      c.text_tokens * P.textCached +
+      (i.audio_tokens - c.audio_tokens) * P.audioIn +
+      c.audio_tokens * P.audioCached +
+      u.output_token_details.text_tokens * P.textOut +
+      u.output_token_details.audio_tokens * P.audioOut) /
+    1e6
+  );
+};
+
+describe('sessions: cost meter and budgets', () => {
+  let sut: TestApp;
+  beforeAll(async () => {
+    sut = await startTestApp({
+      env: {
+        ...JWT_ENV,
+        SWITCHBOARD_SIMULATOR_INSPECTION: 'true',
+        SWITCHBOARD_SESSION_BUDGET_USD: '0.012',
+      },
+    });
+  });
+  afterAll(() => sut.close());
+
+  it('prices every response from its usage, warns at 80 %, and hangs up at the session budget', async () => {
+    const client = await SessionClient.as(sut, 'vera');
+    const { id } = await client.open();
+    const browser = new WeriftBrowser();
+    try {
+      await browser.accept(await (await client.sdp(id, await browser.offer())).text());
+      await browser.stream.next('session.created');
+      const service = sut.app.get(SessionsService);
+      const callId = (await service.getAny(id)).callId!;
+      await eventually(async () => (await inspectSimCall(sut, callId)).sidebands === 1);
+      let spent = 0;
+      for (let turn = 0; turn < 10 && (await service.getAny(id)).state === 'active'; turn++) {
+        browser.send({ type: 'response.create' });
+        const done = await browser.stream.next('response.done');
+        spent += expectedCost((done.response as { usage: Usage }).usage);
+        await eventually(async () => Math.abs((await service.getAny(id)).costUsd - spent) < 1e-6);
+      }
+      const ended = await eventually(async () => {
+        const s = await service.getAny(id);
+        return s.state === 'ended' ? s : undefined;
+      });
+      expect(ended.endReason).toBe('budget_exceeded:session');
+      expect(ended.costUsd).toBeGreaterThanOrEqual(0.012);
+      expect(ended.costUsd).toBeCloseTo(spent, 6);
+      expect(ended.usage.responses).toBeGreaterThanOrEqual(2);
+      expect((await inspectSimCall(sut, callId)).state).toBe('ended');
+      const actions = (
+        await sut.query<{ action: string }>(
+          `SELECT action FROM audit_log WHERE subject = $1 ORDER BY seq`,
+          [id],
+        )
+      ).map((r) => r.action);
+      expect(actions).toEqual([
+        'session.opened',
+        'session.connected',
+        'session.budget_warning',
+        'session.budget_exceeded',
+        'session.ended',
+      ]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
