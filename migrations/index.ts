@@ -8,6 +8,7 @@ import { CreateAuditLog1795610000000 } from './1795610000000-CreateAuditLog.js';
 import { CreateApiKeys1795611000000 } from './1795611000000-CreateApiKeys.js';
 import { CreateSessions1795612000000 } from './1795612000000-CreateSessions.js';
 import { AddSessionCost1795613000000 } from './1795613000000-AddSessionCost.js';
+import { AddSessionTurnLatencies1795614000000 } from './1795614000000-AddSessionTurnLatencies.js';
 
 export const migrations = [
   EnableVectorExtension1795608000000,
@@ -15,4 +16,5 @@ export const migrations = [
   CreateApiKeys1795611000000,
   CreateSessions1795612000000,
   AddSessionCost1795613000000,
+  AddSessionTurnLatencies1795614000000,
 ];

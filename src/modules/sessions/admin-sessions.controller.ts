@@ -6,6 +6,7 @@ import { actorOf, type Principal } from '../../common/auth/principal.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
 import { AuditLog } from '../audit/audit-log.service.js';
 import { ListSessionsDto } from './dto/list-sessions.dto.js';
+import { latencySummary } from './latency-stats.js';
 import { RevokeSessionDto } from './dto/revoke-session.dto.js';
 import type { SessionRecord } from './session.record.js';
 import { SessionsService } from './sessions.service.js';
@@ -41,10 +42,12 @@ export class AdminSessionsController {
   @ApiOperation({ summary: 'One session: config as sent, limits, state and its audit timeline' })
   @ApiOkResponse()
   @ApiProblemResponses(404)
-  async get(@Param('id') id: string): Promise<SessionRecord & { timeline: unknown[] }> {
+  async get(
+    @Param('id') id: string,
+  ): Promise<SessionRecord & { latency: unknown; timeline: unknown[] }> {
     const session = await this.sessions.getAny(id);
     const { items } = await this.audit.list({ subject: id, limit: 1000 });
-    return { ...session, timeline: items };
+    return { ...session, latency: latencySummary(session.turnLatenciesMs), timeline: items };
   }
 
   @Post(':id/revoke')

@@ -31,6 +31,8 @@ export interface SessionRecord {
   readonly clientSecretExpiresAt: Date | null;
   readonly costUsd: number;
   readonly usage: Record<string, number>;
+  /** End of speech → first response output, recent turns, in ms. */
+  readonly turnLatenciesMs: number[];
 }
 
 export interface SessionRow {
@@ -53,6 +55,7 @@ export interface SessionRow {
   client_secret_expires_at: Date | null;
   cost_usd: string;
   usage: Record<string, number>;
+  turn_latencies_ms: number[];
 }
 
 export function toSessionRecord(row: SessionRow): SessionRecord {
@@ -76,6 +79,7 @@ export function toSessionRecord(row: SessionRow): SessionRecord {
     clientSecretExpiresAt: row.client_secret_expires_at,
     costUsd: Number(row.cost_usd),
     usage: row.usage,
+    turnLatenciesMs: row.turn_latencies_ms,
   };
 }
 

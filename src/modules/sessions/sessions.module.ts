@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 
 import { AuditModule } from '../audit/audit.module.js';
+import { MetricsModule } from '../metrics/metrics.module.js';
 import { RealtimeModule } from '../realtime/realtime.module.js';
 import { AdminSessionsController } from './admin-sessions.controller.js';
 import { CostMeter } from './cost-meter.js';
+import { LatencyMeter } from './latency-meter.js';
 import { SessionConnector } from './session-connector.js';
 import { SessionTimers } from './session-timers.js';
 import { SessionsController } from './sessions.controller.js';
@@ -14,7 +16,14 @@ import { TamperGuard } from './tamper-guard.js';
 @Module({
   controllers: [AdminSessionsController, SessionsController],
   exports: [SessionsService, TamperGuard],
-  imports: [AuditModule, RealtimeModule],
-  providers: [CostMeter, SessionConnector, SessionTimers, SessionsService, TamperGuard],
+  imports: [AuditModule, MetricsModule, RealtimeModule],
+  providers: [
+    CostMeter,
+    LatencyMeter,
+    SessionConnector,
+    SessionTimers,
+    SessionsService,
+    TamperGuard,
+  ],
 })
 export class SessionsModule {}

@@ -1,0 +1,59 @@
+import { ApiKeysService } from '../src/modules/identity/api-keys.service.js';
+import { SessionsService } from '../src/modules/sessions/sessions.service.js';
+import {
+  eventually,
+  inspectSimCall,
+  SessionClient,
+  simulatorOf,
+} from './support/session-client.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { JWT_ENV } from './support/tokens.js';
+import { WeriftBrowser } from './support/werift-browser.js';
+
+describe('sessions: latency meter', () => {
+  let sut: TestApp;
+  beforeAll(async () => {
+    sut = await startTestApp({ env: { ...JWT_ENV, SWITCHBOARD_SIMULATOR_INSPECTION: 'true' } });
+  });
+  afterAll(() => sut.close());
+
+  it('measures end of speech → first output per turn, per session and as a metric', async () => {
+    const client = await SessionClient.as(sut, 'wes');
+    const { id } = await client.open();
+    const browser = new WeriftBrowser();
+    try {
+      await browser.accept(await (await client.sdp(id, await browser.offer())).text());
+      const callId = (await sut.app.get(SessionsService).getAny(id)).callId!;
+      await eventually(async () => (await inspectSimCall(sut, callId)).sidebands === 1);
+      const sim = simulatorOf(sut);
+      for (const text of ['hello there', 'thanks, bye']) {
+        await fetch(`${sim.url}/__sim/calls/${callId}/say`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${sim.apiKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ text }),
+        });
+        await browser.stream.next('response.done');
+      }
+      const samples = await eventually(async () => {
+        const s = await sut.app.get(SessionsService).getAny(id);
+        return s.turnLatenciesMs.length === 2 ? s.turnLatenciesMs : undefined;
+      });
+      samples.forEach((ms) => expect(ms).toBeGreaterThanOrEqual(0));
+      const { key } = await sut.app.get(ApiKeysService).create('admin', ['admin'], 'system');
+      const detail = (await (
+        await fetch(`${sut.url}/v1/admin/sessions/${id}`, {
+          headers: { authorization: `Bearer ${key}` },
+        })
+      ).json()) as { latency: { turns: number; p50Ms: number; p95Ms: number } };
+      expect(detail.latency).toEqual({
+        turns: 2,
+        p50Ms: Math.min(...samples),
+        p95Ms: Math.max(...samples),
+      });
+      const metrics = await (await fetch(`${sut.url}/metrics`)).text();
+      expect(metrics).toMatch(/switchboard_turn_latency_seconds_count\{agent="default"\} 2/);
+    } finally {
+      await browser.close();
+    }
+  });
+});
