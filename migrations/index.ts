@@ -9,6 +9,7 @@ import { CreateApiKeys1795611000000 } from './1795611000000-CreateApiKeys.js';
 import { CreateSessions1795612000000 } from './1795612000000-CreateSessions.js';
 import { AddSessionCost1795613000000 } from './1795613000000-AddSessionCost.js';
 import { AddSessionTurnLatencies1795614000000 } from './1795614000000-AddSessionTurnLatencies.js';
+import { CreateSidebandLeases1795615000000 } from './1795615000000-CreateSidebandLeases.js';
 
 export const migrations = [
   EnableVectorExtension1795608000000,
@@ -17,4 +18,5 @@ export const migrations = [
   CreateSessions1795612000000,
   AddSessionCost1795613000000,
   AddSessionTurnLatencies1795614000000,
+  CreateSidebandLeases1795615000000,
 ];

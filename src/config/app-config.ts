@@ -47,6 +47,8 @@ export abstract class AppConfig {
     readonly clientSecretTtlSeconds: number;
     /** End the session when the browser changes the session or answers a tool call itself. */
     readonly hangUpOnTamper: boolean;
+    /** A replica owns a call's sideband for this long unless it renews (every third of it). */
+    readonly sidebandLeaseSeconds: number;
   };
   /** The cost meter: prices per model, and budgets that end sessions when spent. */
   abstract readonly cost: {

@@ -187,6 +187,12 @@ export class EnvironmentVariables {
   @IsBoolean({ message: 'must be true or false' })
   SWITCHBOARD_TAMPER_HANGUP = true;
 
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 3 and 300' })
+  @Min(3, { message: 'must be an integer between 3 and 300' })
+  @Max(300, { message: 'must be an integer between 3 and 300' })
+  SWITCHBOARD_SIDEBAND_LEASE_SECONDS = 15;
+
   @Transform(toNumber)
   @IsNumber({}, { message: 'must be a positive amount in USD, e.g. 2.50' })
   @Min(0.000001, { message: 'must be a positive amount in USD, e.g. 2.50' })

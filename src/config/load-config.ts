@@ -77,6 +77,7 @@ function toAppConfig(vars: EnvironmentVariables, prices: PriceTable): AppConfig 
       maxTotal: vars.SWITCHBOARD_SESSIONS_TOTAL,
       clientSecretTtlSeconds: vars.SWITCHBOARD_CLIENT_SECRET_TTL_SECONDS,
       hangUpOnTamper: vars.SWITCHBOARD_TAMPER_HANGUP,
+      sidebandLeaseSeconds: vars.SWITCHBOARD_SIDEBAND_LEASE_SECONDS,
     },
     cost: {
       prices,

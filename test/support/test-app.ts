@@ -25,6 +25,8 @@ export interface TestApp {
 
 export interface TestAppOptions {
   readonly env?: Record<string, string>;
+  /** Join another test app's schema (a second replica); the first app drops it. */
+  readonly schema?: string;
   readonly imports?: readonly (Type | DynamicModule)[];
 }
 
@@ -60,7 +62,8 @@ export async function queryTestDatabase<T = Record<string, unknown>>(
  * of the worker's database, with logs captured. `close()` shuts it down and drops the schema.
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const schema = freshSchema();
+  const schema = options.schema ?? freshSchema();
+  const ownsSchema = options.schema === undefined;
   const env: Record<string, string> = {
     HOST: '127.0.0.1',
     PORT: '0',
@@ -87,7 +90,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       (await app.get(DataSource).query(sql, params)) as T[],
     close: async () => {
       // Through the app's connection: the embedded server would refuse a second one.
-      await app.get(DataSource).query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      if (ownsSchema) await app.get(DataSource).query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       await app.close();
     },
   };

@@ -11,6 +11,7 @@ import {
   SidebandConnections,
 } from '../realtime/sideband-connections.js';
 import { SessionTimers } from './session-timers.js';
+import { SidebandLeases } from './sideband-leases.js';
 import { toSessionRecord, type SessionRecord, type SessionRow } from './session.record.js';
 import { SessionStateError, UpstreamError } from './sessions.errors.js';
 import { SessionsService } from './sessions.service.js';
@@ -32,6 +33,7 @@ export class SessionConnector {
     private readonly openai: OpenAI,
     private readonly sidebands: SidebandConnections,
     private readonly timers: SessionTimers,
+    private readonly leases: SidebandLeases,
   ) {}
 
   /** Proxy mode: forwards the offer as multipart with the server-built session; returns the answer. */
@@ -144,6 +146,7 @@ export class SessionConnector {
     callId: string,
   ): Promise<SessionRecord> {
     try {
+      await this.leases.acquire(session.id, callId);
       await this.sidebands.open(callId);
     } catch (error) {
       await this.release(session.id);

@@ -10,6 +10,7 @@ import { SessionConnector } from './session-connector.js';
 import { SessionTimers } from './session-timers.js';
 import { SessionsController } from './sessions.controller.js';
 import { SessionsService } from './sessions.service.js';
+import { SidebandLeases } from './sideband-leases.js';
 import { TamperGuard } from './tamper-guard.js';
 
 /** Open, connect (proxy or ephemeral), limit and end Realtime sessions. */
@@ -23,6 +24,7 @@ import { TamperGuard } from './tamper-guard.js';
     SessionConnector,
     SessionTimers,
     SessionsService,
+    SidebandLeases,
     TamperGuard,
   ],
 })

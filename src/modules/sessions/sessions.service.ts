@@ -172,6 +172,7 @@ export class SessionsService {
     )) as [SessionRow[], number];
     const ended = rows[0] ? toSessionRecord(rows[0]) : undefined;
     if (!ended) return this.getAny(id);
+    await this.dataSource.query(`DELETE FROM sideband_leases WHERE session_id = $1`, [id]);
     if (ended.callId) await this.hangup(ended.callId);
     await this.audit.append({
       actor,

@@ -1,0 +1,23 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** Which replica owns each live call's sideband; an expired lease may be taken over. */
+export class CreateSidebandLeases1795615000000 implements MigrationInterface {
+  name = 'CreateSidebandLeases1795615000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE TABLE sideband_leases (
+        call_id    text PRIMARY KEY,
+        session_id text NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        owner      text NOT NULL,
+        expires_at timestamptz NOT NULL
+      )`);
+    await queryRunner.query(
+      `CREATE INDEX sideband_leases_expiry_idx ON sideband_leases (expires_at)`,
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE sideband_leases`);
+  }
+}
