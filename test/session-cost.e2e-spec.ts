@@ -1,8 +1,7 @@
 import { SessionsService } from '../src/modules/sessions/sessions.service.js';
-import { eventually, inspectSimCall, SessionClient } from './support/session-client.js';
+import { connectedBrowser, eventually, inspectSimCall } from './support/session-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { JWT_ENV } from './support/tokens.js';
-import { WeriftBrowser } from './support/werift-browser.js';
 
 /** gpt-realtime, USD per 1M tokens, from OpenAI's published prices (independent of the code). */
 const P = { textIn: 4, textCached: 0.4, textOut: 16, audioIn: 32, audioCached: 0.4, audioOut: 64 };
@@ -44,15 +43,9 @@ describe('sessions: cost meter and budgets', () => {
   afterAll(() => sut.close());
 
   it('prices every response from its usage, warns at 80 %, and hangs up at the session budget', async () => {
-    const client = await SessionClient.as(sut, 'vera');
-    const { id } = await client.open();
-    const browser = new WeriftBrowser();
+    const { id, browser, callId } = await connectedBrowser(sut, 'vera');
     try {
-      await browser.accept(await (await client.sdp(id, await browser.offer())).text());
-      await browser.stream.next('session.created');
       const service = sut.app.get(SessionsService);
-      const callId = (await service.getAny(id)).callId!;
-      await eventually(async () => (await inspectSimCall(sut, callId)).sidebands === 1);
       let spent = 0;
       for (let turn = 0; turn < 10 && (await service.getAny(id)).state === 'active'; turn++) {
         browser.send({ type: 'response.create' });

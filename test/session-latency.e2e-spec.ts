@@ -1,14 +1,8 @@
 import { ApiKeysService } from '../src/modules/identity/api-keys.service.js';
 import { SessionsService } from '../src/modules/sessions/sessions.service.js';
-import {
-  eventually,
-  inspectSimCall,
-  SessionClient,
-  simulatorOf,
-} from './support/session-client.js';
+import { connectedBrowser, eventually, simulatorOf } from './support/session-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { JWT_ENV } from './support/tokens.js';
-import { WeriftBrowser } from './support/werift-browser.js';
 
 describe('sessions: latency meter', () => {
   let sut: TestApp;
@@ -18,13 +12,8 @@ describe('sessions: latency meter', () => {
   afterAll(() => sut.close());
 
   it('measures end of speech → first output per turn, per session and as a metric', async () => {
-    const client = await SessionClient.as(sut, 'wes');
-    const { id } = await client.open();
-    const browser = new WeriftBrowser();
+    const { id, browser, callId } = await connectedBrowser(sut, 'wes');
     try {
-      await browser.accept(await (await client.sdp(id, await browser.offer())).text());
-      const callId = (await sut.app.get(SessionsService).getAny(id)).callId!;
-      await eventually(async () => (await inspectSimCall(sut, callId)).sidebands === 1);
       const sim = simulatorOf(sut);
       for (const text of ['hello there', 'thanks, bye']) {
         await fetch(`${sim.url}/__sim/calls/${callId}/say`, {

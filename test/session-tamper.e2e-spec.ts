@@ -1,8 +1,7 @@
 import { SessionsService } from '../src/modules/sessions/sessions.service.js';
-import { eventually, inspectSimCall, SessionClient } from './support/session-client.js';
+import { connectedBrowser, eventually, inspectSimCall } from './support/session-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { JWT_ENV } from './support/tokens.js';
-import { WeriftBrowser } from './support/werift-browser.js';
 
 const INJECTED_TOOL = {
   type: 'function',
@@ -10,18 +9,6 @@ const INJECTED_TOOL = {
   description: 'Injected by the page',
   parameters: { type: 'object', properties: {} },
 };
-
-async function connectedBrowser(sut: TestApp, user: string) {
-  const client = await SessionClient.as(sut, user, ['customer']);
-  const { id } = await client.open();
-  const browser = new WeriftBrowser();
-  const res = await client.sdp(id, await browser.offer());
-  await browser.accept(await res.text());
-  await browser.stream.next('session.created');
-  const session = await sut.app.get(SessionsService).getAny(id);
-  await eventually(async () => (await inspectSimCall(sut, session.callId!)).sidebands === 1);
-  return { id, browser, callId: session.callId! };
-}
 
 const auditOf = (sut: TestApp, id: string) =>
   sut.query<{ action: string; data: Record<string, unknown> }>(

@@ -1,6 +1,8 @@
 import { OpenAIEndpoint } from '../../src/modules/realtime/openai-endpoint.js';
+import { SessionsService } from '../../src/modules/sessions/sessions.service.js';
 import type { TestApp } from './test-app.js';
 import { userToken } from './tokens.js';
+import { WeriftBrowser } from './werift-browser.js';
 
 /** An app user talking to Switchboard's session API. */
 export class SessionClient {
@@ -79,4 +81,24 @@ export async function eventually<T>(
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * A user opens a proxy-mode session and a werift browser connects through it; resolves once the
+ * server's sideband is attached (the simulator must have inspection on).
+ */
+export async function connectedBrowser(
+  sut: TestApp,
+  user: string,
+  roles: string[] = ['customer'],
+): Promise<{ client: SessionClient; id: string; browser: WeriftBrowser; callId: string }> {
+  const client = await SessionClient.as(sut, user, roles);
+  const { id } = await client.open();
+  const browser = new WeriftBrowser();
+  const res = await client.sdp(id, await browser.offer());
+  await browser.accept(await res.text());
+  await browser.stream.next('session.created');
+  const callId = (await sut.app.get(SessionsService).getAny(id)).callId!;
+  await eventually(async () => (await inspectSimCall(sut, callId)).sidebands === 1);
+  return { client, id, browser, callId };
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 
+import { WhereClause } from '../../database/where-clause.js';
 import type { AuditEntry, AuditRecord, AuditVerification } from './audit-entry.js';
 import { entryHash, GENESIS_HASH } from './audit-hash.js';
 import { redactSecrets } from './audit-redaction.js';
@@ -50,23 +51,17 @@ export class AuditLog {
   }
 
   async list(query: AuditQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (query.actor) add('actor = ?', query.actor);
-    if (query.action) add('action = ?', query.action);
-    if (query.subject) add('subject = ?', query.subject);
-    if (query.from) add('at >= ?', query.from);
-    if (query.to) add('at < ?', query.to);
-    if (query.after !== undefined) add('seq > ?', query.after);
-    params.push(query.limit + 1);
+    const where = new WhereClause()
+      .add('actor = ?', query.actor)
+      .add('action = ?', query.action)
+      .add('subject = ?', query.subject)
+      .add('at >= ?', query.from)
+      .add('at < ?', query.to)
+      .add('seq > ?', query.after);
+    const limit = where.next(query.limit + 1);
     const rows = (await this.dataSource.query(
-      `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY seq LIMIT $${params.length}`,
-      params,
+      `SELECT * FROM audit_log ${where.toSql()} ORDER BY seq LIMIT ${limit}`,
+      where.params,
     )) as AuditRow[];
     const items = rows.slice(0, query.limit).map(toEntry);
     return { items, nextCursor: rows.length > query.limit ? String(items.at(-1)!.seq) : null };

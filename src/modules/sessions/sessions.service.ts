@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { actorOf, type Principal } from '../../common/auth/principal.js';
 import { newId } from '../../common/ids.js';
 import { AppConfig } from '../../config/app-config.js';
+import { WhereClause } from '../../database/where-clause.js';
 import type { AuditActor } from '../audit/audit-entry.js';
 import { AuditLog } from '../audit/audit-log.service.js';
 import { SidebandConnections } from '../realtime/sideband-connections.js';
@@ -132,24 +133,17 @@ export class SessionsService {
   async list(
     query: SessionListQuery,
   ): Promise<{ items: SessionRecord[]; nextCursor: string | null }> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replaceAll('?', `$${params.length}`));
-    };
-    if (query.state) add('state = ?', query.state);
-    if (query.userId) add('user_id = ?', query.userId);
-    if (query.tenantId) add('tenant_id = ?', query.tenantId);
-    if (query.from) add('created_at >= ?', query.from);
-    if (query.to) add('created_at < ?', query.to);
-    if (query.after)
-      add('(created_at, id) > (SELECT created_at, id FROM sessions WHERE id = ?)', query.after);
-    params.push(query.limit + 1);
+    const where = new WhereClause()
+      .add('state = ?', query.state)
+      .add('user_id = ?', query.userId)
+      .add('tenant_id = ?', query.tenantId)
+      .add('created_at >= ?', query.from)
+      .add('created_at < ?', query.to)
+      .add('(created_at, id) > (SELECT created_at, id FROM sessions WHERE id = ?)', query.after);
+    const limit = where.next(query.limit + 1);
     const rows = (await this.dataSource.query(
-      `SELECT * FROM sessions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY created_at, id LIMIT $${params.length}`,
-      params,
+      `SELECT * FROM sessions ${where.toSql()} ORDER BY created_at, id LIMIT ${limit}`,
+      where.params,
     )) as SessionRow[];
     const items = rows.slice(0, query.limit).map(toSessionRecord);
     return { items, nextCursor: rows.length > query.limit ? items.at(-1)!.id : null };

@@ -1,8 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsInt, IsOptional, IsString, Max, Min, Matches } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min, Matches } from 'class-validator';
 
-export class AuditQueryDto {
+import { TimeRangeQueryDto } from '../../../common/http/time-range-query.dto.js';
+
+export class AuditQueryDto extends TimeRangeQueryDto {
   @ApiPropertyOptional({ example: 'user:u_123' })
   @IsOptional()
   @IsString()
@@ -17,18 +19,6 @@ export class AuditQueryDto {
   @IsOptional()
   @IsString()
   subject?: string;
-
-  @ApiPropertyOptional({ type: String, format: 'date-time' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  from?: Date;
-
-  @ApiPropertyOptional({ type: String, format: 'date-time' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  to?: Date;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()

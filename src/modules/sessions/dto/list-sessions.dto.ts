@@ -1,8 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 
-export class ListSessionsDto {
+import { TimeRangeQueryDto } from '../../../common/http/time-range-query.dto.js';
+
+export class ListSessionsDto extends TimeRangeQueryDto {
   @ApiPropertyOptional({ enum: ['created', 'connecting', 'active', 'ended', 'revoked'] })
   @IsOptional()
   @IsIn(['created', 'connecting', 'active', 'ended', 'revoked'])
@@ -17,18 +19,6 @@ export class ListSessionsDto {
   @IsOptional()
   @IsString()
   tenant?: string;
-
-  @ApiPropertyOptional({ type: String, format: 'date-time' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  from?: Date;
-
-  @ApiPropertyOptional({ type: String, format: 'date-time' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  to?: Date;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
