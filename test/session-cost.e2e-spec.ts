@@ -80,3 +80,46 @@ describe('sessions: cost meter and budgets', () => {
     }
   });
 });
+
+describe('sessions: a spent daily budget stops new sessions', () => {
+  let sut: TestApp;
+  beforeAll(async () => {
+    sut = await startTestApp({
+      env: {
+        ...JWT_ENV,
+        SWITCHBOARD_SIMULATOR_INSPECTION: 'true',
+        SWITCHBOARD_USER_DAILY_BUDGET_USD: '0.004',
+      },
+    });
+  });
+  afterAll(() => sut.close());
+
+  it('hangs up at the user-day budget, then refuses the next open with 429 BUDGET_EXHAUSTED', async () => {
+    const { client, id, browser } = await connectedBrowser(sut, 'walt');
+    try {
+      const service = sut.app.get(SessionsService);
+      for (let turn = 0; turn < 10 && (await service.getAny(id)).state === 'active'; turn++) {
+        browser.send({ type: 'response.create' });
+        await browser.stream.next('response.done');
+        await eventually(
+          async () =>
+            (await service.getAny(id)).usage.responses === turn + 1 ||
+            (await service.getAny(id)).state !== 'active',
+        );
+      }
+      expect(await eventually(async () => (await service.getAny(id)).endReason)).toBe(
+        'budget_exceeded:user_day',
+      );
+      const refused = await client.request('/v1/sessions', { method: 'POST', body: '{}' });
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await refused.json()).toMatchObject({
+        code: 'BUDGET_EXHAUSTED',
+        scope: 'user_day',
+        budgetUsd: 0.004,
+      });
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -63,6 +63,8 @@ export class SidebandConnections implements OnApplicationShutdown {
   }
 
   private connect(callId: string, attempt: number): Promise<void> {
+    this.sockets.get(callId)?.terminate();
+    this.sockets.delete(callId);
     const url = `${this.endpoint.baseUrl.replace(/^http/, 'ws')}/realtime?call_id=${encodeURIComponent(callId)}`;
     const socket = new WebSocket(url, {
       headers: { authorization: `Bearer ${this.endpoint.apiKey}` },
@@ -78,6 +80,12 @@ export class SidebandConnections implements OnApplicationShutdown {
       });
       socket.on('error', reject); // after open, a no-op: 'close' follows and drives reconnection
       socket.once('open', () => {
+        // Closed while connecting: the call is no longer ours to watch.
+        if (!this.wanted.has(callId)) {
+          socket.close(1000, 'session ended');
+          reject(new Error(`sideband for ${callId} was closed while connecting`));
+          return;
+        }
         this.sockets.set(callId, socket);
         this.bus.emit('sideband.connected', { callId, reconnect: attempt > 0 });
         resolve();

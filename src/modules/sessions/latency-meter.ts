@@ -51,7 +51,7 @@ export class LatencyMeter implements OnModuleInit, OnApplicationShutdown {
     this.unsubscribe?.();
   }
 
-  private observe(callId: string, event: RealtimeServerEvent): void {
+  private observe(callId: string, event: RealtimeServerEvent): Promise<void> | void {
     if (event.type === 'input_audio_buffer.speech_stopped') {
       this.speechEnded.set(callId, performance.now());
       return;
@@ -60,7 +60,7 @@ export class LatencyMeter implements OnModuleInit, OnApplicationShutdown {
     const start = this.speechEnded.get(callId);
     if (start === undefined) return;
     this.speechEnded.delete(callId);
-    void this.record(callId, Math.round(performance.now() - start));
+    return this.record(callId, Math.round(performance.now() - start));
   }
 
   private async record(callId: string, latencyMs: number): Promise<void> {

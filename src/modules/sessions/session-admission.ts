@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 
-import { SessionLimitError } from './sessions.errors.js';
+import { BudgetExhaustedError, SessionLimitError } from './sessions.errors.js';
 import type { SessionLimits } from './session.record.js';
 
 /** Every replica serialises admissions on this lock, so concurrent opens never exceed a limit. */
@@ -11,10 +11,16 @@ const ADMISSION_LOCK = 7_240_002;
  * session before committing: the advisory lock is held until then, so no other replica can count
  * in between. Sessions never connected within their window stop counting first.
  */
+export interface Budgets {
+  readonly userDailyBudgetUsd: number;
+  readonly tenantMonthlyBudgetUsd: number;
+}
+
 export async function admitSession(
   tx: EntityManager,
   who: { userId: string; tenantId: string | null },
   limits: SessionLimits,
+  budgets: Budgets,
 ): Promise<void> {
   await tx.query(`SELECT pg_advisory_xact_lock($1)`, [ADMISSION_LOCK]);
   await tx.query(
@@ -52,5 +58,34 @@ export async function admitSession(
   }
   if (Number(counts.total_count) >= limits.maxTotal) {
     throw new SessionLimitError('total', limits.maxTotal, retryAfter(counts.total_free_at));
+  }
+  await refuseSpentBudgets(tx, who, budgets);
+}
+
+/** A spent daily (user) or monthly (tenant) budget stops new sessions until it resets. */
+async function refuseSpentBudgets(
+  tx: EntityManager,
+  who: { userId: string; tenantId: string | null },
+  budgets: Budgets,
+): Promise<void> {
+  const [spend] = (await tx.query(
+    `SELECT
+       (SELECT coalesce(sum(cost_usd), 0) FROM sessions
+         WHERE user_id = $1 AND created_at >= date_trunc('day', now())) AS user_day,
+       (SELECT coalesce(sum(cost_usd), 0) FROM sessions
+         WHERE tenant_id = $2 AND created_at >= date_trunc('month', now())) AS tenant_month,
+       extract(epoch FROM date_trunc('day', now()) + interval '1 day' - now()) AS day_left,
+       extract(epoch FROM date_trunc('month', now()) + interval '1 month' - now()) AS month_left`,
+    [who.userId, who.tenantId],
+  )) as { user_day: string; tenant_month: string; day_left: string; month_left: string }[];
+  if (Number(spend.user_day) >= budgets.userDailyBudgetUsd) {
+    throw new BudgetExhaustedError('user_day', budgets.userDailyBudgetUsd, Number(spend.day_left));
+  }
+  if (who.tenantId !== null && Number(spend.tenant_month) >= budgets.tenantMonthlyBudgetUsd) {
+    throw new BudgetExhaustedError(
+      'tenant_month',
+      budgets.tenantMonthlyBudgetUsd,
+      Number(spend.month_left),
+    );
   }
 }

@@ -12,6 +12,7 @@ import {
 } from '../realtime/sideband-connections.js';
 import { SessionTimers } from './session-timers.js';
 import { SidebandLeases } from './sideband-leases.js';
+import { revertUpdate } from './tamper-check.js';
 import { toSessionRecord, type SessionRecord, type SessionRow } from './session.record.js';
 import { SessionStateError, UpstreamError } from './sessions.errors.js';
 import { SessionsService } from './sessions.service.js';
@@ -22,6 +23,7 @@ import { SessionsService } from './sessions.service.js';
  * Each step first claims the session with one conditional UPDATE, so racing requests get one winner.
  */
 const CONNECTING = `state = 'connecting'`;
+const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class SessionConnector {
@@ -56,7 +58,10 @@ export class SessionConnector {
       callId = response.headers.get('location')?.split('/').pop() ?? '';
       if (!callId) throw new UpstreamError('OpenAI answered without a call id (Location header).');
     } catch (error) {
-      await this.release(id);
+      await this.dataSource.query(
+        `UPDATE sessions SET state = 'created' WHERE id = $1 AND state = 'connecting'`,
+        [id],
+      );
       if (error instanceof OpenAI.APIError)
         throw new UpstreamError(`OpenAI refused the offer: ${error.message}`);
       throw error;
@@ -78,20 +83,14 @@ export class SessionConnector {
       `state = 'created' AND client_secret_expires_at IS NULL`,
       `client_secret_expires_at = now() + make_interval(secs => ${ttl})`,
     );
+    let secret: OpenAI.Realtime.ClientSecretCreateResponse;
     try {
-      const secret = await this.openai.realtime.clientSecrets.create({
+      secret = await this.openai.realtime.clientSecrets.create({
         expires_after: { anchor: 'created_at', seconds: ttl },
         session: session.config as unknown as OpenAI.Realtime.RealtimeSessionCreateRequest,
       });
-      const expiresAt = new Date(secret.expires_at * 1000).toISOString();
-      await this.audit.append({
-        actor: actorOf(principal),
-        action: 'session.client_secret_minted',
-        subject: id,
-        data: { ttlSeconds: ttl, expiresAt },
-      });
-      return { value: secret.value, expiresAt };
     } catch (error) {
+      // Nothing was minted, so the session may try again.
       await this.dataSource.query(
         `UPDATE sessions SET client_secret_expires_at = NULL WHERE id = $1`,
         [id],
@@ -100,19 +99,32 @@ export class SessionConnector {
         throw new UpstreamError(`OpenAI refused the client secret: ${error.message}`);
       throw error;
     }
+    const expiresAt = new Date(secret.expires_at * 1000).toISOString();
+    await this.audit.append({
+      actor: actorOf(principal),
+      action: 'session.client_secret_minted',
+      subject: id,
+      data: { ttlSeconds: ttl, expiresAt },
+    });
+    return { value: secret.value, expiresAt };
   }
 
   /** Ephemeral mode: binds the call the page created, once, after checking OpenAI knows it. */
   async bindCall(principal: Principal, id: string, callId: string): Promise<SessionRecord> {
-    const taken = await this.sessions.findByCall(callId);
-    if (taken) throw new SessionStateError(`Call ${callId} is already bound to a session.`);
+    // The UNIQUE constraint on call_id decides races between sessions claiming the same call.
     const session = await this.claim(
       principal,
       id,
       'ephemeral',
       `state = 'created' AND call_id IS NULL AND client_secret_expires_at IS NOT NULL`,
-      CONNECTING,
-    );
+      `${CONNECTING}, call_id = $3`,
+      [callId],
+    ).catch((error: unknown) => {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+        throw new SessionStateError(`Call ${callId} is already bound to a session.`);
+      }
+      throw error;
+    });
     return this.activate(principal, session, callId);
   }
 
@@ -122,20 +134,24 @@ export class SessionConnector {
     mode: 'proxy' | 'ephemeral',
     condition: string,
     change: string,
+    extraParams: unknown[] = [],
   ): Promise<SessionRecord> {
     const owned = await this.sessions.getOwned(principal, id);
     const [rows] = (await this.dataSource.query(
       `UPDATE sessions SET ${change}
        WHERE id = $1 AND mode = $2 AND connect_by > now() AND ${condition} RETURNING *`,
-      [id, mode],
+      [id, mode, ...extraParams],
     )) as [SessionRow[], number];
     if (rows[0]) return toSessionRecord(rows[0]);
     throw new SessionStateError(refusal(owned, mode));
   }
 
-  private async release(id: string): Promise<void> {
+  /** Undoes a claim that did not lead to a connection, so the session may try again. */
+  private async release(id: string, callId: string): Promise<void> {
+    this.sidebands.close(callId);
+    await this.dataSource.query(`DELETE FROM sideband_leases WHERE call_id = $1`, [callId]);
     await this.dataSource.query(
-      `UPDATE sessions SET state = 'created' WHERE id = $1 AND state = 'connecting'`,
+      `UPDATE sessions SET state = 'created', call_id = NULL WHERE id = $1 AND state = 'connecting'`,
       [id],
     );
   }
@@ -146,10 +162,13 @@ export class SessionConnector {
     callId: string,
   ): Promise<SessionRecord> {
     try {
-      await this.leases.acquire(session.id, callId);
+      if (!(await this.leases.acquire(session.id, callId))) {
+        throw new SessionStateError(`Call ${callId} is already watched by another session.`);
+      }
       await this.sidebands.open(callId);
     } catch (error) {
-      await this.release(session.id);
+      await this.release(session.id, callId);
+      if (error instanceof SessionStateError) throw error;
       if (error instanceof CallNotFoundUpstreamError) {
         throw new SessionStateError(
           `OpenAI does not know call ${callId}; create the call first, then bind it.`,
@@ -163,7 +182,15 @@ export class SessionConnector {
        WHERE id = $1 AND state = 'connecting' RETURNING *`,
       [session.id, callId],
     )) as [SessionRow[], number];
+    if (!rows[0]) {
+      // Ended (revoked, timed out) while connecting: nobody may keep this call.
+      await this.release(session.id, callId);
+      await this.openai.realtime.calls.hangup(callId).catch(() => undefined);
+      throw new SessionStateError(`Session ${session.id} ended while it was connecting.`);
+    }
     const active = toSessionRecord(rows[0]);
+    // Whatever the page may have changed before the sideband was attached is put back now.
+    this.sidebands.send(callId, revertUpdate(active.config));
     await this.audit.append({
       actor: actorOf(principal),
       action: session.mode === 'proxy' ? 'session.connected' : 'session.bound',

@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 
 import { RealtimeEventBus } from '../realtime/realtime-event-bus.js';
 import { SidebandConnections } from '../realtime/sideband-connections.js';
@@ -6,12 +6,13 @@ import type { SessionRecord } from './session.record.js';
 import { SessionsService } from './sessions.service.js';
 
 /**
- * The duration cap of every session this replica connected: a spoken warning `warningSeconds`
+ * The duration cap of every session this replica watches: a spoken warning `warningSeconds`
  * before the end, then the hang-up. A sideband that cannot be recovered ends the session too.
  */
 @Injectable()
 export class SessionTimers implements OnModuleInit, OnApplicationShutdown {
   private readonly timers = new Map<string, NodeJS.Timeout[]>();
+  private readonly logger = new Logger(SessionTimers.name);
   private unsubscribe?: () => void;
 
   constructor(
@@ -21,17 +22,19 @@ export class SessionTimers implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   onModuleInit(): void {
-    this.unsubscribe = this.bus.on('sideband.lost', ({ callId, reason }) => {
-      void this.sessions.findByCall(callId).then((session) => {
-        if (session)
-          return this.sessions.end(session.id, 'ended', `sideband_lost:${reason}`, 'system');
-      });
+    this.unsubscribe = this.bus.on('sideband.lost', async ({ callId, reason }) => {
+      const session = await this.sessions.findByCall(callId);
+      if (!session) return;
+      this.cancel(session.id);
+      await this.sessions.end(session.id, 'ended', `sideband_lost:${reason}`, 'system');
     });
   }
 
+  /** Arms (or re-arms) the session's warning and cap. */
   schedule(session: SessionRecord): void {
     const { callId } = session;
     if (!callId) return;
+    this.cancel(session.id);
     const untilEnd = session.expiresAt.getTime() - Date.now();
     const { warningSeconds } = session.limits;
     const timers: NodeJS.Timeout[] = [];
@@ -40,12 +43,7 @@ export class SessionTimers implements OnModuleInit, OnApplicationShutdown {
         setTimeout(() => this.warn(callId, warningSeconds), untilEnd - warningSeconds * 1000),
       );
     }
-    timers.push(
-      setTimeout(() => {
-        this.timers.delete(session.id);
-        void this.sessions.end(session.id, 'ended', 'max_duration', 'system');
-      }, untilEnd),
-    );
+    timers.push(setTimeout(() => this.endAtCap(session.id), untilEnd));
     timers.forEach((timer) => timer.unref());
     this.timers.set(session.id, timers);
   }
@@ -58,6 +56,15 @@ export class SessionTimers implements OnModuleInit, OnApplicationShutdown {
   onApplicationShutdown(): void {
     this.unsubscribe?.();
     for (const id of [...this.timers.keys()]) this.cancel(id);
+  }
+
+  private endAtCap(sessionId: string): void {
+    this.timers.delete(sessionId);
+    this.sessions
+      .end(sessionId, 'ended', 'max_duration', 'system')
+      .catch((error: unknown) =>
+        this.logger.error({ sessionId, err: (error as Error).message }, 'Ending at the cap failed'),
+      );
   }
 
   /** Tells the caller, in the conversation and aloud, that the call is about to end. */

@@ -51,3 +51,16 @@ export class UpstreamError extends DomainError {
     super({ code: 'UPSTREAM_ERROR', status: 502, title: 'OpenAI refused the request', detail });
   }
 }
+
+export class BudgetExhaustedError extends DomainError {
+  constructor(scope: 'user_day' | 'tenant_month', budgetUsd: number, retryAfterSeconds: number) {
+    super({
+      code: 'BUDGET_EXHAUSTED',
+      status: 429,
+      title: 'Budget spent',
+      detail: `The ${scope === 'user_day' ? "user's daily" : "tenant's monthly"} budget of ${budgetUsd} USD is spent; no new session can start before it resets.`,
+      extensions: { scope, budgetUsd },
+      retryAfterSeconds,
+    });
+  }
+}

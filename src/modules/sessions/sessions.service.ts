@@ -53,16 +53,24 @@ export class SessionsService {
     const profile = AGENT_PROFILES[agentName];
     if (!profile) throw new UnknownAgentError(agentName, Object.keys(AGENT_PROFILES));
     const global = this.config.sessions;
+    // A profile can only tighten the global limits, never loosen them.
+    const tighter = (profileValue: number | undefined, globalValue: number) =>
+      Math.min(profileValue ?? globalValue, globalValue);
     const limits: SessionLimits = {
-      maxDurationSeconds: profile.limits?.maxDurationSeconds ?? global.maxDurationSeconds,
+      maxDurationSeconds: tighter(profile.limits?.maxDurationSeconds, global.maxDurationSeconds),
       warningSeconds: profile.limits?.warningSeconds ?? global.warningSeconds,
-      maxPerUser: profile.limits?.maxPerUser ?? global.maxPerUser,
+      maxPerUser: tighter(profile.limits?.maxPerUser, global.maxPerUser),
       maxPerTenant: global.maxPerTenant,
       maxTotal: global.maxTotal,
     };
     const sessionConfig = buildSessionConfig(profile, principal.roles);
     return this.dataSource.transaction(async (tx) => {
-      await admitSession(tx, { userId: principal.id, tenantId: principal.tenantId }, limits);
+      await admitSession(
+        tx,
+        { userId: principal.id, tenantId: principal.tenantId },
+        limits,
+        this.config.cost,
+      );
       const [row] = (await tx.query(
         `INSERT INTO sessions (id, user_id, tenant_id, roles, agent, mode, state, config, limits, connect_by, expires_at)
          VALUES ($1, $2, $3, $4, $5, $6, 'created', $7, $8,

@@ -19,6 +19,7 @@ export class TamperGuard implements OnModuleInit, OnApplicationShutdown {
   /** Tool-call ids whose outputs Switchboard itself sent, per call. */
   private readonly ownOutputs = new Map<string, Set<string>>();
   private unsubscribe?: () => void;
+  private unsubscribeReconnects?: () => void;
 
   constructor(
     private readonly config: AppConfig,
@@ -34,10 +35,20 @@ export class TamperGuard implements OnModuleInit, OnApplicationShutdown {
         this.logger.error({ callId, err: (error as Error).message }, 'Tamper check failed'),
       );
     });
+    // After a reconnect, changes made while nobody was watching are put back.
+    this.unsubscribeReconnects = this.bus.on(
+      'sideband.connected',
+      async ({ callId, reconnect }) => {
+        if (!reconnect) return;
+        const session = await this.sessions.findByCall(callId);
+        if (session?.state === 'active') this.sidebands.send(callId, revertUpdate(session.config));
+      },
+    );
   }
 
   onApplicationShutdown(): void {
     this.unsubscribe?.();
+    this.unsubscribeReconnects?.();
   }
 
   /** The tool pipeline calls this before it sends an output, so that output is not "foreign". */
@@ -52,8 +63,9 @@ export class TamperGuard implements OnModuleInit, OnApplicationShutdown {
       return this.checkSession(callId, event.session as Record<string, unknown>);
     const item = event.item as { id?: string; type?: string; call_id?: string } | undefined;
     if (event.type === 'conversation.item.added' && item?.type === 'function_call_output') {
-      if (!this.ownOutputs.get(callId)?.has(item.call_id ?? ''))
-        await this.foreignOutput(callId, item);
+      // Each of Switchboard's outputs counts once: a replay of the same call_id is foreign.
+      if (this.ownOutputs.get(callId)?.delete(item.call_id ?? '')) return;
+      await this.foreignOutput(callId, item);
     }
   }
 

@@ -22,7 +22,7 @@ export class AuditQueryDto extends TimeRangeQueryDto {
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
-  @Matches(/^\d+$/, { message: 'cursor must be the nextCursor of a previous page' })
+  @Matches(/^\d{1,15}$/, { message: 'cursor must be the nextCursor of a previous page' })
   cursor?: string;
 
   @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })
