@@ -354,3 +354,40 @@ describe('sessions: ephemeral mode, duration cap and admin revoke', () => {
     }
   });
 });
+
+describe('sessions: the connect window', () => {
+  let sut: TestApp;
+  beforeAll(async () => {
+    sut = await startTestApp({
+      env: {
+        ...ENV,
+        SWITCHBOARD_SESSIONS_PER_USER: '1',
+        SWITCHBOARD_SESSION_CONNECT_TIMEOUT_SECONDS: '5',
+      },
+    });
+  });
+  afterAll(() => sut.close());
+
+  it('frees the slot of a session never connected, ends it as connect_timeout and audits it', async () => {
+    const ivan = await SessionClient.as(sut, 'ivan');
+    const { id } = await ivan.open();
+    const blocked = await ivan.request('/v1/sessions', { method: 'POST', body: '{}' });
+    expect(blocked.status).toBe(429);
+    await new Promise((resolve) => setTimeout(resolve, 5200));
+    await ivan.open();
+    expect(await sut.app.get(SessionsService).getAny(id)).toMatchObject({
+      state: 'ended',
+      endReason: 'connect_timeout',
+    });
+    const audit = await sut.query<{ action: string; data: { reason: string } }>(
+      `SELECT action, data FROM audit_log WHERE subject = $1 ORDER BY seq`,
+      [id],
+    );
+    expect(audit.map((a) => [a.action, a.data.reason])).toEqual([
+      ['session.opened', undefined],
+      ['session.ended', 'connect_timeout'],
+    ]);
+    const late = await ivan.sdp(id, 'v=0');
+    expect(late.status).toBe(409);
+  }, 20_000);
+});

@@ -7,7 +7,8 @@ import type { SessionLimits } from './session.record.js';
 const ADMISSION_LOCK = 7_240_002;
 
 /**
- * Admits a new session or throws 429. Runs inside the caller's transaction, which must insert the
+ * Admits a new session or throws 429; returns the ids of sessions it ended for not connecting in
+ * time (the caller audits them in the same transaction). Runs inside the caller's transaction, which must insert the
  * session before committing: the advisory lock is held until then, so no other replica can count
  * in between. Sessions never connected within their window stop counting first.
  */
@@ -21,12 +22,12 @@ export async function admitSession(
   who: { userId: string; tenantId: string | null },
   limits: SessionLimits,
   budgets: Budgets,
-): Promise<void> {
+): Promise<string[]> {
   await tx.query(`SELECT pg_advisory_xact_lock($1)`, [ADMISSION_LOCK]);
-  await tx.query(
+  const [expired] = (await tx.query(
     `UPDATE sessions SET state = 'ended', end_reason = 'connect_timeout', ended_at = now()
-     WHERE state IN ('created', 'connecting') AND connect_by < now()`,
-  );
+     WHERE state IN ('created', 'connecting') AND connect_by < now() RETURNING id`,
+  )) as [{ id: string }[], number];
   const [counts] = (await tx.query(
     `SELECT
        count(*) FILTER (WHERE user_id = $1 AND tenant_id IS NOT DISTINCT FROM $2) AS user_count,
@@ -60,6 +61,7 @@ export async function admitSession(
     throw new SessionLimitError('total', limits.maxTotal, retryAfter(counts.total_free_at));
   }
   await refuseSpentBudgets(tx, who, budgets);
+  return expired.map((row) => row.id);
 }
 
 /** A spent daily (user) or monthly (tenant) budget stops new sessions until it resets. */

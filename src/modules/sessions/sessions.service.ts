@@ -65,12 +65,23 @@ export class SessionsService {
     };
     const sessionConfig = buildSessionConfig(profile, principal.roles);
     return this.dataSource.transaction(async (tx) => {
-      await admitSession(
+      const expired = await admitSession(
         tx,
         { userId: principal.id, tenantId: principal.tenantId },
         limits,
         this.config.cost,
       );
+      for (const stale of expired) {
+        await this.audit.append(
+          {
+            actor: 'system',
+            action: 'session.ended',
+            subject: stale,
+            data: { reason: 'connect_timeout' },
+          },
+          tx,
+        );
+      }
       const [row] = (await tx.query(
         `INSERT INTO sessions (id, user_id, tenant_id, roles, agent, mode, state, config, limits, connect_by, expires_at)
          VALUES ($1, $2, $3, $4, $5, $6, 'created', $7, $8,
@@ -167,21 +178,28 @@ export class SessionsService {
     reason: string,
     actor: AuditActor,
   ): Promise<SessionRecord> {
-    const [rows] = (await this.dataSource.query(
-      `UPDATE sessions SET state = $2, end_reason = $3, ended_at = now()
-       WHERE id = $1 AND state IN ('created', 'connecting', 'active') RETURNING *`,
-      [id, outcome, reason],
-    )) as [SessionRow[], number];
-    const ended = rows[0] ? toSessionRecord(rows[0]) : undefined;
-    if (!ended) return this.getAny(id);
-    await this.dataSource.query(`DELETE FROM sideband_leases WHERE session_id = $1`, [id]);
-    if (ended.callId) await this.hangup(ended.callId);
-    await this.audit.append({
-      actor,
-      action: outcome === 'revoked' ? 'session.revoked' : 'session.ended',
-      subject: id,
-      data: { reason, callId: ended.callId },
+    // The state change, the lease and the audit entry commit together; the hang-up follows.
+    const ended = await this.dataSource.transaction(async (tx) => {
+      const [rows] = (await tx.query(
+        `UPDATE sessions SET state = $2, end_reason = $3, ended_at = now()
+         WHERE id = $1 AND state IN ('created', 'connecting', 'active') RETURNING *`,
+        [id, outcome, reason],
+      )) as [SessionRow[], number];
+      if (!rows[0]) return undefined;
+      await tx.query(`DELETE FROM sideband_leases WHERE session_id = $1`, [id]);
+      await this.audit.append(
+        {
+          actor,
+          action: outcome === 'revoked' ? 'session.revoked' : 'session.ended',
+          subject: id,
+          data: { reason, callId: rows[0].call_id },
+        },
+        tx,
+      );
+      return toSessionRecord(rows[0]);
     });
+    if (!ended) return this.getAny(id);
+    if (ended.callId) await this.hangup(ended.callId);
     return ended;
   }
 
