@@ -70,6 +70,11 @@ export class KeyRing {
     );
   }
 
+  /** Authenticates a request that only a standard key may make (everything but starting calls). */
+  authenticateStandard(authorization: string | undefined): void {
+    this.requireStandard(this.authenticate(authorization));
+  }
+
   /** Standard-key-only endpoints refuse ephemeral keys. */
   requireStandard(credential: Credential): void {
     if (credential.kind !== 'standard') {

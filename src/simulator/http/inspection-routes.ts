@@ -34,7 +34,7 @@ const listCalls: Route = {
   method: 'GET',
   pattern: /^\/__sim\/calls$/,
   async handle(ctx, req, res) {
-    ctx.keys.requireStandard(ctx.keys.authenticate(req.headers.authorization));
+    ctx.keys.authenticateStandard(req.headers.authorization);
     sendJson(res, 200, { data: ctx.calls.all().map(summary) });
   },
 };
@@ -43,7 +43,7 @@ const getCall: Route = {
   method: 'GET',
   pattern: /^\/__sim\/calls\/([^/]+)$/,
   async handle(ctx, req, res, [callId]) {
-    ctx.keys.requireStandard(ctx.keys.authenticate(req.headers.authorization));
+    ctx.keys.authenticateStandard(req.headers.authorization);
     const call = ctx.calls.find(callId);
     if (!call) throw OpenAIError.callNotFound();
     sendJson(res, 200, {
@@ -60,7 +60,7 @@ const say: Route = {
   method: 'POST',
   pattern: /^\/__sim\/calls\/([^/]+)\/say$/,
   async handle(ctx, req, res, [callId]) {
-    ctx.keys.requireStandard(ctx.keys.authenticate(req.headers.authorization));
+    ctx.keys.authenticateStandard(req.headers.authorization);
     const call = ctx.calls.live(callId);
     const text = requireText(await readJson(req), 'text');
     if (call.state !== 'active')
@@ -74,7 +74,7 @@ const dropSideband: Route = {
   method: 'POST',
   pattern: /^\/__sim\/calls\/([^/]+)\/drop-sideband$/,
   async handle(ctx, req, res, [callId]) {
-    ctx.keys.requireStandard(ctx.keys.authenticate(req.headers.authorization));
+    ctx.keys.authenticateStandard(req.headers.authorization);
     const call = ctx.calls.live(callId);
     let dropped = 0;
     for (const sink of [...call.sinks]) {
@@ -91,7 +91,7 @@ const incomingSipCall: Route = {
   method: 'POST',
   pattern: /^\/__sim\/sip\/incoming$/,
   async handle(ctx, req, res) {
-    ctx.keys.requireStandard(ctx.keys.authenticate(req.headers.authorization));
+    ctx.keys.authenticateStandard(req.headers.authorization);
     const body = await readJson(req);
     const request = {
       webhookUrl: requireText(body, 'webhook_url'),

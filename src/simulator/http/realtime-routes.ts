@@ -49,7 +49,7 @@ const clientSecrets: Route = {
   method: 'POST',
   pattern: /^\/v1\/realtime\/client_secrets$/,
   async handle(ctx, req, res) {
-    ctx.keys.requireStandard(ctx.keys.authenticate(req.headers.authorization));
+    ctx.keys.authenticateStandard(req.headers.authorization);
     const body = await readJson(req);
     const unknown = Object.keys(body).find((key) => !['expires_after', 'session'].includes(key));
     if (unknown) {
@@ -144,7 +144,7 @@ const hangup: Route = {
   method: 'POST',
   pattern: /^\/v1\/realtime\/calls\/([^/]+)\/hangup$/,
   async handle(ctx, req, res, [callId]) {
-    ctx.keys.requireStandard(ctx.keys.authenticate(req.headers.authorization));
+    ctx.keys.authenticateStandard(req.headers.authorization);
     ctx.calls.live(callId).end('hangup');
     sendEmpty(res);
   },
@@ -166,7 +166,7 @@ const accept: Route = {
   method: 'POST',
   pattern: /^\/v1\/realtime\/calls\/([^/]+)\/accept$/,
   async handle(ctx, req, res, [callId]) {
-    ctx.keys.requireStandard(ctx.keys.authenticate(req.headers.authorization));
+    ctx.keys.authenticateStandard(req.headers.authorization);
     const call = sipCall(ctx, callId, 'accept');
     const body = validateSessionConfig(await readJson(req), '');
     const turnDetection = ((body.audio as Json | undefined)?.input as Json | undefined)
@@ -196,7 +196,7 @@ const reject: Route = {
   method: 'POST',
   pattern: /^\/v1\/realtime\/calls\/([^/]+)\/reject$/,
   async handle(ctx, req, res, [callId]) {
-    ctx.keys.requireStandard(ctx.keys.authenticate(req.headers.authorization));
+    ctx.keys.authenticateStandard(req.headers.authorization);
     const call = sipCall(ctx, callId, 'reject');
     const body = await readJson(req, true);
     const status = body.status_code ?? 603;
@@ -216,7 +216,7 @@ const refer: Route = {
   method: 'POST',
   pattern: /^\/v1\/realtime\/calls\/([^/]+)\/refer$/,
   async handle(ctx, req, res, [callId]) {
-    ctx.keys.requireStandard(ctx.keys.authenticate(req.headers.authorization));
+    ctx.keys.authenticateStandard(req.headers.authorization);
     const call = sipCall(ctx, callId, 'refer');
     const body = await readJson(req, true);
     const target = body.target_uri;
