@@ -79,7 +79,9 @@ describeWithChromium('simulator: a call from Chromium', () => {
         )?.transcript,
     );
     expect(typeof transcript).toBe('string');
-    expect((await inspectCall(sim, callId)).audio.packetsIn).toBeGreaterThan(50);
+    // A detected turn needs ≥ 60 ms of speech and 500 ms of silence: at least 28 frames of 20 ms
+    // (Chromium may start the looped WAV anywhere, so more is not guaranteed at this point).
+    expect((await inspectCall(sim, callId)).audio.packetsIn).toBeGreaterThanOrEqual(28);
   });
 
   it('exchanges events both ways on the data channel and plays the reply audio', async () => {
