@@ -10,6 +10,8 @@ import { CreateSessions1795612000000 } from './1795612000000-CreateSessions.js';
 import { AddSessionCost1795613000000 } from './1795613000000-AddSessionCost.js';
 import { AddSessionTurnLatencies1795614000000 } from './1795614000000-AddSessionTurnLatencies.js';
 import { CreateSidebandLeases1795615000000 } from './1795615000000-CreateSidebandLeases.js';
+import { CreateToolCalls1795616000000 } from './1795616000000-CreateToolCalls.js';
+import { CreateDemoDomain1795617000000 } from './1795617000000-CreateDemoDomain.js';
 
 export const migrations = [
   EnableVectorExtension1795608000000,
@@ -19,4 +21,6 @@ export const migrations = [
   AddSessionCost1795613000000,
   AddSessionTurnLatencies1795614000000,
   CreateSidebandLeases1795615000000,
+  CreateToolCalls1795616000000,
+  CreateDemoDomain1795617000000,
 ];

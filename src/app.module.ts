@@ -12,6 +12,10 @@ import { IdentityModule } from './modules/identity/identity.module.js';
 import { MetricsModule } from './modules/metrics/metrics.module.js';
 import { RealtimeModule } from './modules/realtime/realtime.module.js';
 import { SessionsModule } from './modules/sessions/sessions.module.js';
+import { ToolCallsModule } from './modules/tool-calls/tool-calls.module.js';
+import { ToolsModule } from './modules/tools/tools.module.js';
+import { DemoToolsModule } from './tools/demo-tools.module.js';
+import { TOOL_ALLOWLIST } from './tools/tool-allowlist.js';
 
 export interface AppModuleOptions {
   readonly config: AppConfig;
@@ -41,6 +45,9 @@ export class AppModule {
         MetricsModule,
         RealtimeModule,
         SessionsModule,
+        ToolCallsModule,
+        ToolsModule.forRoot({ allowlist: TOOL_ALLOWLIST }),
+        DemoToolsModule,
         ...imports,
       ],
     };

@@ -34,10 +34,14 @@ describe('sessions: latency meter', () => {
           headers: { authorization: `Bearer ${key}` },
         })
       ).json()) as { latency: { turns: number; p50Ms: number; p95Ms: number } };
+      const own = (await sut.app.get(SessionsService).getAny(id)).turnOwnMs;
+      expect(own).toHaveLength(2);
       expect(detail.latency).toEqual({
         turns: 2,
         p50Ms: Math.min(...samples),
         p95Ms: Math.max(...samples),
+        // Spoken turns without tools: Switchboard spent no time inside them.
+        switchboard: { turns: 2, p50Ms: 0, p95Ms: 0 },
       });
       const metrics = await (await fetch(`${sut.url}/metrics`)).text();
       expect(metrics).toMatch(/switchboard_turn_latency_seconds_count\{agent="default"\} 2/);

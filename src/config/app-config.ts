@@ -57,6 +57,11 @@ export abstract class AppConfig {
     readonly userDailyBudgetUsd: number;
     readonly tenantMonthlyBudgetUsd: number;
   };
+  /** The bundled demo tools (`src/tools`). */
+  abstract readonly demo: {
+    /** `issue_refund` above this amount waits for an approver. */
+    readonly refundApprovalAboveUsd: number;
+  };
   /** How app users' bearer tokens are verified; neither secret nor JWKS means no user can sign in. */
   abstract readonly jwt: {
     /** HS256 shared secret. */

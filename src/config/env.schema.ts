@@ -212,6 +212,11 @@ export class EnvironmentVariables {
   @IsString({ message: 'must be a JSON object of model prices per 1M tokens' })
   SWITCHBOARD_PRICE_TABLE?: string;
 
+  @Transform(toNumber)
+  @IsNumber({}, { message: 'must be an amount in USD, e.g. 100' })
+  @Min(0, { message: 'must be an amount in USD, e.g. 100' })
+  SWITCHBOARD_DEMO_REFUND_APPROVAL_ABOVE_USD = 100;
+
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 }

@@ -85,6 +85,7 @@ function toAppConfig(vars: EnvironmentVariables, prices: PriceTable): AppConfig 
       userDailyBudgetUsd: vars.SWITCHBOARD_USER_DAILY_BUDGET_USD,
       tenantMonthlyBudgetUsd: vars.SWITCHBOARD_TENANT_MONTHLY_BUDGET_USD,
     },
+    demo: { refundApprovalAboveUsd: vars.SWITCHBOARD_DEMO_REFUND_APPROVAL_ABOVE_USD },
     jwt: {
       secret: vars.SWITCHBOARD_JWT_SECRET,
       jwksUrl: vars.SWITCHBOARD_JWT_JWKS_URL,

@@ -47,7 +47,14 @@ export class AdminSessionsController {
   ): Promise<SessionRecord & { latency: unknown; timeline: unknown[] }> {
     const session = await this.sessions.getAny(id);
     const { items } = await this.audit.list({ subject: id, limit: 1000 });
-    return { ...session, latency: latencySummary(session.turnLatenciesMs), timeline: items };
+    return {
+      ...session,
+      latency: {
+        ...latencySummary(session.turnLatenciesMs),
+        switchboard: latencySummary(session.turnOwnMs),
+      },
+      timeline: items,
+    };
   }
 
   @Post(':id/revoke')

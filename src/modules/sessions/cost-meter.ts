@@ -5,11 +5,16 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
 import { AuditLog } from '../audit/audit-log.service.js';
 import { RealtimeEventBus } from '../realtime/realtime-event-bus.js';
+import { SidebandConnections } from '../realtime/sideband-connections.js';
+import { ToolRegistry } from '../tools/tool.registry.js';
 import { SessionsService } from './sessions.service.js';
+import { revertUpdate } from './tamper-check.js';
 import { usageCostUsd, type RealtimeUsage } from './usage-cost.js';
 
 /** At this share of any budget, the session is warned (audited) once. */
 const WARNING_SHARE = 0.8;
+/** At this share, tools marked `costly` are switched off for the rest of the session. */
+const COSTLY_TOOLS_OFF_SHARE = 0.9;
 
 interface Spend {
   session_cost: string;
@@ -21,7 +26,8 @@ interface Spend {
 /**
  * Prices every `response.done` from its `usage`, adds it to the session, and checks the budgets:
  * per session, per user per day, per tenant per month. Past 80 % of any: a warning in the audit
- * log; at 100 %: the session is ended and its call hung up.
+ * log; past 90 %: tools marked `costly` are withdrawn from the model and refused; at 100 %: the
+ * session is ended and its call hung up.
  */
 @Injectable()
 export class CostMeter implements OnModuleInit, OnApplicationShutdown {
@@ -34,6 +40,8 @@ export class CostMeter implements OnModuleInit, OnApplicationShutdown {
     private readonly sessions: SessionsService,
     private readonly audit: AuditLog,
     private readonly bus: RealtimeEventBus,
+    private readonly sidebands: SidebandConnections,
+    private readonly registry: ToolRegistry,
   ) {}
 
   onModuleInit(): void {
@@ -76,10 +84,15 @@ export class CostMeter implements OnModuleInit, OnApplicationShutdown {
        FROM updated u`,
       [session.id, cost, usage.input_tokens ?? 0, usage.output_tokens ?? 0],
     )) as Spend[];
-    await this.enforce(session.id, session.tenantId, spend);
+    await this.enforce(session.id, session.tenantId, spend, callId);
   }
 
-  private async enforce(sessionId: string, tenantId: string | null, spend: Spend): Promise<void> {
+  private async enforce(
+    sessionId: string,
+    tenantId: string | null,
+    spend: Spend,
+    callId: string,
+  ): Promise<void> {
     const { sessionBudgetUsd, userDailyBudgetUsd, tenantMonthlyBudgetUsd } = this.config.cost;
     const scopes = [
       { scope: 'session', spent: Number(spend.session_cost), budget: sessionBudgetUsd },
@@ -104,7 +117,9 @@ export class CostMeter implements OnModuleInit, OnApplicationShutdown {
         data: worst,
       });
       await this.sessions.end(sessionId, 'ended', `budget_exceeded:${worst.scope}`, 'system');
-    } else if (share >= WARNING_SHARE && !spend.budget_warned) {
+      return;
+    }
+    if (share >= WARNING_SHARE && !spend.budget_warned) {
       await this.dataSource.query(`UPDATE sessions SET budget_warned = true WHERE id = $1`, [
         sessionId,
       ]);
@@ -115,5 +130,38 @@ export class CostMeter implements OnModuleInit, OnApplicationShutdown {
         data: worst,
       });
     }
+    if (share >= COSTLY_TOOLS_OFF_SHARE) await this.disableCostlyTools(sessionId, callId, worst);
+  }
+
+  /**
+   * Once per session: drops costly tools from the stored config (so the tamper guard defends the
+   * reduced set) and tells the model, in one `session.update`.
+   */
+  private async disableCostlyTools(
+    sessionId: string,
+    callId: string,
+    worst: Record<string, unknown>,
+  ): Promise<void> {
+    const costly = this.registry
+      .all()
+      .filter((tool) => tool.costly)
+      .map((tool) => tool.name);
+    if (costly.length === 0) return;
+    const [rows] = (await this.dataSource.query(
+      `UPDATE sessions SET costly_tools_disabled = true,
+         config = jsonb_set(config, '{tools}', coalesce(
+           (SELECT jsonb_agg(t) FROM jsonb_array_elements(config->'tools') t
+            WHERE NOT (t->>'name' = ANY($2::text[]))), '[]'::jsonb))
+       WHERE id = $1 AND NOT costly_tools_disabled RETURNING config`,
+      [sessionId, costly],
+    )) as [{ config: Record<string, unknown> }[], number];
+    if (!rows[0]) return;
+    this.sidebands.send(callId, revertUpdate(rows[0].config));
+    await this.audit.append({
+      actor: 'system',
+      action: 'session.costly_tools_disabled',
+      subject: sessionId,
+      data: { ...worst, tools: costly },
+    });
   }
 }

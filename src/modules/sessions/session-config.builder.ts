@@ -1,17 +1,14 @@
-import type { AgentProfile, ToolDefinition } from './agent-profiles.js';
+import type { ToolDefinition } from '../tools/registered-tool.js';
+import type { AgentProfile } from './agent-profiles.js';
 
 /**
- * The Realtime session config, built on the server from the agent profile and the caller's roles:
- * the browser never chooses instructions or tools. Only tools some role of the caller allows are
- * included.
+ * The Realtime session config, built on the server from the agent profile and the tools the
+ * caller may use: the browser never chooses instructions or tools.
  */
 export function buildSessionConfig(
   profile: AgentProfile,
-  roles: readonly string[],
+  tools: readonly ToolDefinition[],
 ): Record<string, unknown> {
-  const tools = new Map<string, ToolDefinition>();
-  for (const role of roles)
-    for (const tool of profile.toolsByRole[role] ?? []) tools.set(tool.name, tool);
   return {
     type: 'realtime',
     model: profile.model,
@@ -23,7 +20,7 @@ export function buildSessionConfig(
       },
       output: { voice: profile.voice },
     },
-    tools: [...tools.values()],
+    tools: [...tools],
     tool_choice: 'auto',
   };
 }

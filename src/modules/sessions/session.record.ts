@@ -33,6 +33,10 @@ export interface SessionRecord {
   readonly usage: Record<string, number>;
   /** End of speech → first response output, recent turns, in ms. */
   readonly turnLatenciesMs: number[];
+  /** Of each of those turns, the ms Switchboard itself spent (tool pipeline, injection). */
+  readonly turnOwnMs: number[];
+  /** Set near the budget: tools marked `costly` are refused and no longer offered. */
+  readonly costlyToolsDisabled: boolean;
 }
 
 export interface SessionRow {
@@ -56,6 +60,8 @@ export interface SessionRow {
   cost_usd: string;
   usage: Record<string, number>;
   turn_latencies_ms: number[];
+  turn_own_ms: number[];
+  costly_tools_disabled: boolean;
 }
 
 export function toSessionRecord(row: SessionRow): SessionRecord {
@@ -80,6 +86,8 @@ export function toSessionRecord(row: SessionRow): SessionRecord {
     costUsd: Number(row.cost_usd),
     usage: row.usage,
     turnLatenciesMs: row.turn_latencies_ms,
+    turnOwnMs: row.turn_own_ms,
+    costlyToolsDisabled: row.costly_tools_disabled,
   };
 }
 

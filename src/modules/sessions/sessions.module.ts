@@ -16,7 +16,7 @@ import { TamperGuard } from './tamper-guard.js';
 /** Open, connect (proxy or ephemeral), limit and end Realtime sessions. */
 @Module({
   controllers: [AdminSessionsController, SessionsController],
-  exports: [SessionsService, TamperGuard],
+  exports: [LatencyMeter, SessionsService, TamperGuard],
   imports: [AuditModule, MetricsModule, RealtimeModule],
   providers: [
     CostMeter,

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import OpenAI from 'openai';
 import { DataSource } from 'typeorm';
@@ -10,6 +10,9 @@ import { WhereClause } from '../../database/where-clause.js';
 import type { AuditActor } from '../audit/audit-entry.js';
 import { AuditLog } from '../audit/audit-log.service.js';
 import { SidebandConnections } from '../realtime/sideband-connections.js';
+import { ToolAccessPolicy } from '../tools/tool-access.policy.js';
+import { ToolMessages } from '../tools/tool.messages.js';
+import { ToolRegistry } from '../tools/tool.registry.js';
 import { AGENT_PROFILES } from './agent-profiles.js';
 import { admitSession } from './session-admission.js';
 import { buildSessionConfig } from './session-config.builder.js';
@@ -33,7 +36,7 @@ export interface SessionListQuery {
 
 /** Opening, reading and ending sessions; connecting them is `SessionConnector`'s job. */
 @Injectable()
-export class SessionsService {
+export class SessionsService implements OnApplicationBootstrap {
   private readonly logger = new Logger(SessionsService.name);
 
   constructor(
@@ -42,7 +45,17 @@ export class SessionsService {
     private readonly audit: AuditLog,
     private readonly openai: OpenAI,
     private readonly sidebands: SidebandConnections,
+    private readonly tools: ToolAccessPolicy,
+    private readonly registry: ToolRegistry,
   ) {}
+
+  /** Boot check, once every tool is registered: profiles name only tools that exist. */
+  onApplicationBootstrap(): void {
+    for (const profile of Object.values(AGENT_PROFILES))
+      for (const name of profile.tools ?? [])
+        if (!this.registry.has(name))
+          throw new Error(ToolMessages.unknownAgentTool(profile.name, name));
+  }
 
   /** Checks limits atomically and stores a session with the config the server built. */
   async open(
@@ -63,7 +76,10 @@ export class SessionsService {
       maxPerTenant: global.maxPerTenant,
       maxTotal: global.maxTotal,
     };
-    const sessionConfig = buildSessionConfig(profile, principal.roles);
+    const sessionConfig = buildSessionConfig(
+      profile,
+      this.tools.definitionsFor(principal.roles, profile.tools),
+    );
     return this.dataSource.transaction(async (tx) => {
       const expired = await admitSession(
         tx,

@@ -1,0 +1,19 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class ToolCallResultView {
+  @ApiProperty()
+  callId!: string;
+
+  @ApiProperty({ enum: ['succeeded', 'pending_approval'] })
+  status!: string;
+
+  @ApiProperty({
+    description:
+      'What the model is told: { ok: true, result } or { ok: true, status: "pending_approval", actionId, message }',
+    type: Object,
+  })
+  output!: Record<string, unknown>;
+
+  @ApiProperty({ description: 'True when this is the stored outcome of an earlier identical call' })
+  replayed!: boolean;
+}

@@ -1,0 +1,105 @@
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+
+import { RealtimeEventBus } from '../realtime/realtime-event-bus.js';
+import { SidebandConnections } from '../realtime/sideband-connections.js';
+import { LatencyMeter } from '../sessions/latency-meter.js';
+import type { SessionRecord } from '../sessions/session.record.js';
+import { SessionsService } from '../sessions/sessions.service.js';
+import { TamperGuard } from '../sessions/tamper-guard.js';
+import { sessionPrincipal } from './session-principal.js';
+import { ToolCallPipeline, type ToolCallResult } from './tool-call.pipeline.js';
+import { ToolCallStore } from './tool-call.store.js';
+
+interface FunctionCallItem {
+  readonly type: 'function_call';
+  readonly call_id: string;
+  readonly name: string;
+  readonly arguments: string;
+}
+
+/**
+ * Answers the model's function calls on the sideband. It acts on `response.done`, once the
+ * response that proposed the calls is over, so the `response.create` that follows the outputs never
+ * collides with an active response. Each output is sent once, whichever path executed the call.
+ */
+@Injectable()
+export class SidebandToolCalls implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(SidebandToolCalls.name);
+  private unsubscribe?: () => void;
+
+  constructor(
+    private readonly bus: RealtimeEventBus,
+    private readonly sessions: SessionsService,
+    private readonly pipeline: ToolCallPipeline,
+    private readonly store: ToolCallStore,
+    private readonly sidebands: SidebandConnections,
+    private readonly tamper: TamperGuard,
+    private readonly latency: LatencyMeter,
+  ) {}
+
+  onModuleInit(): void {
+    this.unsubscribe = this.bus.on('sideband.event', async ({ callId, event }) => {
+      if (event.type !== 'response.done') return;
+      const output = (event.response as { output?: { type?: string }[] } | undefined)?.output;
+      const calls = (output ?? []).filter(
+        (item): item is FunctionCallItem => item.type === 'function_call',
+      );
+      if (calls.length > 0) await this.answer(callId, calls);
+    });
+  }
+
+  onApplicationShutdown(): void {
+    this.unsubscribe?.();
+  }
+
+  private async answer(callId: string, calls: FunctionCallItem[]): Promise<void> {
+    const started = performance.now();
+    const session = await this.sessions.findByCall(callId);
+    if (!session) return;
+    const results = await Promise.all(calls.map((call) => this.runOne(session, call)));
+    let sent = 0;
+    for (const [index, result] of results.entries()) {
+      const toolCallId = calls[index].call_id;
+      if (await this.claimDelivery(session, toolCallId, result))
+        sent += this.sendOutput(callId, toolCallId, result) ? 1 : 0;
+    }
+    if (sent > 0) this.sidebands.send(callId, { type: 'response.create' });
+    this.latency.addOwnTime(callId, performance.now() - started);
+  }
+
+  private runOne(session: SessionRecord, call: FunctionCallItem): Promise<ToolCallResult> {
+    return this.pipeline.run({
+      session,
+      principal: sessionPrincipal(session),
+      toolCallId: call.call_id,
+      name: call.name,
+      arguments: call.arguments ?? '',
+      source: 'sideband',
+    });
+  }
+
+  /** Refusals have no stored row to mark; everything else is sent by whoever marks it first. */
+  private async claimDelivery(
+    session: SessionRecord,
+    toolCallId: string,
+    result: ToolCallResult,
+  ): Promise<boolean> {
+    if (result.status === 'refused') return true;
+    return this.store.markOutputSent(session.id, toolCallId);
+  }
+
+  private sendOutput(callId: string, toolCallId: string, result: ToolCallResult): boolean {
+    this.tamper.markOwnOutput(callId, toolCallId);
+    const sent = this.sidebands.send(callId, {
+      type: 'conversation.item.create',
+      item: {
+        type: 'function_call_output',
+        call_id: toolCallId,
+        output: JSON.stringify(result.output),
+      },
+    });
+    if (!sent)
+      this.logger.warn({ callId, toolCallId }, 'Sideband closed; tool output not delivered');
+    return sent;
+  }
+}

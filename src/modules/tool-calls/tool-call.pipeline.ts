@@ -1,0 +1,257 @@
+import { createHash } from 'node:crypto';
+
+import { Injectable, Logger, Optional } from '@nestjs/common';
+import canonicalize from 'canonicalize';
+
+import { actorOf, type Principal } from '../../common/auth/principal.js';
+import { DomainError } from '../../common/errors/domain.error.js';
+import { AppConfig } from '../../config/app-config.js';
+import { AuditLog } from '../audit/audit-log.service.js';
+import type { SessionRecord } from '../sessions/session.record.js';
+import { needsApproval, type RegisteredTool } from '../tools/registered-tool.js';
+import { ToolAccessPolicy } from '../tools/tool-access.policy.js';
+import { parseToolArguments } from '../tools/tool-arguments.js';
+import { redactInput } from '../tools/tool-redaction.js';
+import { ToolRegistry } from '../tools/tool.registry.js';
+import { ApprovalGate } from './approval-gate.js';
+import { ToolCallStore, type ToolCallRow } from './tool-call.store.js';
+import {
+  ApprovalUnavailableError,
+  InvalidToolArgumentsError,
+  SessionBudgetSpentError,
+  SessionNotActiveError,
+  ToolCallIdReusedError,
+  ToolDisabledNearBudgetError,
+  ToolFailedError,
+  ToolNotAllowedError,
+  ToolRateLimitedError,
+  ToolTimeoutError,
+  UnknownToolError,
+} from './tool-calls.errors.js';
+import { executeWithTimeout, ToolTimedOut } from './tool-execution.js';
+import { errorOutput, type ToolOutput } from './tool-output.js';
+
+export interface ToolCallRequest {
+  readonly session: SessionRecord;
+  readonly principal: Principal;
+  /** The model's `call_id`. */
+  readonly toolCallId: string;
+  readonly name: string;
+  /** The model's argument text, untrusted. */
+  readonly arguments: string;
+  readonly source: 'sideband' | 'relay';
+}
+
+export interface ToolCallResult {
+  readonly status: 'succeeded' | 'pending_approval' | 'refused' | 'failed';
+  readonly output: ToolOutput;
+  /** The stored outcome of an earlier call with the same id, not a new execution. */
+  readonly replayed: boolean;
+  readonly error?: DomainError;
+}
+
+/**
+ * The one way a tool runs. In order: registry lookup → session active, not over budget → role
+ * allowlist → rate limit → argument validation → idempotency on (session, call_id) → approval gate
+ * → execution with timeout → audit. Every refusal is a typed result (and audited), never a throw.
+ */
+@Injectable()
+export class ToolCallPipeline {
+  private readonly logger = new Logger(ToolCallPipeline.name);
+
+  constructor(
+    private readonly registry: ToolRegistry,
+    private readonly policy: ToolAccessPolicy,
+    private readonly store: ToolCallStore,
+    private readonly audit: AuditLog,
+    private readonly config: AppConfig,
+    @Optional() private readonly approvals?: ApprovalGate,
+  ) {}
+
+  async run(request: ToolCallRequest): Promise<ToolCallResult> {
+    try {
+      const tool = this.lookup(request.name);
+      this.checkSession(request.session, tool);
+      this.checkAllowed(request, tool);
+      await this.checkRateLimit(request, tool);
+      const parsed = await parseToolArguments(tool.input, request.arguments);
+      if (!parsed.ok) throw new InvalidToolArgumentsError(tool.name, parsed.errors);
+      const digest = argumentsDigest(tool.name, parsed.plain);
+      const claim = await this.store.claim({
+        sessionId: request.session.id,
+        toolCallId: request.toolCallId,
+        tool: tool.name,
+        userId: request.principal.id,
+        tenantId: request.principal.tenantId,
+        digest,
+      });
+      if (!claim.claimed) return await this.replay(claim.existing, digest, tool);
+      return await this.runClaimed(request, tool, parsed.input, parsed.plain, claim.id);
+    } catch (error) {
+      if (error instanceof DomainError) return this.refuse(request, error);
+      throw error;
+    }
+  }
+
+  private lookup(name: string): RegisteredTool {
+    const tool = this.registry.get(name);
+    if (!tool) throw new UnknownToolError(name, this.registry.suggest(name));
+    return tool;
+  }
+
+  private checkSession(session: SessionRecord, tool: RegisteredTool): void {
+    if (session.state !== 'active') throw new SessionNotActiveError(session.id, session.state);
+    if (session.costUsd >= this.config.cost.sessionBudgetUsd)
+      throw new SessionBudgetSpentError(session.id);
+    if (tool.costly && session.costlyToolsDisabled)
+      throw new ToolDisabledNearBudgetError(tool.name);
+  }
+
+  /** Both the roles and the session's config must allow it: the model was offered nothing else. */
+  private checkAllowed({ principal, session }: ToolCallRequest, tool: RegisteredTool): void {
+    const offered = ((session.config.tools as { name?: string }[] | undefined) ?? []).some(
+      (definition) => definition.name === tool.name,
+    );
+    if (!offered || !this.policy.allows(principal.roles, tool.name))
+      throw new ToolNotAllowedError(tool.name);
+  }
+
+  private async checkRateLimit(request: ToolCallRequest, tool: RegisteredTool): Promise<void> {
+    const { perSession, perUser } = tool.rateLimit;
+    const windows = [
+      { scope: 'session' as const, key: request.session.id, window: perSession },
+      { scope: 'user' as const, key: request.principal.id, window: perUser },
+    ];
+    if (!perSession && !perUser) return;
+    // A retry of an already-recorded call is answered from the record, so it never counts.
+    if (await this.store.find(request.session.id, request.toolCallId)) return;
+    for (const { scope, key, window } of windows) {
+      if (!window) continue;
+      const used = await this.store.countRecent(scope, key, tool.name, window.windowSeconds);
+      if (used >= window.limit)
+        throw new ToolRateLimitedError(tool.name, scope, window.limit, window.windowSeconds);
+    }
+  }
+
+  private async replay(existing: ToolCallRow, digest: string, tool: RegisteredTool) {
+    if (existing.arguments_digest !== digest || existing.tool !== tool.name)
+      throw new ToolCallIdReusedError(existing.tool_call_id);
+    const finished = await this.store.waitForFinish(existing, tool.timeoutMs + 5_000);
+    if (!finished?.output) throw new ToolTimeoutError(tool.name, tool.timeoutMs);
+    const status = finished.status === 'running' ? 'failed' : finished.status;
+    return { status, output: finished.output, replayed: true } satisfies ToolCallResult;
+  }
+
+  private async runClaimed(
+    request: ToolCallRequest,
+    tool: RegisteredTool,
+    input: object,
+    plain: Record<string, unknown>,
+    rowId: string,
+  ): Promise<ToolCallResult> {
+    const started = performance.now();
+    const redacted = redactInput(plain, tool.redact);
+    if (needsApproval(tool, input, request.principal)) {
+      if (!this.approvals) {
+        const error = new ApprovalUnavailableError(tool.name);
+        await this.store.finish(rowId, 'failed', errorOutput(error), 0);
+        return this.refuse(request, error, redacted);
+      }
+      const receipt = await this.approvals.submit({
+        tool,
+        input,
+        arguments: plain,
+        principal: request.principal,
+        session: request.session,
+        toolCallId: request.toolCallId,
+      });
+      const output: ToolOutput = { ok: true, status: 'pending_approval', ...receipt };
+      await this.store.finish(rowId, 'pending_approval', output, elapsed(started));
+      await this.record(request, 'tool.approval_requested', tool.name, {
+        input: redacted,
+        actionId: receipt.actionId,
+      });
+      return { status: 'pending_approval', output, replayed: false };
+    }
+    try {
+      const result = await executeWithTimeout(tool, input, {
+        principal: request.principal,
+        tenantId: request.principal.tenantId,
+        sessionId: request.session.id,
+        callId: request.session.callId,
+        toolCallId: request.toolCallId,
+        idempotencyKey: rowId,
+        logger: new Logger(`tool:${tool.name}`),
+      });
+      const output: ToolOutput = { ok: true, result: result ?? null };
+      const durationMs = elapsed(started);
+      await this.store.finish(rowId, 'succeeded', output, durationMs);
+      await this.record(request, 'tool.executed', tool.name, {
+        input: redacted,
+        durationMs,
+        outputDigest: sha256(JSON.stringify(output)),
+      });
+      return { status: 'succeeded', output, replayed: false };
+    } catch (thrown) {
+      const error = this.asFailure(tool, thrown);
+      const output = errorOutput(error);
+      const durationMs = elapsed(started);
+      await this.store.finish(rowId, 'failed', output, durationMs);
+      await this.record(request, 'tool.failed', tool.name, {
+        input: redacted,
+        durationMs,
+        code: error.code,
+      });
+      return { status: 'failed', output, replayed: false, error };
+    }
+  }
+
+  /** A tool's own DomainError passes through (the model may act on its code); anything else is generic. */
+  private asFailure(tool: RegisteredTool, thrown: unknown): DomainError {
+    if (thrown instanceof ToolTimedOut) return new ToolTimeoutError(tool.name, tool.timeoutMs);
+    if (thrown instanceof DomainError) return thrown;
+    this.logger.error({ tool: tool.name, err: (thrown as Error)?.message }, 'A tool failed');
+    return new ToolFailedError(tool.name);
+  }
+
+  private async refuse(
+    request: ToolCallRequest,
+    error: DomainError,
+    input?: unknown,
+  ): Promise<ToolCallResult> {
+    await this.record(request, 'tool.refused', request.name, {
+      code: error.code,
+      ...(input === undefined
+        ? { argumentsBytes: Buffer.byteLength(request.arguments) }
+        : { input }),
+    });
+    return { status: 'refused', output: errorOutput(error), replayed: false, error };
+  }
+
+  private record(
+    request: ToolCallRequest,
+    action: string,
+    tool: string,
+    data: Record<string, unknown>,
+  ): Promise<unknown> {
+    return this.audit.append({
+      actor: actorOf(request.principal),
+      action,
+      subject: request.session.id,
+      data: { tool, toolCallId: request.toolCallId, source: request.source, ...data },
+    });
+  }
+}
+
+/** Digest of the exact canonical arguments (RFC 8785), bound to the tool name. */
+export function argumentsDigest(tool: string, args: Record<string, unknown>): string {
+  return sha256(`${tool}\n${canonicalize(args) ?? '{}'}`);
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function elapsed(started: number): number {
+  return Math.round(performance.now() - started);
+}

@@ -1,0 +1,134 @@
+import { DomainError, type FieldError } from '../../common/errors/domain.error.js';
+
+/**
+ * Refusals and failures of the tool pipeline. Each one is audited, returned to a relaying page as
+ * problem+json, and told to the model as `{ ok: false, error: { code, message } }` so it can say
+ * why.
+ */
+export class UnknownToolError extends DomainError {
+  constructor(name: string, suggestion: string | undefined) {
+    super({
+      code: 'UNKNOWN_TOOL',
+      status: 404,
+      title: 'Unknown tool',
+      detail: `There is no tool "${name}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+      extensions: suggestion ? { suggestion } : undefined,
+    });
+  }
+}
+
+export class SessionNotActiveError extends DomainError {
+  constructor(sessionId: string, state: string) {
+    super({
+      code: 'SESSION_NOT_ACTIVE',
+      status: 409,
+      title: 'Session is not active',
+      detail: `Session ${sessionId} is ${state}; tools can only be used while it is active.`,
+      extensions: { state },
+    });
+  }
+}
+
+export class SessionBudgetSpentError extends DomainError {
+  constructor(sessionId: string) {
+    super({
+      code: 'BUDGET_EXHAUSTED',
+      status: 429,
+      title: 'Budget spent',
+      detail: `Session ${sessionId} has spent its budget; no more tools can run in it.`,
+    });
+  }
+}
+
+export class ToolDisabledNearBudgetError extends DomainError {
+  constructor(name: string) {
+    super({
+      code: 'TOOL_DISABLED_NEAR_BUDGET',
+      status: 409,
+      title: 'Tool disabled near the budget',
+      detail: `The tool "${name}" is costly and this session is close to its budget, so it is switched off for the rest of the session.`,
+    });
+  }
+}
+
+export class ToolNotAllowedError extends DomainError {
+  constructor(name: string) {
+    super({
+      code: 'TOOL_NOT_ALLOWED',
+      status: 403,
+      title: 'Tool not allowed',
+      detail: `Your roles do not allow the tool "${name}".`,
+    });
+  }
+}
+
+export class ToolRateLimitedError extends DomainError {
+  constructor(name: string, scope: 'session' | 'user', limit: number, windowSeconds: number) {
+    super({
+      code: 'TOOL_RATE_LIMITED',
+      status: 429,
+      title: 'Tool rate limit reached',
+      detail: `The tool "${name}" may run at most ${limit} times per ${windowSeconds} s per ${scope}; try again later.`,
+      extensions: { scope, limit, windowSeconds },
+      retryAfterSeconds: windowSeconds,
+    });
+  }
+}
+
+export class InvalidToolArgumentsError extends DomainError {
+  constructor(name: string, errors: readonly FieldError[]) {
+    super({
+      code: 'INVALID_TOOL_ARGUMENTS',
+      status: 422,
+      title: 'Invalid tool arguments',
+      detail: `The arguments for "${name}" are invalid: ${errors
+        .map((e) => `${e.pointer || '(root)'} ${e.detail}`)
+        .join('; ')}. Nothing was executed.`,
+      errors,
+    });
+  }
+}
+
+export class ToolCallIdReusedError extends DomainError {
+  constructor(toolCallId: string) {
+    super({
+      code: 'TOOL_CALL_ID_REUSED',
+      status: 409,
+      title: 'Tool call id reused',
+      detail: `call_id "${toolCallId}" was already used in this session with other arguments or another tool; each call needs its own id.`,
+    });
+  }
+}
+
+export class ApprovalUnavailableError extends DomainError {
+  constructor(name: string) {
+    super({
+      code: 'APPROVAL_UNAVAILABLE',
+      status: 503,
+      title: 'Approval queue unavailable',
+      detail: `The tool "${name}" needs a human approval, but no approval queue is configured; nothing was executed.`,
+    });
+  }
+}
+
+export class ToolTimeoutError extends DomainError {
+  constructor(name: string, timeoutMs: number) {
+    super({
+      code: 'TOOL_TIMEOUT',
+      status: 504,
+      title: 'Tool timed out',
+      detail: `The tool "${name}" did not finish within ${timeoutMs} ms and was aborted.`,
+    });
+  }
+}
+
+export class ToolFailedError extends DomainError {
+  constructor(name: string) {
+    super({
+      code: 'TOOL_FAILED',
+      status: 502,
+      title: 'Tool failed',
+      detail: `The tool "${name}" failed. The error is logged; try again or ask a person for help.`,
+    });
+  }
+}

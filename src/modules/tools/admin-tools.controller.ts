@@ -1,0 +1,24 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
+import { OperatorAuth } from '../../common/auth/auth.decorator.js';
+import { ToolAccessPolicy } from './tool-access.policy.js';
+import { ToolRegistry } from './tool.registry.js';
+import { AdminToolView } from './dto/admin-tool.view.js';
+
+@ApiTags('admin')
+@Controller('v1/admin/tools')
+export class AdminToolsController {
+  constructor(
+    private readonly registry: ToolRegistry,
+    private readonly policy: ToolAccessPolicy,
+  ) {}
+
+  @Get()
+  @OperatorAuth('admin', 'auditor', 'approver')
+  @ApiOperation({ summary: 'Every registered tool with its policies (roles, approval, limits)' })
+  @ApiOkResponse({ type: AdminToolView, isArray: true })
+  list(): AdminToolView[] {
+    return this.registry.all().map((tool) => AdminToolView.of(tool, this.policy.rolesOf(tool)));
+  }
+}

@@ -1,0 +1,61 @@
+import type { Type } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+
+import type { FieldError } from '../../common/errors/domain.error.js';
+import { flattenValidationErrors } from '../../common/errors/validation.pipe.js';
+
+/** Model arguments larger than this are refused before parsing. */
+export const MAX_ARGUMENTS_BYTES = 16 * 1024;
+/** Keys that could reach an object's prototype through a careless merge. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export type ParsedArguments<I> =
+  | { readonly ok: true; readonly input: I; readonly plain: Record<string, unknown> }
+  | { readonly ok: false; readonly errors: FieldError[] };
+
+/**
+ * Turns the model's argument string into a validated DTO instance, or field errors the model can
+ * act on. Nothing of the raw text survives: the tool gets the instance, built from a checked copy.
+ */
+export async function parseToolArguments<I extends object>(
+  dto: Type<I>,
+  text: string,
+): Promise<ParsedArguments<I>> {
+  if (Buffer.byteLength(text, 'utf8') > MAX_ARGUMENTS_BYTES)
+    return failure('', `arguments must be at most ${MAX_ARGUMENTS_BYTES} bytes of JSON`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text === '' ? '{}' : text);
+  } catch {
+    return failure('', 'arguments must be a JSON object');
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    return failure('', 'arguments must be a JSON object');
+  const forbidden = findForbiddenKey(parsed, '');
+  if (forbidden) return failure(forbidden, 'this property name is not allowed');
+  const input = plainToInstance(dto, parsed, { enableImplicitConversion: false });
+  const errors = await validate(input, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    stopAtFirstError: false,
+  });
+  if (errors.length > 0) return { ok: false, errors: flattenValidationErrors(errors) };
+  return { ok: true, input, plain: parsed as Record<string, unknown> };
+}
+
+function findForbiddenKey(value: unknown, pointer: string): string | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  for (const key of Object.keys(value)) {
+    const here = `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    if (FORBIDDEN_KEYS.has(key)) return here;
+    const nested = findForbiddenKey((value as Record<string, unknown>)[key], here);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+function failure(pointer: string, detail: string): ParsedArguments<never> {
+  return { ok: false, errors: [{ pointer, detail }] };
+}

@@ -1,0 +1,35 @@
+import { DomainError } from '../../common/errors/domain.error.js';
+
+export class OrderNotFoundError extends DomainError {
+  constructor(orderNumber: string) {
+    super({
+      code: 'ORDER_NOT_FOUND',
+      status: 404,
+      title: 'Order not found',
+      detail: `There is no order ${orderNumber} you can see. Ask the caller to check the number.`,
+    });
+  }
+}
+
+export class CustomerNotFoundError extends DomainError {
+  constructor(customerId: string) {
+    super({
+      code: 'CUSTOMER_NOT_FOUND',
+      status: 404,
+      title: 'Customer not found',
+      detail: `There is no customer ${customerId} in your organisation.`,
+    });
+  }
+}
+
+export class RefundExceedsOrderError extends DomainError {
+  constructor(orderNumber: string, refundableUsd: number) {
+    super({
+      code: 'REFUND_EXCEEDS_ORDER',
+      status: 409,
+      title: 'Refund larger than what is left',
+      detail: `At most ${refundableUsd.toFixed(2)} USD of order ${orderNumber} can still be refunded.`,
+      extensions: { refundableUsd },
+    });
+  }
+}

@@ -1,0 +1,10 @@
+import type { ToolAllowlist } from '../modules/tools/tool-allowlist.js';
+
+/**
+ * Which app-user roles may call which tools: the one place to read it. A customer may look things
+ * up and ask for a callback; a staff agent may also change data and move money.
+ */
+export const TOOL_ALLOWLIST = {
+  customer: ['lookup_order', 'schedule_callback'],
+  agent: ['lookup_order', 'schedule_callback', 'update_customer_email', 'issue_refund'],
+} as const satisfies ToolAllowlist;
