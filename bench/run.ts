@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+
+import { runGovernanceBench } from './governance.bench.js';
+
+/**
+ * `npm run bench`: every benchmark in turn; each prints its figures and writes
+ * `bench/results/<name>.json`. Uses DATABASE_URL when set (the real PostgreSQL), else embedded PGlite.
+ */
+const benches: Record<string, () => Promise<void>> = { governance: runGovernanceBench };
+const only = process.argv.slice(2);
+
+for (const [name, run] of Object.entries(benches)) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  console.log(`— ${name}`);
+  await run();
+}
