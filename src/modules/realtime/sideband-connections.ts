@@ -40,6 +40,11 @@ export class SidebandConnections implements OnApplicationShutdown {
     }
   }
 
+  /** Whether this replica is keeping the call's sideband (open or reconnecting). */
+  isWanted(callId: string): boolean {
+    return this.wanted.has(callId);
+  }
+
   isOpen(callId: string): boolean {
     return this.sockets.get(callId)?.readyState === WebSocket.OPEN;
   }

@@ -7,6 +7,7 @@ import { AdminSessionsController } from './admin-sessions.controller.js';
 import { CostMeter } from './cost-meter.js';
 import { LatencyMeter } from './latency-meter.js';
 import { SessionConnector } from './session-connector.js';
+import { SessionEndNotifier } from './session-end-notifier.js';
 import { SessionTimers } from './session-timers.js';
 import { SessionsController } from './sessions.controller.js';
 import { SessionsService } from './sessions.service.js';
@@ -22,6 +23,7 @@ import { TamperGuard } from './tamper-guard.js';
     CostMeter,
     LatencyMeter,
     SessionConnector,
+    SessionEndNotifier,
     SessionTimers,
     SessionsService,
     SidebandLeases,

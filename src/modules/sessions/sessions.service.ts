@@ -203,6 +203,11 @@ export class SessionsService implements OnApplicationBootstrap {
       )) as [SessionRow[], number];
       if (!rows[0]) return undefined;
       await tx.query(`DELETE FROM sideband_leases WHERE session_id = $1`, [id]);
+      // Delivered on commit to every replica; the one owning the sideband lets go at once.
+      await tx.query(`SELECT pg_notify($1, $2)`, [
+        sessionEndChannel(this.config.database.schema),
+        JSON.stringify({ sessionId: id, callId: rows[0].call_id }),
+      ]);
       await this.audit.append(
         {
           actor,
@@ -234,4 +239,9 @@ export class SessionsService implements OnApplicationBootstrap {
 
 function toolNames(config: Record<string, unknown>): string[] {
   return ((config.tools as { name: string }[] | undefined) ?? []).map((tool) => tool.name);
+}
+
+/** The NOTIFY channel `SessionEndNotifier` listens on (one per schema). */
+export function sessionEndChannel(schema: string): string {
+  return `switchboard_session_ended_${schema}`.slice(0, 63);
 }
