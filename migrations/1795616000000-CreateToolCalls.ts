@@ -21,6 +21,7 @@ export class CreateToolCalls1795616000000 implements MigrationInterface {
         status           text NOT NULL
           CHECK (status IN ('running', 'succeeded', 'failed', 'pending_approval')),
         output           jsonb,
+        error_status     integer,
         duration_ms      integer,
         created_at       timestamptz NOT NULL DEFAULT now(),
         finished_at      timestamptz,

@@ -9,6 +9,8 @@ import { TamperGuard } from '../sessions/tamper-guard.js';
 import { sessionPrincipal } from './session-principal.js';
 import { ToolCallPipeline, type ToolCallResult } from './tool-call.pipeline.js';
 import { ToolCallStore } from './tool-call.store.js';
+import { ToolFailedError } from './tool-calls.errors.js';
+import { errorOutput } from './tool-output.js';
 
 interface FunctionCallItem {
   readonly type: 'function_call';
@@ -67,15 +69,25 @@ export class SidebandToolCalls implements OnModuleInit, OnApplicationShutdown {
     this.latency.addOwnTime(callId, performance.now() - started);
   }
 
-  private runOne(session: SessionRecord, call: FunctionCallItem): Promise<ToolCallResult> {
-    return this.pipeline.run({
-      session,
-      principal: sessionPrincipal(session),
-      toolCallId: call.call_id,
-      name: call.name,
-      arguments: call.arguments ?? '',
-      source: 'sideband',
-    });
+  /** One call's failure (even a database error) must not cost the other calls their outputs. */
+  private async runOne(session: SessionRecord, call: FunctionCallItem): Promise<ToolCallResult> {
+    try {
+      return await this.pipeline.run({
+        session,
+        principal: sessionPrincipal(session),
+        toolCallId: call.call_id,
+        name: call.name,
+        arguments: call.arguments ?? '',
+        source: 'sideband',
+      });
+    } catch (error) {
+      this.logger.error(
+        { toolCallId: call.call_id, err: (error as Error).message },
+        'Tool call crashed',
+      );
+      const failure = new ToolFailedError(call.name);
+      return { status: 'refused', output: errorOutput(failure), replayed: false, error: failure };
+    }
   }
 
   /** Refusals have no stored row to mark; everything else is sent by whoever marks it first. */

@@ -14,7 +14,12 @@ import { parseToolArguments } from '../tools/tool-arguments.js';
 import { redactInput } from '../tools/tool-redaction.js';
 import { ToolRegistry } from '../tools/tool.registry.js';
 import { ApprovalGate } from './approval-gate.js';
-import { ToolCallStore, type ToolCallRow } from './tool-call.store.js';
+import {
+  RateWindowFull,
+  ToolCallStore,
+  type RateWindowCheck,
+  type ToolCallRow,
+} from './tool-call.store.js';
 import {
   ApprovalUnavailableError,
   InvalidToolArgumentsError,
@@ -84,10 +89,13 @@ export class ToolCallPipeline {
         userId: request.principal.id,
         tenantId: request.principal.tenantId,
         digest,
+        limits: rateWindows(tool),
       });
       if (!claim.claimed) return await this.replay(claim.existing, digest, tool);
       return await this.runClaimed(request, tool, parsed.input, parsed.plain, claim.id);
     } catch (error) {
+      if (error instanceof RateWindowFull)
+        return this.refuse(request, rateLimitedError(request.name, error.window));
       if (error instanceof DomainError) return this.refuse(request, error);
       throw error;
     }
@@ -125,11 +133,11 @@ export class ToolCallPipeline {
     if (!perSession && !perUser) return;
     // A retry of an already-recorded call is answered from the record, so it never counts.
     if (await this.store.find(request.session.id, request.toolCallId)) return;
+    // A cheap early refusal; the claim re-checks atomically, so bursts cannot slip past.
     for (const { scope, key, window } of windows) {
       if (!window) continue;
       const used = await this.store.countRecent(scope, key, tool.name, window.windowSeconds);
-      if (used >= window.limit)
-        throw new ToolRateLimitedError(tool.name, scope, window.limit, window.windowSeconds);
+      if (used >= window.limit) throw rateLimitedError(tool.name, { scope, ...window });
     }
   }
 
@@ -138,8 +146,12 @@ export class ToolCallPipeline {
       throw new ToolCallIdReusedError(existing.tool_call_id);
     const finished = await this.store.waitForFinish(existing, tool.timeoutMs + 5_000);
     if (!finished?.output) throw new ToolTimeoutError(tool.name, tool.timeoutMs);
-    const status = finished.status === 'running' ? 'failed' : finished.status;
-    return { status, output: finished.output, replayed: true } satisfies ToolCallResult;
+    if (finished.status === 'failed' || finished.status === 'running') {
+      const output = finished.output;
+      const error = storedError(output, finished.error_status);
+      return { status: 'failed', output, replayed: true, error } satisfies ToolCallResult;
+    }
+    return { status: finished.status, output: finished.output, replayed: true };
   }
 
   private async runClaimed(
@@ -154,7 +166,7 @@ export class ToolCallPipeline {
     if (needsApproval(tool, input, request.principal)) {
       if (!this.approvals) {
         const error = new ApprovalUnavailableError(tool.name);
-        await this.store.finish(rowId, 'failed', errorOutput(error), 0);
+        await this.store.finish(rowId, 'failed', errorOutput(error), 0, error.status);
         return this.refuse(request, error, redacted);
       }
       const receipt = await this.approvals.submit({
@@ -196,7 +208,7 @@ export class ToolCallPipeline {
       const error = this.asFailure(tool, thrown);
       const output = errorOutput(error);
       const durationMs = elapsed(started);
-      await this.store.finish(rowId, 'failed', output, durationMs);
+      await this.store.finish(rowId, 'failed', output, durationMs, error.status);
       await this.record(request, 'tool.failed', tool.name, {
         input: redacted,
         durationMs,
@@ -254,4 +266,28 @@ function sha256(text: string): string {
 
 function elapsed(started: number): number {
   return Math.round(performance.now() - started);
+}
+
+function rateWindows(tool: RegisteredTool): RateWindowCheck[] {
+  const { perSession, perUser } = tool.rateLimit;
+  return [
+    ...(perSession ? [{ scope: 'session' as const, ...perSession }] : []),
+    ...(perUser ? [{ scope: 'user' as const, ...perUser }] : []),
+  ];
+}
+
+function rateLimitedError(tool: string, window: RateWindowCheck): ToolRateLimitedError {
+  return new ToolRateLimitedError(tool, window.scope, window.limit, window.windowSeconds);
+}
+
+/** The failure a stored output records, rebuilt so a retry is answered like the first call. */
+function storedError(output: ToolOutput | null, status: number | null): DomainError {
+  const error = output && !output.ok && 'error' in output ? output.error : undefined;
+  return new DomainError({
+    code: error?.code ?? 'TOOL_FAILED',
+    status: status ?? 502,
+    title: 'Tool call failed',
+    detail: error?.message ?? 'The tool call failed.',
+    errors: error?.errors,
+  });
 }

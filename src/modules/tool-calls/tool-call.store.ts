@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 import { newId } from '../../common/ids.js';
 import type { ToolOutput } from './tool-output.js';
@@ -15,6 +15,8 @@ export interface ToolCallRow {
   readonly arguments_digest: string;
   readonly status: ToolCallStatus;
   readonly output: ToolOutput | null;
+  /** HTTP status of a failure, so a replay answers a relaying page like the first time. */
+  readonly error_status: number | null;
   readonly duration_ms: number | null;
 }
 
@@ -25,6 +27,21 @@ export interface ToolCallClaim {
   readonly userId: string;
   readonly tenantId: string | null;
   readonly digest: string;
+  /** Windows checked atomically with the insert (under a per-user lock) when present. */
+  readonly limits?: readonly RateWindowCheck[];
+}
+
+export interface RateWindowCheck {
+  readonly scope: 'session' | 'user';
+  readonly limit: number;
+  readonly windowSeconds: number;
+}
+
+/** A window was full at claim time (the early check raced with concurrent calls). */
+export class RateWindowFull extends Error {
+  constructor(readonly window: RateWindowCheck) {
+    super(`rate window ${window.scope} full`);
+  }
 }
 
 const POLL_MS = 20;
@@ -42,9 +59,10 @@ export class ToolCallStore {
     key: string,
     tool: string,
     windowSeconds: number,
+    db: Pick<EntityManager, 'query'> = this.dataSource,
   ): Promise<number> {
     const column = scope === 'session' ? 'session_id' : 'user_id';
-    const [row] = (await this.dataSource.query(
+    const [row] = (await db.query(
       `SELECT count(*)::int AS n FROM tool_calls
        WHERE ${column} = $1 AND tool = $2 AND created_at > now() - make_interval(secs => $3)`,
       [key, tool, windowSeconds],
@@ -56,8 +74,40 @@ export class ToolCallStore {
   async claim(
     claim: ToolCallClaim,
   ): Promise<{ claimed: true; id: string } | { claimed: false; existing: ToolCallRow }> {
+    if (claim.limits?.length) return this.claimWithinLimits(claim, claim.limits);
+    return this.insertOrFind(this.dataSource.manager, claim);
+  }
+
+  /**
+   * Rate-limited tools: count and insert under one per-user advisory lock, so concurrent calls
+   * cannot all see a free slot. A retry of a recorded call is answered before counting.
+   */
+  private claimWithinLimits(claim: ToolCallClaim, limits: readonly RateWindowCheck[]) {
+    return this.dataSource.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`tool_calls:${claim.userId}`]);
+      const existing = await this.find(claim.sessionId, claim.toolCallId, tx);
+      if (existing) return { claimed: false as const, existing };
+      for (const window of limits) {
+        const key = window.scope === 'session' ? claim.sessionId : claim.userId;
+        const used = await this.countRecent(
+          window.scope,
+          key,
+          claim.tool,
+          window.windowSeconds,
+          tx,
+        );
+        if (used >= window.limit) throw new RateWindowFull(window);
+      }
+      return this.insertOrFind(tx, claim);
+    });
+  }
+
+  private async insertOrFind(
+    db: EntityManager,
+    claim: ToolCallClaim,
+  ): Promise<{ claimed: true; id: string } | { claimed: false; existing: ToolCallRow }> {
     const id = newId('tc');
-    const inserted = (await this.dataSource.query(
+    const inserted = (await db.query(
       `INSERT INTO tool_calls (id, session_id, tool_call_id, tool, user_id, tenant_id, arguments_digest, status)
        VALUES ($1, $2, $3, $4, $5, $6, $7, 'running')
        ON CONFLICT (session_id, tool_call_id) DO NOTHING RETURNING id`,
@@ -72,7 +122,7 @@ export class ToolCallStore {
       ],
     )) as { id: string }[];
     if (inserted.length === 1) return { claimed: true, id };
-    const existing = await this.find(claim.sessionId, claim.toolCallId);
+    const existing = await this.find(claim.sessionId, claim.toolCallId, db);
     if (!existing) throw new Error(`tool call ${claim.toolCallId} vanished after a conflict`);
     return { claimed: false, existing };
   }
@@ -82,17 +132,23 @@ export class ToolCallStore {
     status: Exclude<ToolCallStatus, 'running'>,
     output: ToolOutput,
     durationMs: number,
+    errorStatus: number | null = null,
   ): Promise<void> {
     await this.dataSource.query(
-      `UPDATE tool_calls SET status = $2, output = $3, duration_ms = $4, finished_at = now()
+      `UPDATE tool_calls SET status = $2, output = $3, duration_ms = $4, error_status = $5,
+         finished_at = now()
        WHERE id = $1`,
-      [id, status, JSON.stringify(output), durationMs],
+      [id, status, JSON.stringify(output), durationMs, errorStatus],
     );
   }
 
-  async find(sessionId: string, toolCallId: string): Promise<ToolCallRow | undefined> {
-    const [row] = (await this.dataSource.query(
-      `SELECT id, session_id, tool_call_id, tool, arguments_digest, status, output, duration_ms
+  async find(
+    sessionId: string,
+    toolCallId: string,
+    db: Pick<EntityManager, 'query'> = this.dataSource,
+  ): Promise<ToolCallRow | undefined> {
+    const [row] = (await db.query(
+      `SELECT id, session_id, tool_call_id, tool, arguments_digest, status, output, error_status, duration_ms
        FROM tool_calls WHERE session_id = $1 AND tool_call_id = $2`,
       [sessionId, toolCallId],
     )) as ToolCallRow[];

@@ -7,6 +7,8 @@ import { flattenValidationErrors } from '../../common/errors/validation.pipe.js'
 
 /** Model arguments larger than this are refused before parsing. */
 export const MAX_ARGUMENTS_BYTES = 16 * 1024;
+/** Deeper nesting than any tool input needs; it would only exhaust the stack of the transformer. */
+export const MAX_ARGUMENTS_DEPTH = 16;
 /** Keys that could reach an object's prototype through a careless merge. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -32,8 +34,8 @@ export async function parseToolArguments<I extends object>(
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
     return failure('', 'arguments must be a JSON object');
-  const forbidden = findForbiddenKey(parsed, '');
-  if (forbidden) return failure(forbidden, 'this property name is not allowed');
+  const problem = findStructuralProblem(parsed, '', 1);
+  if (problem) return failure(problem.pointer, problem.detail);
   const input = plainToInstance(dto, parsed, { enableImplicitConversion: false });
   const errors = await validate(input, {
     whitelist: true,
@@ -45,12 +47,20 @@ export async function parseToolArguments<I extends object>(
   return { ok: true, input, plain: parsed as Record<string, unknown> };
 }
 
-function findForbiddenKey(value: unknown, pointer: string): string | undefined {
+/** A forbidden key or too deep a nesting, found before anything walks the value recursively. */
+function findStructuralProblem(
+  value: unknown,
+  pointer: string,
+  depth: number,
+): { pointer: string; detail: string } | undefined {
   if (!value || typeof value !== 'object') return undefined;
+  if (depth > MAX_ARGUMENTS_DEPTH)
+    return { pointer, detail: `arguments must not nest deeper than ${MAX_ARGUMENTS_DEPTH} levels` };
   for (const key of Object.keys(value)) {
     const here = `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
-    if (FORBIDDEN_KEYS.has(key)) return here;
-    const nested = findForbiddenKey((value as Record<string, unknown>)[key], here);
+    if (FORBIDDEN_KEYS.has(key))
+      return { pointer: here, detail: 'this property name is not allowed' };
+    const nested = findStructuralProblem((value as Record<string, unknown>)[key], here, depth + 1);
     if (nested) return nested;
   }
   return undefined;

@@ -4,8 +4,10 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsDefined,
   IsIn,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -39,6 +41,9 @@ export class ScheduleCallbackInput {
   @IsISO8601({ strict: true }, { message: 'when must be an ISO 8601 date-time' })
   when!: string;
 
+  // @ValidateNested skips undefined, so presence is checked on its own.
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => CallbackContact)
   contact!: CallbackContact;
