@@ -18,6 +18,7 @@ export class CreateToolCalls1795616000000 implements MigrationInterface {
         user_id          text NOT NULL,
         tenant_id        text,
         arguments_digest text NOT NULL,
+        arguments        jsonb,
         status           text NOT NULL
           CHECK (status IN ('running', 'succeeded', 'failed', 'pending_approval')),
         output           jsonb,
@@ -26,6 +27,10 @@ export class CreateToolCalls1795616000000 implements MigrationInterface {
         created_at       timestamptz NOT NULL DEFAULT now(),
         finished_at      timestamptz,
         output_sent_at   timestamptz,
+        rollback_status  text CHECK (rollback_status IN ('rolling_back', 'rolled_back', 'rollback_failed')),
+        rollback_reason  text,
+        rollback_result  jsonb,
+        rolled_back_at   timestamptz,
         CONSTRAINT tool_calls_session_call_key UNIQUE (session_id, tool_call_id)
       )`);
     await queryRunner.query(

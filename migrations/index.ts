@@ -12,6 +12,7 @@ import { AddSessionTurnLatencies1795614000000 } from './1795614000000-AddSession
 import { CreateSidebandLeases1795615000000 } from './1795615000000-CreateSidebandLeases.js';
 import { CreateToolCalls1795616000000 } from './1795616000000-CreateToolCalls.js';
 import { CreateDemoDomain1795617000000 } from './1795617000000-CreateDemoDomain.js';
+import { CreateApprovals1795618000000 } from './1795618000000-CreateApprovals.js';
 
 export const migrations = [
   EnableVectorExtension1795608000000,
@@ -23,4 +24,5 @@ export const migrations = [
   CreateSidebandLeases1795615000000,
   CreateToolCalls1795616000000,
   CreateDemoDomain1795617000000,
+  CreateApprovals1795618000000,
 ];

@@ -57,6 +57,19 @@ export abstract class AppConfig {
     readonly userDailyBudgetUsd: number;
     readonly tenantMonthlyBudgetUsd: number;
   };
+  /** The approval queue's worker and notifications. */
+  abstract readonly approvals: {
+    /** How often a replica looks for approved actions, expiries and ended sessions. */
+    readonly pollMs: number;
+    /** An executing action is presumed abandoned this long after its tool's timeout. */
+    readonly leaseGraceSeconds: number;
+    readonly webhookUrl?: string;
+    readonly webhookSecret?: string;
+  };
+  /** Signing of audit exports (Ed25519, PKCS#8 PEM); generated per process when absent. */
+  abstract readonly audit: {
+    readonly signingKeyPem?: string;
+  };
   /** The bundled demo tools (`src/tools`). */
   abstract readonly demo: {
     /** `issue_refund` above this amount waits for an approver. */

@@ -217,6 +217,38 @@ export class EnvironmentVariables {
   @Min(0, { message: 'must be an amount in USD, e.g. 100' })
   SWITCHBOARD_DEMO_REFUND_APPROVAL_ABOVE_USD = 100;
 
+  @Transform(toNumber)
+  @IsInt({ message: 'must be a whole number of milliseconds (50-60000)' })
+  @Min(50, { message: 'must be a whole number of milliseconds (50-60000)' })
+  @Max(60_000, { message: 'must be a whole number of milliseconds (50-60000)' })
+  SWITCHBOARD_APPROVAL_POLL_MS = 500;
+
+  @Transform(toNumber)
+  @IsInt({ message: 'must be a whole number of seconds (1-3600)' })
+  @Min(1, { message: 'must be a whole number of seconds (1-3600)' })
+  @Max(3600, { message: 'must be a whole number of seconds (1-3600)' })
+  SWITCHBOARD_APPROVAL_LEASE_GRACE_SECONDS = 30;
+
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: 'must be the http(s) URL that receives approval notifications' },
+  )
+  SWITCHBOARD_APPROVAL_WEBHOOK_URL?: string;
+
+  @IsOptional()
+  @Matches(/^whsec_[A-Za-z0-9+/=]{24,}$/, {
+    message:
+      'must be a Standard Webhooks secret: whsec_ followed by base64 (at least 24 characters)',
+  })
+  SWITCHBOARD_APPROVAL_WEBHOOK_SECRET?: string;
+
+  @IsOptional()
+  @Matches(/-----BEGIN PRIVATE KEY-----[\s\S]+-----END PRIVATE KEY-----/, {
+    message: 'must be an Ed25519 private key in PKCS#8 PEM (npm run cli -- audit-key generate)',
+  })
+  SWITCHBOARD_AUDIT_SIGNING_KEY?: string;
+
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 }
@@ -226,6 +258,8 @@ export const SECRET_VARIABLES: ReadonlySet<string> = new Set([
   'DATABASE_URL',
   'OPENAI_API_KEY',
   'SWITCHBOARD_JWT_SECRET',
+  'SWITCHBOARD_APPROVAL_WEBHOOK_SECRET',
+  'SWITCHBOARD_AUDIT_SIGNING_KEY',
 ]);
 
 /** Optional variables (no default), listed so the loader picks them up from the environment. */
@@ -238,4 +272,7 @@ export const OPTIONAL_VARIABLES = [
   'SWITCHBOARD_JWT_ISSUER',
   'SWITCHBOARD_JWT_AUDIENCE',
   'SWITCHBOARD_PRICE_TABLE',
+  'SWITCHBOARD_APPROVAL_WEBHOOK_URL',
+  'SWITCHBOARD_APPROVAL_WEBHOOK_SECRET',
+  'SWITCHBOARD_AUDIT_SIGNING_KEY',
 ] as const;

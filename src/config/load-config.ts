@@ -85,6 +85,13 @@ function toAppConfig(vars: EnvironmentVariables, prices: PriceTable): AppConfig 
       userDailyBudgetUsd: vars.SWITCHBOARD_USER_DAILY_BUDGET_USD,
       tenantMonthlyBudgetUsd: vars.SWITCHBOARD_TENANT_MONTHLY_BUDGET_USD,
     },
+    approvals: {
+      pollMs: vars.SWITCHBOARD_APPROVAL_POLL_MS,
+      leaseGraceSeconds: vars.SWITCHBOARD_APPROVAL_LEASE_GRACE_SECONDS,
+      webhookUrl: vars.SWITCHBOARD_APPROVAL_WEBHOOK_URL,
+      webhookSecret: vars.SWITCHBOARD_APPROVAL_WEBHOOK_SECRET,
+    },
+    audit: { signingKeyPem: vars.SWITCHBOARD_AUDIT_SIGNING_KEY?.replaceAll('\\n', '\n') },
     demo: { refundApprovalAboveUsd: vars.SWITCHBOARD_DEMO_REFUND_APPROVAL_ABOVE_USD },
     jwt: {
       secret: vars.SWITCHBOARD_JWT_SECRET,

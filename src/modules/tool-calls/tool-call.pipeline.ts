@@ -33,7 +33,7 @@ import {
   ToolTimeoutError,
   UnknownToolError,
 } from './tool-calls.errors.js';
-import { executeWithTimeout, ToolTimedOut } from './tool-execution.js';
+import { executeWithTimeout, ToolTimedOut } from '../tools/tool-execution.js';
 import { errorOutput, type ToolOutput } from './tool-output.js';
 
 export interface ToolCallRequest {
@@ -89,6 +89,7 @@ export class ToolCallPipeline {
         userId: request.principal.id,
         tenantId: request.principal.tenantId,
         digest,
+        arguments: parsed.plain,
         limits: rateWindows(tool),
       });
       if (!claim.claimed) return await this.replay(claim.existing, digest, tool);

@@ -27,6 +27,8 @@ export interface ToolCallClaim {
   readonly userId: string;
   readonly tenantId: string | null;
   readonly digest: string;
+  /** The validated arguments, kept so an executed call can be compensated later. */
+  readonly arguments: Record<string, unknown>;
   /** Windows checked atomically with the insert (under a per-user lock) when present. */
   readonly limits?: readonly RateWindowCheck[];
 }
@@ -108,8 +110,8 @@ export class ToolCallStore {
   ): Promise<{ claimed: true; id: string } | { claimed: false; existing: ToolCallRow }> {
     const id = newId('tc');
     const inserted = (await db.query(
-      `INSERT INTO tool_calls (id, session_id, tool_call_id, tool, user_id, tenant_id, arguments_digest, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'running')
+      `INSERT INTO tool_calls (id, session_id, tool_call_id, tool, user_id, tenant_id, arguments_digest, arguments, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'running')
        ON CONFLICT (session_id, tool_call_id) DO NOTHING RETURNING id`,
       [
         id,
@@ -119,6 +121,7 @@ export class ToolCallStore {
         claim.userId,
         claim.tenantId,
         claim.digest,
+        JSON.stringify(claim.arguments),
       ],
     )) as { id: string }[];
     if (inserted.length === 1) return { claimed: true, id };

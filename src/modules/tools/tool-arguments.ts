@@ -9,8 +9,12 @@ import { flattenValidationErrors } from '../../common/errors/validation.pipe.js'
 export const MAX_ARGUMENTS_BYTES = 16 * 1024;
 /** Deeper nesting than any tool input needs; it would only exhaust the stack of the transformer. */
 export const MAX_ARGUMENTS_DEPTH = 16;
-/** Keys that could reach an object's prototype through a careless merge. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Keys that could reach an object's prototype through a careless merge, and every name
+ * `Object.prototype` carries (`valueOf`, `toString`, …): class-transformer skips those, so they
+ * would slip past the unknown-property check.
+ */
+const FORBIDDEN_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
 export type ParsedArguments<I> =
   | { readonly ok: true; readonly input: I; readonly plain: Record<string, unknown> }
@@ -37,12 +41,19 @@ export async function parseToolArguments<I extends object>(
   const problem = findStructuralProblem(parsed, '', 1);
   if (problem) return failure(problem.pointer, problem.detail);
   const input = plainToInstance(dto, parsed, { enableImplicitConversion: false });
-  const errors = await validate(input, {
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
-    stopAtFirstError: false,
-  });
+  let errors;
+  try {
+    errors = await validate(input, {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      stopAtFirstError: false,
+    });
+  } catch {
+    // A validator that throws on an odd value (class-validator's decimal check on `1e-7`) must
+    // still answer with a refusal, never an unhandled error.
+    return failure('', 'arguments contain a value that cannot be checked; send plain values');
+  }
   if (errors.length > 0) return { ok: false, errors: flattenValidationErrors(errors) };
   return { ok: true, input, plain: parsed as Record<string, unknown> };
 }

@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
+import { getMetadataStorage } from 'class-validator';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 
 type JsonSchema = Record<string, unknown>;
@@ -17,7 +18,44 @@ export function toolInputSchema(input: Type): JsonSchema {
     refPointerPrefix: REF_PREFIX,
   }) as Record<string, JsonSchema>;
   const root = definitions[input.name] ?? { type: 'object', properties: {} };
-  return inline(root, definitions, [input.name]);
+  const schema = inline(root, definitions, [input.name]);
+  assertUniqueClassNames(input.name, referencedNames(root, definitions, new Set([input.name])));
+  return schema;
+}
+
+/**
+ * Schemas are keyed by class name, so two validated classes with one name would be merged into
+ * one schema that fits neither. That is refused rather than sent to the model.
+ */
+function assertUniqueClassNames(root: string, names: ReadonlySet<string>): void {
+  const targets = new Map<string, Set<unknown>>();
+  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<unknown, unknown> };
+  for (const target of storage.validationMetadatas.keys()) {
+    const name = (target as { name?: string }).name ?? '';
+    if (!names.has(name)) continue;
+    targets.set(name, (targets.get(name) ?? new Set()).add(target));
+  }
+  for (const [name, classes] of targets)
+    if (classes.size > 1)
+      throw new Error(
+        `Tool input ${root} uses the class name ${name}, which ${classes.size} validated classes share; ` +
+          'schemas are keyed by class name, so rename one.',
+      );
+}
+
+function referencedNames(
+  schema: unknown,
+  definitions: Record<string, JsonSchema>,
+  seen: Set<string>,
+): Set<string> {
+  if (!schema || typeof schema !== 'object') return seen;
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === '$ref' && typeof value === 'string' && value.startsWith(REF_PREFIX)) {
+      const name = value.slice(REF_PREFIX.length);
+      if (!seen.has(name)) referencedNames(definitions[name], definitions, seen.add(name));
+    } else referencedNames(value, definitions, seen);
+  }
+  return seen;
 }
 
 function inline(schema: JsonSchema, definitions: Record<string, JsonSchema>, path: string[]) {

@@ -29,24 +29,30 @@ export class ToolExplorer implements OnModuleInit {
   onModuleInit(): void {
     const seen = new Set<unknown>();
     for (const wrapper of this.discovery.getProviders({ metadataKey: Tool.KEY })) {
-      if (!wrapper.metatype || seen.has(wrapper.metatype)) continue; // aliases share a class
-      seen.add(wrapper.metatype);
+      // useValue and useFactory providers have no metatype: their instance's class carries the metadata.
+      const toolClass = (wrapper.instance as object | undefined)?.constructor ?? wrapper.metatype;
+      if (!toolClass || seen.has(toolClass)) continue; // aliases share one instance
+      seen.add(toolClass);
       if (!wrapper.isDependencyTreeStatic()) {
         this.logger.warn(ToolMessages.requestScoped(wrapper.name));
         continue;
       }
-      const options = this.discovery.getMetadataByDecorator(Tool, wrapper);
-      if (options) this.registry.register(this.toRegistered(wrapper, options));
+      const options = Reflect.getMetadata(Tool.KEY, toolClass) as ToolOptions | undefined;
+      if (options) this.registry.register(this.toRegistered(wrapper, toolClass, options));
     }
     this.policy.assertAllowlistValid();
     this.logger.log({ tools: this.registry.names() }, 'Tools registered');
   }
 
-  private toRegistered(wrapper: InstanceWrapper, options: ToolOptions): RegisteredTool {
-    const providerName = String(wrapper.metatype?.name ?? wrapper.name);
+  private toRegistered(
+    wrapper: InstanceWrapper,
+    toolClass: { name?: string },
+    options: ToolOptions,
+  ): RegisteredTool {
+    const providerName = String(toolClass.name || wrapper.name);
     const handler = wrapper.instance as ToolHandler;
     const reversibility = options.reversibility ?? 'irreversible';
-    if (!TOOL_NAME.test(options.name))
+    if (typeof options.name !== 'string' || !TOOL_NAME.test(options.name))
       throw new Error(ToolMessages.invalidName(options.name, providerName));
     if (typeof options.input !== 'function')
       throw new Error(ToolMessages.missingInput(options.name, providerName));

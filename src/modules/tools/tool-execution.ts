@@ -1,5 +1,5 @@
-import type { RegisteredTool } from '../tools/registered-tool.js';
-import type { ToolContext } from '../tools/tool-options.js';
+import type { RegisteredTool } from './registered-tool.js';
+import type { ToolContext } from './tool-options.js';
 
 /** The tool did not settle before its timeout; its signal has been aborted. */
 export class ToolTimedOut extends Error {
