@@ -29,6 +29,7 @@ export class CreateToolCalls1795616000000 implements MigrationInterface {
         output_sent_at   timestamptz,
         rollback_status  text CHECK (rollback_status IN ('rolling_back', 'rolled_back', 'rollback_failed')),
         rollback_reason  text,
+        rollback_requested_by text,
         rollback_result  jsonb,
         rolled_back_at   timestamptz,
         CONSTRAINT tool_calls_session_call_key UNIQUE (session_id, tool_call_id)

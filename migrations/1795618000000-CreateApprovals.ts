@@ -43,6 +43,7 @@ export class CreateApprovals1795618000000 implements MigrationInterface {
         error              jsonb,
         delivered_at       timestamptz,
         rollback_reason    text,
+        rollback_requested_by text,
         rollback_result    jsonb,
         rolled_back_at     timestamptz,
         CONSTRAINT pending_actions_call_key UNIQUE (session_id, tool_call_id)

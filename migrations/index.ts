@@ -13,6 +13,7 @@ import { CreateSidebandLeases1795615000000 } from './1795615000000-CreateSideban
 import { CreateToolCalls1795616000000 } from './1795616000000-CreateToolCalls.js';
 import { CreateDemoDomain1795617000000 } from './1795617000000-CreateDemoDomain.js';
 import { CreateApprovals1795618000000 } from './1795618000000-CreateApprovals.js';
+import { CreateSessionTranscripts1795619000000 } from './1795619000000-CreateSessionTranscripts.js';
 
 export const migrations = [
   EnableVectorExtension1795608000000,
@@ -25,4 +26,5 @@ export const migrations = [
   CreateToolCalls1795616000000,
   CreateDemoDomain1795617000000,
   CreateApprovals1795618000000,
+  CreateSessionTranscripts1795619000000,
 ];

@@ -1,7 +1,8 @@
 import pg from 'pg';
 
 import { SidebandConnections } from '../src/modules/realtime/sideband-connections.js';
-import { SessionsService, sessionEndChannel } from '../src/modules/sessions/sessions.service.js';
+import { DatabaseNotifications } from '../src/database/database-notifications.js';
+import { SessionsService } from '../src/modules/sessions/sessions.service.js';
 import { startSimulator, type Simulator } from '../src/simulator/index.js';
 import { eventually, SessionClient } from './support/session-client.js';
 import { freshSchema, startTestApp, testDatabaseUrl, type TestApp } from './support/test-app.js';
@@ -50,7 +51,9 @@ describeOnPostgres('sessions: session end reaches every replica (LISTEN/NOTIFY)'
     await listener.connect();
     const notices: string[] = [];
     listener.on('notification', ({ payload }) => notices.push(payload ?? ''));
-    await listener.query(`LISTEN "${sessionEndChannel(other.schema)}"`);
+    await listener.query(
+      `LISTEN "${other.app.get(DatabaseNotifications).channel('session_ended')}"`,
+    );
     try {
       const client = await SessionClient.as(other, 'nina');
       const { id } = await client.open();
@@ -73,11 +76,11 @@ describeOnPostgres('sessions: session end reaches every replica (LISTEN/NOTIFY)'
       await eventually(async () => sidebands.isOpen(callId));
       // Another replica announces the end (the notice alone, so only the listener can react).
       await other.query(`SELECT pg_notify($1, $2)`, [
-        sessionEndChannel(other.schema),
+        other.app.get(DatabaseNotifications).channel('session_ended'),
         JSON.stringify({ sessionId: id, callId }),
       ]);
       await eventually(async () => !sidebands.isWanted(callId));
-      expect(owner.logs.containing('Session ended elsewhere')).toHaveLength(1);
+      expect(owner.logs.containing('released its sideband on this replica')).toHaveLength(1);
     } finally {
       await browser.close();
     }

@@ -587,19 +587,30 @@ describe('tool calls: refunds by an agent (approval above the threshold)', () =>
       [order],
     );
 
-  it('refuses a refund above 100 with 503 APPROVAL_UNAVAILABLE (no approvals queue) and writes nothing', async () => {
+  it('queues a refund above 100 for approval, answers with an interim result, and writes nothing yet', async () => {
     const callId = callIdOf('bigrefund');
     const res = await relay(dave.client, dave.id, callId, 'issue_refund', {
       orderNumber: '10043',
       amount: 150,
       reason: 'kettle arrived dented',
     });
-    expect(res.status).toBe(503);
-    expect(await readProblem(res)).toMatchObject({ code: 'APPROVAL_UNAVAILABLE' });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      status: string;
+      output: { actionId: string; message: string };
+    };
+    expect(body.status).toBe('pending_approval');
+    expect(body.output.actionId).toMatch(/^act_/);
+    expect(body.output.message).toMatch(/approval/);
     expect(await refundsOf('10043')).toEqual([]);
-    expect((await auditOf(dave.id, callId)).map((r) => [r.action, r.data.code])).toEqual([
-      ['tool.refused', 'APPROVAL_UNAVAILABLE'],
+    expect((await auditOf(dave.id, callId)).map((r) => r.action)).toEqual([
+      'tool.approval_requested',
     ]);
+    const [action] = await sut.query<{ status: string; tool: string }>(
+      `SELECT status, tool FROM pending_actions WHERE id = $1`,
+      [body.output.actionId],
+    );
+    expect(action).toEqual({ status: 'pending', tool: 'issue_refund' });
   });
 
   it('executes a refund of 20 once, and refuses one larger than what is left', async () => {

@@ -1,10 +1,9 @@
-import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import pg from 'pg';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 
-import { AppConfig } from '../../config/app-config.js';
+import { DatabaseNotifications } from '../../database/database-notifications.js';
 import { SidebandConnections } from '../realtime/sideband-connections.js';
 import { SessionTimers } from './session-timers.js';
-import { sessionEndChannel } from './sessions.service.js';
+import { SESSION_ENDED } from './sessions.service.js';
 
 export interface SessionEndedNotice {
   readonly sessionId: string;
@@ -13,40 +12,21 @@ export interface SessionEndedNotice {
 
 /**
  * Tells every replica at once that a session ended, so the one owning its sideband lets go now
- * rather than at its next lease renewal. `SessionsService.end` sends `pg_notify` inside its
- * transaction (delivered on commit); each replica LISTENs on a connection of its own. The embedded
- * database is single-process, so there it is skipped: `end` cleans up locally.
+ * rather than at its next lease renewal. `SessionsService.end` notifies inside its transaction
+ * (delivered on commit); this releases the sideband and timers if they are here.
  */
 @Injectable()
-export class SessionEndNotifier implements OnModuleInit, OnApplicationShutdown {
+export class SessionEndNotifier implements OnModuleInit {
   private readonly logger = new Logger(SessionEndNotifier.name);
-  private client?: pg.Client;
 
   constructor(
-    private readonly config: AppConfig,
+    private readonly notifications: DatabaseNotifications,
     private readonly sidebands: SidebandConnections,
     private readonly timers: SessionTimers,
   ) {}
 
-  /** One channel per schema, so apps sharing a database in separate schemas do not hear each other. */
-  get channel(): string {
-    return sessionEndChannel(this.config.database.schema);
-  }
-
   async onModuleInit(): Promise<void> {
-    const url = this.config.database.url;
-    if (!url) return;
-    this.client = new pg.Client({ connectionString: url });
-    this.client.on('error', (error) =>
-      this.logger.error({ err: error.message }, 'Session-end listener connection failed'),
-    );
-    this.client.on('notification', ({ payload }) => this.release(payload));
-    await this.client.connect();
-    await this.client.query(`LISTEN "${this.channel}"`);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.client?.end().catch(() => undefined);
+    await this.notifications.listen(SESSION_ENDED, (payload) => this.release(payload));
   }
 
   /** Drops this replica's sideband and timers for an ended session (a no-op if it has none). */
@@ -57,11 +37,11 @@ export class SessionEndNotifier implements OnModuleInit, OnApplicationShutdown {
     return true;
   }
 
-  private release(payload: string | undefined): void {
+  private release(payload: string): void {
     try {
-      const notice = JSON.parse(payload ?? '') as SessionEndedNotice;
+      const notice = JSON.parse(payload) as SessionEndedNotice;
       if (this.releaseLocally(notice))
-        this.logger.log(notice, 'Session ended elsewhere; released its sideband here');
+        this.logger.log(notice, 'Session ended; released its sideband on this replica');
     } catch {
       this.logger.warn({ payload }, 'Ignoring a malformed session-end notice');
     }

@@ -9,6 +9,7 @@ import { LatencyMeter } from './latency-meter.js';
 import { SessionConnector } from './session-connector.js';
 import { SessionEndNotifier } from './session-end-notifier.js';
 import { SessionTimers } from './session-timers.js';
+import { SessionTranscripts } from './session-transcripts.js';
 import { SessionsController } from './sessions.controller.js';
 import { SessionsService } from './sessions.service.js';
 import { SidebandLeases } from './sideband-leases.js';
@@ -17,7 +18,7 @@ import { TamperGuard } from './tamper-guard.js';
 /** Open, connect (proxy or ephemeral), limit and end Realtime sessions. */
 @Module({
   controllers: [AdminSessionsController, SessionsController],
-  exports: [LatencyMeter, SessionsService, TamperGuard],
+  exports: [LatencyMeter, SessionTranscripts, SessionsService, TamperGuard],
   imports: [AuditModule, MetricsModule, RealtimeModule],
   providers: [
     CostMeter,
@@ -25,6 +26,7 @@ import { TamperGuard } from './tamper-guard.js';
     SessionConnector,
     SessionEndNotifier,
     SessionTimers,
+    SessionTranscripts,
     SessionsService,
     SidebandLeases,
     TamperGuard,

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { actorOf, type Principal } from '../../common/auth/principal.js';
 import { newId } from '../../common/ids.js';
 import { AppConfig } from '../../config/app-config.js';
+import { DatabaseNotifications } from '../../database/database-notifications.js';
 import { WhereClause } from '../../database/where-clause.js';
 import type { AuditActor } from '../audit/audit-entry.js';
 import { AuditLog } from '../audit/audit-log.service.js';
@@ -47,6 +48,7 @@ export class SessionsService implements OnApplicationBootstrap {
     private readonly sidebands: SidebandConnections,
     private readonly tools: ToolAccessPolicy,
     private readonly registry: ToolRegistry,
+    private readonly notifications: DatabaseNotifications,
   ) {}
 
   /** Boot check, once every tool is registered: profiles name only tools that exist. */
@@ -204,10 +206,7 @@ export class SessionsService implements OnApplicationBootstrap {
       if (!rows[0]) return undefined;
       await tx.query(`DELETE FROM sideband_leases WHERE session_id = $1`, [id]);
       // Delivered on commit to every replica; the one owning the sideband lets go at once.
-      await tx.query(`SELECT pg_notify($1, $2)`, [
-        sessionEndChannel(this.config.database.schema),
-        JSON.stringify({ sessionId: id, callId: rows[0].call_id }),
-      ]);
+      await this.notifications.notify(SESSION_ENDED, endNotice(rows[0]), tx);
       await this.audit.append(
         {
           actor,
@@ -220,6 +219,7 @@ export class SessionsService implements OnApplicationBootstrap {
       return toSessionRecord(rows[0]);
     });
     if (!ended) return this.getAny(id);
+    this.notifications.deliverLocally(SESSION_ENDED, endNotice({ id, call_id: ended.callId }));
     if (ended.callId) await this.hangup(ended.callId);
     return ended;
   }
@@ -241,7 +241,9 @@ function toolNames(config: Record<string, unknown>): string[] {
   return ((config.tools as { name: string }[] | undefined) ?? []).map((tool) => tool.name);
 }
 
-/** The NOTIFY channel `SessionEndNotifier` listens on (one per schema). */
-export function sessionEndChannel(schema: string): string {
-  return `switchboard_session_ended_${schema}`.slice(0, 63);
+/** The notice every replica hears when a session ends (`SessionEndNotifier`). */
+export const SESSION_ENDED = 'session_ended';
+
+function endNotice(row: { id: string; call_id: string | null }): string {
+  return JSON.stringify({ sessionId: row.id, callId: row.call_id });
 }

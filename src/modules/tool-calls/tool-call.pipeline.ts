@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 
 import { Injectable, Logger, Optional } from '@nestjs/common';
-import canonicalize from 'canonicalize';
 
 import { actorOf, type Principal } from '../../common/auth/principal.js';
 import { DomainError } from '../../common/errors/domain.error.js';
 import { AppConfig } from '../../config/app-config.js';
 import { AuditLog } from '../audit/audit-log.service.js';
 import type { SessionRecord } from '../sessions/session.record.js';
+import { argumentsDigest } from '../tools/arguments-digest.js';
 import { needsApproval, type RegisteredTool } from '../tools/registered-tool.js';
 import { ToolAccessPolicy } from '../tools/tool-access.policy.js';
 import { parseToolArguments } from '../tools/tool-arguments.js';
@@ -254,11 +254,6 @@ export class ToolCallPipeline {
       data: { tool, toolCallId: request.toolCallId, source: request.source, ...data },
     });
   }
-}
-
-/** Digest of the exact canonical arguments (RFC 8785), bound to the tool name. */
-export function argumentsDigest(tool: string, args: Record<string, unknown>): string {
-  return sha256(`${tool}\n${canonicalize(args) ?? '{}'}`);
 }
 
 function sha256(text: string): string {

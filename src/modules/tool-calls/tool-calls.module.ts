@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { ApprovalsModule } from '../approvals/approvals.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { RealtimeModule } from '../realtime/realtime.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
@@ -12,7 +13,7 @@ import { ToolCallsController } from './tool-calls.controller.js';
 @Module({
   controllers: [ToolCallsController],
   exports: [ToolCallPipeline],
-  imports: [AuditModule, RealtimeModule, SessionsModule],
+  imports: [ApprovalsModule, AuditModule, RealtimeModule, SessionsModule],
   providers: [SidebandToolCalls, ToolCallPipeline, ToolCallStore],
 })
 export class ToolCallsModule {}

@@ -39,6 +39,7 @@ export interface RegisteredTool {
   readonly redact: readonly string[];
   readonly costly: boolean;
   readonly idempotent: boolean;
+  readonly rollbackApproval: boolean;
 }
 
 export function normalizeApproval(approval: ToolOptions['approval']): ApprovalRule | null {

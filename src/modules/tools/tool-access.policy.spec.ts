@@ -27,6 +27,7 @@ function tool(name: string, declaredRoles: readonly string[] = []): RegisteredTo
     redact: [],
     costly: false,
     idempotent: false,
+    rollbackApproval: false,
   };
 }
 

@@ -53,6 +53,8 @@ export interface ToolOptions<I extends object = object> {
   readonly reversibility?: Reversibility;
   /** Input fields (dot paths) hidden from logs, the audit log and approvers. */
   readonly redact?: readonly string[];
+  /** Rolling an executed call back needs a second person to confirm (high-risk tools). */
+  readonly rollbackApproval?: boolean;
   /** Disabled once a session nears its budget. */
   readonly costly?: boolean;
   /**

@@ -172,6 +172,7 @@ describe(ToolExplorer.name, () => {
         redact: [],
         costly: false,
         idempotent: false,
+        rollbackApproval: false,
       });
       expect(tool.handler).toBe(moduleRef.get(FixtureLookupTool));
     });

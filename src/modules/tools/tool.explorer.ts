@@ -78,6 +78,7 @@ export class ToolExplorer implements OnModuleInit {
       redact: options.redact ?? [],
       costly: options.costly ?? false,
       idempotent: options.idempotent ?? false,
+      rollbackApproval: options.rollbackApproval ?? false,
     };
   }
 }

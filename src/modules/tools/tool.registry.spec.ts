@@ -20,6 +20,7 @@ function tool(name: string, providerName = `${name}_provider`): RegisteredTool {
     redact: [],
     costly: false,
     idempotent: false,
+    rollbackApproval: false,
   };
 }
 

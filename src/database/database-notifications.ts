@@ -1,0 +1,89 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import pg from 'pg';
+import type { EntityManager } from 'typeorm';
+
+import { AppConfig } from '../config/app-config.js';
+
+type Handler = (payload: string) => void;
+
+/**
+ * PostgreSQL LISTEN/NOTIFY between replicas, on one listening connection per replica. Channels
+ * are suffixed with the schema, so apps sharing a database in separate schemas do not hear each
+ * other. Notices sent inside a transaction are delivered on commit, to every replica including
+ * the sender. The embedded database is single-process: there `notify` calls the local handlers
+ * directly (after the caller's transaction, if it passed one, has committed).
+ */
+@Injectable()
+export class DatabaseNotifications implements OnApplicationShutdown {
+  private readonly logger = new Logger(DatabaseNotifications.name);
+  private readonly handlers = new Map<string, Handler[]>();
+  private client?: pg.Client;
+  private connecting?: Promise<pg.Client>;
+
+  constructor(private readonly config: AppConfig) {}
+
+  /** Whether notices reach other processes (PostgreSQL) or only this one (embedded). */
+  get crossProcess(): boolean {
+    return Boolean(this.config.database.url);
+  }
+
+  channel(name: string): string {
+    return `switchboard_${name}_${this.config.database.schema}`.slice(0, 63);
+  }
+
+  async listen(name: string, handler: Handler): Promise<void> {
+    const channel = this.channel(name);
+    const first = !this.handlers.has(channel);
+    this.handlers.set(channel, [...(this.handlers.get(channel) ?? []), handler]);
+    if (first && this.crossProcess) await (await this.connection()).query(`LISTEN "${channel}"`);
+  }
+
+  /**
+   * Sends a notice. With `tx`, it is part of that transaction (sent on commit); on the embedded
+   * database the caller must then call `deliverLocally` after committing.
+   */
+  async notify(name: string, payload: string, tx?: Pick<EntityManager, 'query'>): Promise<void> {
+    if (!this.crossProcess) {
+      if (!tx) this.dispatch(this.channel(name), payload);
+      return;
+    }
+    const run = tx ?? (await this.connection());
+    await run.query(`SELECT pg_notify($1, $2)`, [this.channel(name), payload]);
+  }
+
+  /** Embedded database only: what `notify(…, tx)` could not send before the commit. */
+  deliverLocally(name: string, payload: string): void {
+    if (!this.crossProcess) this.dispatch(this.channel(name), payload);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
+  }
+
+  private connection(): Promise<pg.Client> {
+    if (this.client) return Promise.resolve(this.client);
+    this.connecting ??= (async () => {
+      const client = new pg.Client({ connectionString: this.config.database.url });
+      client.on('error', (error) =>
+        this.logger.error({ err: error.message }, 'The LISTEN connection failed'),
+      );
+      client.on('notification', ({ channel, payload }) => this.dispatch(channel, payload ?? ''));
+      await client.connect();
+      this.client = client;
+      return client;
+    })();
+    return this.connecting;
+  }
+
+  private dispatch(channel: string, payload: string): void {
+    for (const handler of this.handlers.get(channel) ?? []) {
+      try {
+        handler(payload);
+      } catch (error) {
+        this.logger.error({ channel, err: (error as Error).message }, 'A notice handler failed');
+      }
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+import { DatabaseNotifications } from '../../database/database-notifications.js';
+import { AuditLog } from '../audit/audit-log.service.js';
+import { SidebandConnections } from '../realtime/sideband-connections.js';
+import { SessionsService } from '../sessions/sessions.service.js';
+import { SETTLED, type PendingActionRow } from './pending-action.record.js';
+
+const SETTLED_NOTICE = 'action_settled';
+
+/**
+ * The voice loop: once an action is settled and its session is still live, the outcome is put
+ * into the conversation (`conversation.item.create` + `response.create` on the sideband) so the
+ * caller hears it. Only the replica that owns the sideband can do that, so the others pass the
+ * word on by NOTIFY; `delivered_at` is claimed by one statement, so it is said once. An ended
+ * session keeps the outcome for the app (`GET /v1/sessions/{id}/actions`).
+ */
+@Injectable()
+export class ActionDelivery implements OnModuleInit {
+  private readonly logger = new Logger(ActionDelivery.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionsService,
+    private readonly sidebands: SidebandConnections,
+    private readonly notifications: DatabaseNotifications,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.notifications.listen(SETTLED_NOTICE, (actionId) => {
+      void this.deliver(actionId, false).catch((error: unknown) =>
+        this.logger.error(
+          { actionId, err: (error as Error).message },
+          'Delivering an outcome failed',
+        ),
+      );
+    });
+  }
+
+  async deliver(actionId: string, passOn = true): Promise<boolean> {
+    const [row] = (await this.dataSource.query(`SELECT * FROM pending_actions WHERE id = $1`, [
+      actionId,
+    ])) as PendingActionRow[];
+    if (!row || !SETTLED.includes(row.status) || row.delivered_at) return false;
+    const session = await this.sessions.find(row.session_id);
+    if (!session?.callId || session.state !== 'active') return false;
+    if (!this.sidebands.isOpen(session.callId)) {
+      if (passOn && this.notifications.crossProcess)
+        await this.notifications.notify(SETTLED_NOTICE, actionId);
+      return false;
+    }
+    const [claimed] = (await this.dataSource.query(
+      `UPDATE pending_actions SET delivered_at = now() WHERE id = $1 AND delivered_at IS NULL RETURNING id`,
+      [actionId],
+    )) as [unknown[], number];
+    if (claimed.length === 0) return false;
+    this.sidebands.send(session.callId, {
+      type: 'conversation.item.create',
+      item: {
+        type: 'message',
+        role: 'system',
+        content: [{ type: 'input_text', text: outcomeText(row) }],
+      },
+    });
+    this.sidebands.send(session.callId, { type: 'response.create' });
+    await this.audit.append({
+      actor: 'system',
+      action: 'action.delivered',
+      subject: actionId,
+      data: { sessionId: session.id, status: row.status },
+    });
+    return true;
+  }
+}
+
+/** What the model is told; it phrases it for the caller. */
+export function outcomeText(row: PendingActionRow): string {
+  const about = `Update on the request that waited for approval (${row.tool}, ${row.id}):`;
+  switch (row.status) {
+    case 'executed':
+      return `${about} it was approved and done. Result: ${JSON.stringify(row.result)}. Tell the caller.`;
+    case 'rejected':
+      return `${about} an approver rejected it${row.status_reason ? ` (${row.status_reason})` : ''}. It was not done. Tell the caller.`;
+    case 'expired':
+      return `${about} nobody approved it in time, so it was not done. Tell the caller.`;
+    case 'cancelled':
+      return `${about} it was cancelled and not done. Tell the caller.`;
+    default:
+      return `${about} it was approved but failed (${row.error?.code ?? 'error'}). Tell the caller it did not go through.`;
+  }
+}

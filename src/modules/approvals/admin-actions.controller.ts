@@ -1,0 +1,32 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
+import { CurrentPrincipal } from '../../common/auth/auth.decorator.js';
+import type { Principal } from '../../common/auth/principal.js';
+import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
+import { ActionRollback, type RollbackOutcome } from './action-rollback.js';
+import { ApproverAuth } from './approver-auth.decorator.js';
+import { RollbackActionDto } from './dto/decide-action.dto.js';
+
+@ApiTags('admin: approvals')
+@Controller('v1/admin/actions')
+export class AdminActionsController {
+  constructor(private readonly rollbacks: ActionRollback) {}
+
+  @Post(':id/rollback')
+  @HttpCode(200)
+  @ApproverAuth('approver')
+  @ApiOperation({
+    summary:
+      "Undo an executed action (act_… or tc_…) through its tool's compensation, at most once",
+  })
+  @ApiOkResponse()
+  @ApiProblemResponses(400, 404, 409)
+  rollback(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: RollbackActionDto,
+  ): Promise<RollbackOutcome> {
+    return this.rollbacks.rollback(principal, id, body.reason);
+  }
+}

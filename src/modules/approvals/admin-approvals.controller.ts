@@ -1,0 +1,106 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Sse,
+  type MessageEvent,
+} from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { map, type Observable } from 'rxjs';
+
+import { CurrentPrincipal } from '../../common/auth/auth.decorator.js';
+import type { Principal } from '../../common/auth/principal.js';
+import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
+import { SessionTranscripts } from '../sessions/session-transcripts.js';
+import { ApprovalDecisions } from './approval-decisions.js';
+import { ApprovalEvents } from './approval-events.js';
+import { ApprovalQueue } from './approval-queue.js';
+import { ApproverAuth } from './approver-auth.decorator.js';
+import { ApproveActionDto, RejectActionDto } from './dto/decide-action.dto.js';
+import { ListApprovalsDto } from './dto/list-approvals.dto.js';
+import { actionView } from './pending-action.record.js';
+
+@ApiTags('admin: approvals')
+@ApproverAuth('approver', 'auditor')
+@Controller('v1/admin/approvals')
+export class AdminApprovalsController {
+  constructor(
+    private readonly queue: ApprovalQueue,
+    private readonly decisions: ApprovalDecisions,
+    private readonly events: ApprovalEvents,
+    private readonly transcripts: SessionTranscripts,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Actions, oldest first; filter by status, tool, tenant; paginate by cursor',
+  })
+  @ApiOkResponse()
+  @ApiProblemResponses(400)
+  async list(@Query() query: ListApprovalsDto) {
+    const { items, nextCursor } = await this.queue.list({
+      status: query.status,
+      tool: query.tool,
+      tenantId: query.tenant,
+      after: query.cursor,
+      limit: query.limit,
+    });
+    return { items: items.map((row) => actionView(row)), nextCursor };
+  }
+
+  @Sse('stream')
+  @ApiOperation({
+    summary: 'Server-Sent Events: new, escalated, decided, settled and rolled-back actions',
+  })
+  stream(): Observable<MessageEvent> {
+    return this.events.stream.pipe(
+      map((event) => ({ type: event.type, id: event.actionId, data: event })),
+    );
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One action: what, who, why, its digest, and the recent conversation' })
+  @ApiOkResponse()
+  @ApiProblemResponses(404)
+  async get(@Param('id') id: string) {
+    const { row, decisions } = await this.queue.get(id);
+    return {
+      ...actionView(row, decisions),
+      transcript: await this.transcripts.recent(row.session_id, 20),
+    };
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @ApproverAuth()
+  @ApiOperation({
+    summary: 'Approve, quoting the digest you saw; N distinct approvers for four-eyes tools',
+  })
+  @ApiOkResponse()
+  @ApiProblemResponses(400, 404, 409)
+  async approve(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: ApproveActionDto,
+  ) {
+    return actionView(await this.decisions.approve(principal, id, body.digest, body.comment));
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @ApproverAuth()
+  @ApiOperation({ summary: 'Reject with a reason the caller may hear' })
+  @ApiOkResponse()
+  @ApiProblemResponses(400, 404, 409)
+  async reject(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: RejectActionDto,
+  ) {
+    return actionView(await this.decisions.reject(principal, id, body.reason));
+  }
+}

@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+
+import { actorOf, type Principal } from '../../common/auth/principal.js';
+import { AuditLog } from '../audit/audit-log.service.js';
+import { ActionDelivery } from './action-delivery.js';
+import { ApprovalEvents } from './approval-events.js';
+import { ApprovalWorker } from './approval-worker.js';
+import {
+  ActionNotFoundError,
+  ActionNotPendingError,
+  DecisionConflictError,
+  NotAnApproverError,
+  SelfApprovalError,
+  StaleDigestError,
+} from './approvals.errors.js';
+import type { PendingActionRow } from './pending-action.record.js';
+
+type Decision = 'approve' | 'reject';
+
+/**
+ * Approve and reject. Each decision runs in one transaction holding the action's row lock, so
+ * approve, reject, expiry and cancellation race to exactly one winner. Rules: only the action's
+ * approver roles (or admin) decide; never the requester; an approval quotes the digest it saw;
+ * N distinct approvers for four-eyes tools; the same decision twice is a no-op, a different one a
+ * conflict.
+ */
+@Injectable()
+export class ApprovalDecisions {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+    private readonly events: ApprovalEvents,
+    private readonly worker: ApprovalWorker,
+    private readonly delivery: ActionDelivery,
+  ) {}
+
+  async approve(principal: Principal, id: string, digest: string, comment?: string) {
+    const row = await this.decide(principal, id, 'approve', async (tx, action) => {
+      if (digest !== action.digest) throw new StaleDigestError();
+      await this.record(tx, action, principal, 'approve', comment ?? null, digest);
+      const [{ approvals }] = (await tx.query(
+        `SELECT count(*)::int AS approvals FROM action_decisions WHERE action_id = $1 AND decision = 'approve'`,
+        [id],
+      )) as { approvals: number }[];
+      const final = approvals >= action.approvals_required;
+      if (final)
+        await tx.query(
+          `UPDATE pending_actions SET status = 'approved', decided_at = now() WHERE id = $1`,
+          [id],
+        );
+      await this.audit.append(
+        {
+          actor: actorOf(principal),
+          action: final ? 'approval.approved' : 'approval.approval_recorded',
+          subject: id,
+          data: {
+            tool: action.tool,
+            digest,
+            approvals,
+            required: action.approvals_required,
+            comment: comment ?? null,
+          },
+        },
+        tx,
+      );
+      return final;
+    });
+    return row;
+  }
+
+  async reject(principal: Principal, id: string, reason: string) {
+    return this.decide(principal, id, 'reject', async (tx, action) => {
+      await this.record(tx, action, principal, 'reject', reason, null);
+      await tx.query(
+        `UPDATE pending_actions SET status = 'rejected', status_reason = $2, decided_at = now() WHERE id = $1`,
+        [id, reason],
+      );
+      await this.audit.append(
+        {
+          actor: actorOf(principal),
+          action: 'approval.rejected',
+          subject: id,
+          data: { tool: action.tool, reason },
+        },
+        tx,
+      );
+      return true;
+    });
+  }
+
+  /**
+   * Locks the row, applies the shared rules, runs `apply`, then (after commit) tells the stream,
+   * the worker and the live session. Returns the action as it now is.
+   */
+  private async decide(
+    principal: Principal,
+    id: string,
+    decision: Decision,
+    apply: (tx: EntityManager, action: PendingActionRow) => Promise<boolean>,
+  ): Promise<PendingActionRow> {
+    const outcome = await this.dataSource.transaction(async (tx) => {
+      const [action] = (await tx.query(`SELECT * FROM pending_actions WHERE id = $1 FOR UPDATE`, [
+        id,
+      ])) as PendingActionRow[];
+      if (!action) throw new ActionNotFoundError(id);
+      assertMayDecide(principal, action);
+      const [previous] = (await tx.query(
+        `SELECT decision FROM action_decisions WHERE action_id = $1 AND approver = $2`,
+        [id, actorOf(principal)],
+      )) as { decision: Decision }[];
+      if (previous) {
+        if (previous.decision !== decision) throw new DecisionConflictError(previous.decision);
+        return { action, changed: false }; // the same decision again: nothing to do
+      }
+      if (action.status !== 'pending') throw new ActionNotPendingError(id, action.status);
+      return { action, changed: await apply(tx, action) };
+    });
+    const [current] = (await this.dataSource.query(`SELECT * FROM pending_actions WHERE id = $1`, [
+      id,
+    ])) as PendingActionRow[];
+    if (outcome.changed) {
+      await this.events.publish({
+        type: 'approval.decided',
+        actionId: id,
+        tool: current.tool,
+        status: current.status,
+      });
+      if (current.status === 'approved') this.worker.kick();
+      if (current.status === 'rejected') await this.delivery.deliver(id);
+    }
+    return current;
+  }
+
+  private async record(
+    tx: EntityManager,
+    action: PendingActionRow,
+    principal: Principal,
+    decision: Decision,
+    comment: string | null,
+    digest: string | null,
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO action_decisions (action_id, approver, decision, comment, digest) VALUES ($1, $2, $3, $4, $5)`,
+      [action.id, actorOf(principal), decision, comment, digest],
+    );
+  }
+}
+
+function assertMayDecide(principal: Principal, action: PendingActionRow): void {
+  if (actorOf(principal) === action.requester) throw new SelfApprovalError();
+  // Operators' `admin` decides anything; an app user's roles must name an approver role.
+  const operatorAdmin = principal.kind === 'api-key' && principal.roles.includes('admin');
+  const allowed =
+    operatorAdmin || principal.roles.some((role) => action.approver_roles.includes(role));
+  if (!allowed) throw new NotAnApproverError(action.approver_roles);
+}

@@ -1,0 +1,195 @@
+import {
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+import { DomainError } from '../../common/errors/domain.error.js';
+import { newId } from '../../common/ids.js';
+import { AppConfig } from '../../config/app-config.js';
+import { AuditLog } from '../audit/audit-log.service.js';
+import { SessionsService } from '../sessions/sessions.service.js';
+import { parseToolArguments } from '../tools/tool-arguments.js';
+import { executeWithTimeout, ToolTimedOut } from '../tools/tool-execution.js';
+import { ToolRegistry } from '../tools/tool.registry.js';
+import { ActionDelivery } from './action-delivery.js';
+import { ApprovalEvents } from './approval-events.js';
+import { ApprovalSweeper } from './approval-sweeper.js';
+import { requesterPrincipal, type PendingActionRow } from './pending-action.record.js';
+
+/**
+ * Executes approved actions exactly once. A replica claims one with `FOR UPDATE SKIP LOCKED`
+ * and marks it `executing` under a lease (the tool's timeout plus a grace period), runs the tool
+ * with the action id as its idempotency key, and records the outcome only while it still holds
+ * the claim. A replica that died mid-execution leaves a lapsed lease: the sweeper puts the action
+ * back for idempotent tools and fails it for the rest, so it is never run twice and never lost.
+ */
+@Injectable()
+export class ApprovalWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(ApprovalWorker.name);
+  readonly workerId = newId('wrk');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly registry: ToolRegistry,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditLog,
+    private readonly events: ApprovalEvents,
+    private readonly delivery: ActionDelivery,
+    private readonly sweeper: ApprovalSweeper,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.kick(), this.config.approvals.pollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Runs a pass now (or right after the current one). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.pass().finally(() => {
+      this.running = undefined;
+    });
+  }
+
+  private async pass(): Promise<void> {
+    try {
+      do {
+        this.again = false;
+        await this.sweeper.sweep();
+        while (!this.stopped && (await this.claimAndRun()));
+      } while (this.again && !this.stopped);
+    } catch (error) {
+      this.logger.error({ err: (error as Error).message }, 'Approval worker pass failed');
+    }
+  }
+
+  private async claimAndRun(): Promise<boolean> {
+    const claimed = await this.claim();
+    if (!claimed) return false;
+    await this.run(claimed);
+    return true;
+  }
+
+  private async claim(): Promise<PendingActionRow | undefined> {
+    const grace = this.config.approvals.leaseGraceSeconds;
+    return this.dataSource.transaction(async (tx) => {
+      const [row] = (await tx.query(
+        `SELECT * FROM pending_actions WHERE status = 'approved'
+         ORDER BY decided_at, id FOR UPDATE SKIP LOCKED LIMIT 1`,
+      )) as PendingActionRow[];
+      if (!row) return undefined;
+      const timeoutSeconds = (this.registry.get(row.tool)?.timeoutMs ?? 10_000) / 1000;
+      const [[claimed]] = (await tx.query(
+        `UPDATE pending_actions SET status = 'executing', claimed_by = $2, attempts = attempts + 1,
+           lease_expires_at = now() + make_interval(secs => $3)
+         WHERE id = $1 RETURNING *`,
+        [row.id, this.workerId, timeoutSeconds + grace],
+      )) as [PendingActionRow[], number];
+      return claimed;
+    });
+  }
+
+  private async run(action: PendingActionRow): Promise<void> {
+    const started = performance.now();
+    let outcome: { status: 'executed'; result: unknown } | { status: 'failed'; error: DomainError };
+    try {
+      outcome = { status: 'executed', result: (await this.execute(action)) ?? null };
+    } catch (thrown) {
+      outcome = { status: 'failed', error: asDomainError(thrown, action.tool) };
+    }
+    const durationMs = Math.round(performance.now() - started);
+    const recorded = await this.dataSource.transaction(async (tx) => {
+      const [rows] = (await tx.query(
+        `UPDATE pending_actions SET status = $3, result = $4, error = $5, executed_at = now(),
+           lease_expires_at = NULL
+         WHERE id = $1 AND status = 'executing' AND claimed_by = $2 RETURNING id`,
+        [
+          action.id,
+          this.workerId,
+          outcome.status,
+          outcome.status === 'executed' ? JSON.stringify(outcome.result) : null,
+          outcome.status === 'failed'
+            ? JSON.stringify({ code: outcome.error.code, message: outcome.error.message })
+            : null,
+        ],
+      )) as [unknown[], number];
+      if (rows.length === 0) return false;
+      await this.audit.append(
+        {
+          actor: 'system',
+          action: outcome.status === 'executed' ? 'action.executed' : 'action.failed',
+          subject: action.id,
+          data: {
+            tool: action.tool,
+            attempt: action.attempts,
+            durationMs,
+            ...(outcome.status === 'failed' ? { code: outcome.error.code } : {}),
+          },
+        },
+        tx,
+      );
+      return true;
+    });
+    if (!recorded) {
+      this.logger.warn({ actionId: action.id }, 'Lost the claim on an action while executing it');
+      return;
+    }
+    await this.events.publish({
+      type: 'action.settled',
+      actionId: action.id,
+      tool: action.tool,
+      status: outcome.status,
+    });
+    await this.delivery.deliver(action.id);
+  }
+
+  private async execute(action: PendingActionRow): Promise<unknown> {
+    const tool = this.registry.get(action.tool);
+    if (!tool) throw new Error(`tool ${action.tool} is no longer registered`);
+    // The DTO may have changed since the call was queued: the stored arguments are checked again.
+    const parsed = await parseToolArguments(tool.input, JSON.stringify(action.arguments));
+    if (!parsed.ok) throw new Error('the stored arguments no longer pass the tool input checks');
+    const session = await this.sessions.find(action.session_id);
+    const principal = requesterPrincipal(action);
+    return executeWithTimeout(tool, parsed.input, {
+      principal,
+      tenantId: principal.tenantId,
+      sessionId: action.session_id,
+      callId: session?.callId ?? null,
+      toolCallId: action.tool_call_id,
+      idempotencyKey: action.id,
+      logger: new Logger(`tool:${tool.name}`),
+    });
+  }
+}
+
+function asDomainError(thrown: unknown, tool: string): DomainError {
+  if (thrown instanceof DomainError) return thrown;
+  const timedOut = thrown instanceof ToolTimedOut;
+  return new DomainError({
+    code: timedOut ? 'TOOL_TIMEOUT' : 'TOOL_FAILED',
+    status: timedOut ? 504 : 502,
+    title: timedOut ? 'Tool timed out' : 'Tool failed',
+    detail: timedOut ? `The tool "${tool}" did not finish in time.` : `The tool "${tool}" failed.`,
+  });
+}

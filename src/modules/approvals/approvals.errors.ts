@@ -1,0 +1,94 @@
+import { DomainError } from '../../common/errors/domain.error.js';
+
+export class ActionNotFoundError extends DomainError {
+  constructor(id: string) {
+    super({
+      code: 'ACTION_NOT_FOUND',
+      status: 404,
+      title: 'Action not found',
+      detail: `No action "${id}" exists.`,
+    });
+  }
+}
+
+export class NotAnApproverError extends DomainError {
+  constructor(roles: readonly string[]) {
+    super({
+      code: 'APPROVER_ROLE_REQUIRED',
+      status: 403,
+      title: 'Not an approver for this action',
+      detail: `Only these roles may decide this action: ${roles.join(', ')}.`,
+      extensions: { approverRoles: roles },
+    });
+  }
+}
+
+export class SelfApprovalError extends DomainError {
+  constructor() {
+    super({
+      code: 'SELF_APPROVAL',
+      status: 403,
+      title: 'Cannot decide your own action',
+      detail: 'You requested this action, so someone else must approve or reject it.',
+    });
+  }
+}
+
+export class StaleDigestError extends DomainError {
+  constructor() {
+    super({
+      code: 'STALE_DIGEST',
+      status: 409,
+      title: 'The action is not the one you saw',
+      detail:
+        'The digest you quoted does not match the action. Reload it, check the arguments again and approve with its current digest.',
+    });
+  }
+}
+
+export class ActionNotPendingError extends DomainError {
+  constructor(id: string, status: string) {
+    super({
+      code: 'ACTION_NOT_PENDING',
+      status: 409,
+      title: 'Action already settled',
+      detail: `Action ${id} is ${status}; only pending actions can be decided.`,
+      extensions: { status },
+    });
+  }
+}
+
+export class DecisionConflictError extends DomainError {
+  constructor(previous: string) {
+    super({
+      code: 'DECISION_CONFLICT',
+      status: 409,
+      title: 'You already decided otherwise',
+      detail: `You already chose "${previous}" for this action; a decision cannot be changed.`,
+      extensions: { previous },
+    });
+  }
+}
+
+export class IrreversibleActionError extends DomainError {
+  constructor(tool: string) {
+    super({
+      code: 'ACTION_IRREVERSIBLE',
+      status: 409,
+      title: 'Cannot be rolled back',
+      detail: `The tool "${tool}" is declared irreversible; there is no compensation to run.`,
+    });
+  }
+}
+
+export class RollbackNotPossibleError extends DomainError {
+  constructor(id: string, state: string) {
+    super({
+      code: 'ROLLBACK_NOT_POSSIBLE',
+      status: 409,
+      title: 'Cannot be rolled back now',
+      detail: `Action ${id} is ${state}; only executed actions can be rolled back, and only once.`,
+      extensions: { state },
+    });
+  }
+}

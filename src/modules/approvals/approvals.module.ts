@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+
+import { AuditModule } from '../audit/audit.module.js';
+import { RealtimeModule } from '../realtime/realtime.module.js';
+import { SessionsModule } from '../sessions/sessions.module.js';
+import { ApprovalGate } from '../tool-calls/approval-gate.js';
+import { ActionDelivery } from './action-delivery.js';
+import { ActionRollback } from './action-rollback.js';
+import { AdminActionsController } from './admin-actions.controller.js';
+import { AdminApprovalsController } from './admin-approvals.controller.js';
+import { ApprovalDecisions } from './approval-decisions.js';
+import { ApprovalEvents } from './approval-events.js';
+import { ApprovalQueue } from './approval-queue.js';
+import { ApprovalSweeper } from './approval-sweeper.js';
+import { ApprovalWorker } from './approval-worker.js';
+import { SessionActionsController } from './session-actions.controller.js';
+
+/**
+ * Tool calls that wait for people: the durable queue (the pipeline's approval gate), decisions,
+ * the exactly-once worker, expiry and recovery, the voice loop, rollback, and the approvers' API.
+ */
+@Module({
+  controllers: [AdminActionsController, AdminApprovalsController, SessionActionsController],
+  exports: [ApprovalGate, ApprovalQueue],
+  imports: [AuditModule, RealtimeModule, SessionsModule],
+  providers: [
+    ActionDelivery,
+    ActionRollback,
+    ApprovalDecisions,
+    ApprovalEvents,
+    ApprovalQueue,
+    ApprovalSweeper,
+    ApprovalWorker,
+    { provide: ApprovalGate, useExisting: ApprovalQueue },
+  ],
+})
+export class ApprovalsModule {}
