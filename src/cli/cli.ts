@@ -5,9 +5,11 @@
  *   api-key create --name <name> --role <role> [--role <role>…]   prints the key alone on its last line
  *   api-key list
  *   api-key revoke <key_id>
+ *   audit-key generate                                             prints a new Ed25519 signing key (PEM)
  */
 import 'reflect-metadata';
 
+import { generateKeyPairSync } from 'node:crypto';
 import { parseArgs } from 'node:util';
 
 import { OPERATOR_ROLES, type OperatorRole } from '../common/auth/operator-roles.js';
@@ -20,7 +22,8 @@ import { ApiKeysService } from '../modules/identity/api-keys.service.js';
 const USAGE = `usage:
   npm run cli -- api-key create --name <name> --role <${OPERATOR_ROLES.join('|')}> [--role …]
   npm run cli -- api-key list
-  npm run cli -- api-key revoke <key_id>`;
+  npm run cli -- api-key revoke <key_id>
+  npm run cli -- audit-key generate`;
 
 class UsageError extends Error {}
 
@@ -31,6 +34,7 @@ async function run(argv: string[]): Promise<void> {
     options: { name: { type: 'string' }, role: { type: 'string', multiple: true } },
   });
   const [group, command, id] = positionals;
+  if (group === 'audit-key' && command === 'generate') return printSigningKey();
   if (group !== 'api-key' || !['create', 'list', 'revoke'].includes(command ?? ''))
     throw new UsageError();
   const roles = (values.role ?? []) as OperatorRole[];
@@ -72,6 +76,17 @@ async function run(argv: string[]): Promise<void> {
   } finally {
     await dataSource.destroy();
   }
+}
+
+/** A new audit signing key: the private key for SWITCHBOARD_AUDIT_SIGNING_KEY, the public one to share. */
+function printSigningKey(): void {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  process.stdout.write(
+    '# SWITCHBOARD_AUDIT_SIGNING_KEY (keep secret; in .env write newlines as \\n):\n' +
+      privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() +
+      '# Public key (also served at GET /v1/audit/public-key):\n' +
+      publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  );
 }
 
 run(process.argv.slice(2)).catch((error: unknown) => {

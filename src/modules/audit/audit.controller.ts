@@ -1,9 +1,14 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Readable } from 'node:stream';
+
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+
+import { TimeRangeQueryDto } from '../../common/http/time-range-query.dto.js';
 
 import { OperatorAuth } from '../../common/auth/auth.decorator.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
 import type { AuditEntry, AuditVerification } from './audit-entry.js';
+import { AuditExport } from './audit-export.js';
 import { AuditLog } from './audit-log.service.js';
 import { AuditQueryDto } from './dto/audit-query.dto.js';
 
@@ -11,7 +16,10 @@ import { AuditQueryDto } from './dto/audit-query.dto.js';
 @OperatorAuth('auditor')
 @Controller('v1/admin/audit')
 export class AuditController {
-  constructor(private readonly audit: AuditLog) {}
+  constructor(
+    private readonly audit: AuditLog,
+    private readonly exporter: AuditExport,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Audit entries, oldest first, filtered and paginated by cursor' })
@@ -26,6 +34,26 @@ export class AuditController {
       to: query.to,
       after: query.cursor === undefined ? undefined : Number(query.cursor),
       limit: query.limit,
+    });
+  }
+
+  @Get('export')
+  @ApiOperation({
+    summary:
+      'A signed JSONL bundle of the chain between from and to; verify offline with npm run audit:verify',
+  })
+  @ApiProduces('application/x-ndjson')
+  @ApiProblemResponses(400)
+  export(@Query() query: TimeRangeQueryDto): StreamableFile {
+    const lines = this.exporter.lines(query.from, query.to);
+    const stream = Readable.from(
+      (async function* () {
+        for await (const line of lines) yield `${line}\n`;
+      })(),
+    );
+    return new StreamableFile(stream, {
+      type: 'application/x-ndjson',
+      disposition: `attachment; filename="switchboard-audit-${new Date().toISOString().slice(0, 10)}.jsonl"`,
     });
   }
 

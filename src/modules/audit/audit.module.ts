@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 
-import { AuditController } from './audit.controller.js';
+import { AuditExport } from './audit-export.js';
 import { AuditLog } from './audit-log.service.js';
+import { AuditPublicKeyController } from './audit-public-key.controller.js';
+import { AuditSigner } from './audit-signer.js';
+import { AuditController } from './audit.controller.js';
 
-/** The append-only, hash-chained audit log every other module writes to. */
+/** The append-only, hash-chained audit log every other module writes to, and its signed export. */
 @Module({
-  controllers: [AuditController],
+  controllers: [AuditController, AuditPublicKeyController],
   exports: [AuditLog],
-  providers: [AuditLog],
+  providers: [AuditExport, AuditLog, AuditSigner],
 })
 export class AuditModule {}

@@ -1,0 +1,24 @@
+import { Controller, Get, Header, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+
+import { Public } from '../../common/auth/auth.decorator.js';
+import { AuditSigner } from './audit-signer.js';
+
+@ApiTags('audit')
+@Controller('v1/audit')
+export class AuditPublicKeyController {
+  constructor(private readonly signer: AuditSigner) {}
+
+  /** Public on purpose: anyone holding a bundle can check it against this key. */
+  @Get('public-key')
+  @Public()
+  @Header('content-type', 'application/x-pem-file')
+  @ApiOperation({ summary: 'The Ed25519 public key (PEM) that signs audit export checkpoints' })
+  @ApiProduces('application/x-pem-file')
+  @ApiOkResponse({ description: 'PEM; the key id is in the x-key-id header' })
+  publicKey(@Res({ passthrough: true }) res: Response): string {
+    res.setHeader('x-key-id', this.signer.keyId);
+    return this.signer.publicKeyPem;
+  }
+}

@@ -1,0 +1,187 @@
+import { execFile } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+import { AuditLog } from '../src/modules/audit/audit-log.service.js';
+import { ApiKeysService } from '../src/modules/identity/api-keys.service.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const run = promisify(execFile);
+const VERIFIER = join(process.cwd(), 'dist/src/cli/audit-verify.js');
+
+/** Runs the offline verifier the way an auditor would; never throws on a non-zero exit. */
+async function verifyOffline(bundle: string, keyPem: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'audit-bundle-'));
+  try {
+    writeFileSync(join(dir, 'bundle.jsonl'), bundle);
+    writeFileSync(join(dir, 'key.pem'), keyPem);
+    try {
+      const { stdout } = await run('node', [
+        VERIFIER,
+        join(dir, 'bundle.jsonl'),
+        '--public-key',
+        join(dir, 'key.pem'),
+      ]);
+      return { code: 0, out: stdout };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, out: `${failed.stdout}${failed.stderr}` };
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('audit export: signed bundles verified offline', () => {
+  let sut: TestApp;
+  let auditorKey: string;
+  let publicKeyPem: string;
+  let bundle: string[];
+  const signing = generateKeyPairSync('ed25519');
+
+  beforeAll(async () => {
+    sut = await startTestApp({
+      env: {
+        SWITCHBOARD_AUDIT_SIGNING_KEY: signing.privateKey
+          .export({ type: 'pkcs8', format: 'pem' })
+          .toString(),
+      },
+    });
+    ({ key: auditorKey } = await sut.app
+      .get(ApiKeysService)
+      .create('auditor', ['auditor'], 'system'));
+    const audit = sut.app.get(AuditLog);
+    // More than one checkpoint interval (1000), with data that needs escaping.
+    for (let i = 0; i < 1050; i++)
+      await audit.append({
+        actor: 'system',
+        action: 'test.entry',
+        subject: `s_${i}`,
+        data: { i, note: i % 7 === 0 ? 'quote " backslash \\ ünïcode ✓ \n newline' : 'plain' },
+      });
+    publicKeyPem = await (await fetch(`${sut.url}/v1/audit/public-key`)).text();
+    const res = await fetch(`${sut.url}/v1/admin/audit/export`, {
+      headers: { authorization: `Bearer ${auditorKey}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/x-ndjson');
+    bundle = (await res.text()).trimEnd().split('\n');
+  }, 120_000);
+  afterAll(() => sut.close());
+
+  const types = () => bundle.map((line) => (JSON.parse(line) as { type: string }).type);
+
+  it('publishes the public key without credentials, and it is the configured one', () => {
+    expect(publicKeyPem).toBe(signing.publicKey.export({ type: 'spki', format: 'pem' }).toString());
+  });
+
+  it('exports a header, every entry, a checkpoint every 1000 entries and a final one', () => {
+    const entries = types().filter((t) => t === 'entry').length;
+    expect(types()[0]).toBe('header');
+    expect(entries).toBeGreaterThanOrEqual(1051); // ours + the key creation
+    expect(types().filter((t) => t === 'checkpoint')).toHaveLength(2);
+    expect(JSON.parse(bundle.at(-1)!)).toMatchObject({
+      type: 'checkpoint',
+      final: true,
+      count: entries,
+    });
+  });
+
+  it('verifies offline', async () => {
+    const result = await verifyOffline(bundle.join('\n'), publicKeyPem);
+    expect(result).toEqual({
+      code: 0,
+      out: expect.stringMatching(/^OK \d+ entries .*2 signed checkpoint/),
+    });
+  });
+
+  it('fails on an edited entry, naming its line', async () => {
+    const edited = [...bundle];
+    const entry = JSON.parse(bundle[5]) as Record<string, unknown>;
+    edited[5] = JSON.stringify({ ...entry, data: { ...(entry.data as object), note: 'changed' } });
+    const result = await verifyOffline(edited.join('\n'), publicKeyPem);
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/:6: entry \d+ was altered/);
+  });
+
+  it('fails on a deleted entry', async () => {
+    const result = await verifyOffline(bundle.filter((_, i) => i !== 10).join('\n'), publicKeyPem);
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/:11: expected entry \d+, found \d+/);
+  });
+
+  it('fails on reordered entries', async () => {
+    const reordered = [...bundle];
+    [reordered[20], reordered[21]] = [reordered[21], reordered[20]];
+    const result = await verifyOffline(reordered.join('\n'), publicKeyPem);
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/:21: expected entry/);
+  });
+
+  it('fails on a truncated bundle, even when cut right after a checkpoint', async () => {
+    const firstCheckpoint = types().indexOf('checkpoint');
+    for (const cut of [bundle.length - 1, firstCheckpoint + 1, 500]) {
+      const result = await verifyOffline(bundle.slice(0, cut).join('\n'), publicKeyPem);
+      expect(result.code).toBe(1);
+      expect(result.out).toMatch(/truncated/);
+    }
+  });
+
+  it('fails on an edited header, a forged checkpoint and another key', async () => {
+    const header = JSON.parse(bundle[0]) as Record<string, unknown>;
+    const editedHeader = [
+      JSON.stringify({ ...header, to: '2030-01-01T00:00:00.000Z' }),
+      ...bundle.slice(1),
+    ];
+    expect((await verifyOffline(editedHeader.join('\n'), publicKeyPem)).out).toMatch(
+      /another header/,
+    );
+    const final = JSON.parse(bundle.at(-1)!) as Record<string, unknown>;
+    const forged = [
+      ...bundle.slice(0, -1),
+      JSON.stringify({ ...final, signature: Buffer.alloc(64).toString('base64') }),
+    ];
+    expect((await verifyOffline(forged.join('\n'), publicKeyPem)).out).toMatch(
+      /signature is not valid/,
+    );
+    const other = generateKeyPairSync('ed25519')
+      .publicKey.export({ type: 'spki', format: 'pem' })
+      .toString();
+    const wrongKey = await verifyOffline(bundle.join('\n'), other);
+    expect(wrongKey.code).toBe(1);
+    expect(wrongKey.out).toMatch(/not the given key/);
+  });
+
+  it('exports a time range as a chain that starts from the entry before it', async () => {
+    const all = bundle
+      .slice(1)
+      .map((line) => JSON.parse(line) as { type: string; seq: number; at: string; hash: string });
+    const entries = all.filter((e) => e.type === 'entry');
+    const from = entries[100].at;
+    const res = await fetch(`${sut.url}/v1/admin/audit/export?from=${encodeURIComponent(from)}`, {
+      headers: { authorization: `Bearer ${auditorKey}` },
+    });
+    const part = (await res.text()).trimEnd().split('\n');
+    const header = JSON.parse(part[0]) as { firstSeq: number; prevHash: string };
+    const before = entries.find((e) => e.seq === header.firstSeq - 1)!;
+    expect(header.prevHash).toBe(before.hash);
+    expect((await verifyOffline(part.join('\n'), publicKeyPem)).code).toBe(0);
+  });
+
+  it('lets only auditors and admins export', async () => {
+    expect((await fetch(`${sut.url}/v1/admin/audit/export`)).status).toBe(401);
+    const { key } = await sut.app.get(ApiKeysService).create('approver', ['approver'], 'system');
+    const res = await fetch(`${sut.url}/v1/admin/audit/export`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('answers bad usage of the verifier with exit code 2', async () => {
+    const missing = await run('node', [VERIFIER]).catch((error: { code: number }) => error);
+    expect((missing as { code: number }).code).toBe(2);
+  });
+});
