@@ -45,9 +45,12 @@ export class ActionRollback {
     const table = executedActions(id);
     const action = table && (await table.find(this.dataSource, id));
     if (!table || !action) throw new ActionNotFoundError(id);
+    if (principal.kind === 'user' && principal.tenantId !== action.requester.tenantId)
+      throw new ActionNotFoundError(id);
     const tool = this.registry.get(action.tool);
     if (!tool || tool.reversibility === 'irreversible' || !tool.handler.compensate)
       throw new IrreversibleActionError(action.tool);
+    if (action.state !== 'executed') throw new RollbackNotPossibleError(id, action.state);
     const actor = actorOf(principal);
     if (tool.rollbackApproval) {
       const requestedBy = await table.requestRollback(this.dataSource, id, actor, reason);

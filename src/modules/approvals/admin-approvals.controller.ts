@@ -41,15 +41,16 @@ export class AdminApprovalsController {
   })
   @ApiOkResponse()
   @ApiProblemResponses(400)
-  async list(@Query() query: ListApprovalsDto) {
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListApprovalsDto) {
     const { items, nextCursor } = await this.queue.list({
       status: query.status,
       tool: query.tool,
-      tenantId: query.tenant,
+      // Staff signed in with a JWT see their own tenant only.
+      tenantId: principal.kind === 'user' ? (principal.tenantId ?? '') : query.tenant,
       after: query.cursor,
       limit: query.limit,
     });
-    return { items: items.map((row) => actionView(row)), nextCursor };
+    return { items: items.map(({ row, decisions }) => actionView(row, decisions)), nextCursor };
   }
 
   @Sse('stream')
@@ -66,8 +67,8 @@ export class AdminApprovalsController {
   @ApiOperation({ summary: 'One action: what, who, why, its digest, and the recent conversation' })
   @ApiOkResponse()
   @ApiProblemResponses(404)
-  async get(@Param('id') id: string) {
-    const { row, decisions } = await this.queue.get(id);
+  async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    const { row, decisions } = await this.queue.get(id, principal);
     return {
       ...actionView(row, decisions),
       transcript: await this.transcripts.recent(row.session_id, 20),
@@ -87,7 +88,8 @@ export class AdminApprovalsController {
     @Param('id') id: string,
     @Body() body: ApproveActionDto,
   ) {
-    return actionView(await this.decisions.approve(principal, id, body.digest, body.comment));
+    await this.decisions.approve(principal, id, body.digest, body.comment);
+    return this.view(principal, id);
   }
 
   @Post(':id/reject')
@@ -101,6 +103,12 @@ export class AdminApprovalsController {
     @Param('id') id: string,
     @Body() body: RejectActionDto,
   ) {
-    return actionView(await this.decisions.reject(principal, id, body.reason));
+    await this.decisions.reject(principal, id, body.reason);
+    return this.view(principal, id);
+  }
+
+  private async view(principal: Principal, id: string) {
+    const { row, decisions } = await this.queue.get(id, principal);
+    return actionView(row, decisions);
   }
 }

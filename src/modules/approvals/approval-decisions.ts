@@ -15,7 +15,7 @@ import {
   SelfApprovalError,
   StaleDigestError,
 } from './approvals.errors.js';
-import type { PendingActionRow } from './pending-action.record.js';
+import { visibleTo, type PendingActionRow } from './pending-action.record.js';
 
 type Decision = 'approve' | 'reject';
 
@@ -104,7 +104,7 @@ export class ApprovalDecisions {
       const [action] = (await tx.query(`SELECT * FROM pending_actions WHERE id = $1 FOR UPDATE`, [
         id,
       ])) as PendingActionRow[];
-      if (!action) throw new ActionNotFoundError(id);
+      if (!action || !visibleTo(principal, action)) throw new ActionNotFoundError(id);
       assertMayDecide(principal, action);
       const [previous] = (await tx.query(
         `SELECT decision FROM action_decisions WHERE action_id = $1 AND approver = $2`,
@@ -112,14 +112,21 @@ export class ApprovalDecisions {
       )) as { decision: Decision }[];
       if (previous) {
         if (previous.decision !== decision) throw new DecisionConflictError(previous.decision);
-        return { action, changed: false }; // the same decision again: nothing to do
+        return { current: action, changed: false }; // the same decision again: nothing to do
       }
       if (action.status !== 'pending') throw new ActionNotPendingError(id, action.status);
-      return { action, changed: await apply(tx, action) };
+      // A revoked session's requests are void, even before the sweeper gets to them.
+      const changed = (await this.cancelIfRevoked(tx, action))
+        ? 'cancelled'
+        : await apply(tx, action);
+      // Read inside the transaction: the state this decision produced, not a later one.
+      const [current] = (await tx.query(`SELECT * FROM pending_actions WHERE id = $1`, [
+        id,
+      ])) as PendingActionRow[];
+      return { current, changed };
     });
-    const [current] = (await this.dataSource.query(`SELECT * FROM pending_actions WHERE id = $1`, [
-      id,
-    ])) as PendingActionRow[];
+    const { current } = outcome;
+    if (outcome.changed === 'cancelled') throw new ActionNotPendingError(id, 'cancelled');
     if (outcome.changed) {
       await this.events.publish({
         type: 'approval.decided',
@@ -131,6 +138,27 @@ export class ApprovalDecisions {
       if (current.status === 'rejected') await this.delivery.deliver(id);
     }
     return current;
+  }
+
+  private async cancelIfRevoked(tx: EntityManager, action: PendingActionRow): Promise<boolean> {
+    const [[cancelled]] = (await tx.query(
+      `UPDATE pending_actions p SET status = 'cancelled', decided_at = now(),
+         status_reason = 'session revoked'
+       FROM sessions s WHERE p.id = $1 AND s.id = p.session_id AND s.state = 'revoked'
+       RETURNING p.id`,
+      [action.id],
+    )) as [unknown[], number];
+    if (!cancelled) return false;
+    await this.audit.append(
+      {
+        actor: 'system',
+        action: 'approval.cancelled',
+        subject: action.id,
+        data: { tool: action.tool, status: 'cancelled' },
+      },
+      tx,
+    );
+    return true;
   }
 
   private async record(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { actorOf } from '../../common/auth/principal.js';
+import { actorOf, type Principal } from '../../common/auth/principal.js';
 import { newId } from '../../common/ids.js';
 import { WhereClause } from '../../database/where-clause.js';
 import { AuditLog } from '../audit/audit-log.service.js';
@@ -15,7 +15,7 @@ import { argumentsDigest } from '../tools/arguments-digest.js';
 import { redactInput } from '../tools/tool-redaction.js';
 import { ApprovalEvents } from './approval-events.js';
 import { ActionNotFoundError } from './approvals.errors.js';
-import type { DecisionRow, PendingActionRow } from './pending-action.record.js';
+import { visibleTo, type DecisionRow, type PendingActionRow } from './pending-action.record.js';
 
 export interface ApprovalListQuery {
   readonly status?: string;
@@ -115,15 +115,27 @@ export class ApprovalQueue extends ApprovalGate {
       `SELECT * FROM pending_actions ${where.toSql()} ORDER BY created_at, id LIMIT ${limit}`,
       where.params,
     )) as PendingActionRow[];
-    const items = rows.slice(0, query.limit);
-    return { items, nextCursor: rows.length > query.limit ? items.at(-1)!.id : null };
+    const page = rows.slice(0, query.limit);
+    const decisions = (await this.dataSource.query(
+      `SELECT action_id, approver, decision, comment, at FROM action_decisions
+       WHERE action_id = ANY($1::text[]) ORDER BY at`,
+      [page.map((row) => row.id)],
+    )) as (DecisionRow & { action_id: string })[];
+    const items = page.map((row) => ({
+      row,
+      decisions: decisions.filter((d) => d.action_id === row.id),
+    }));
+    return { items, nextCursor: rows.length > query.limit ? page.at(-1)!.id : null };
   }
 
-  async get(id: string): Promise<{ row: PendingActionRow; decisions: DecisionRow[] }> {
+  async get(
+    id: string,
+    viewer?: Principal,
+  ): Promise<{ row: PendingActionRow; decisions: DecisionRow[] }> {
     const [row] = (await this.dataSource.query(`SELECT * FROM pending_actions WHERE id = $1`, [
       id,
     ])) as PendingActionRow[];
-    if (!row) throw new ActionNotFoundError(id);
+    if (!row || (viewer && !visibleTo(viewer, row))) throw new ActionNotFoundError(id);
     const decisions = (await this.dataSource.query(
       `SELECT approver, decision, comment, at FROM action_decisions WHERE action_id = $1 ORDER BY at`,
       [id],

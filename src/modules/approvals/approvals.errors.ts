@@ -53,7 +53,7 @@ export class ActionNotPendingError extends DomainError {
       status: 409,
       title: 'Action already settled',
       detail: `Action ${id} is ${status}; only pending actions can be decided.`,
-      extensions: { status },
+      extensions: { state: status },
     });
   }
 }

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { Response } from 'express';
 
 import { Public } from '../../common/auth/auth.decorator.js';
+import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
 import { AuditSigner } from './audit-signer.js';
 
 @ApiTags('audit')
@@ -17,6 +18,7 @@ export class AuditPublicKeyController {
   @ApiOperation({ summary: 'The Ed25519 public key (PEM) that signs audit export checkpoints' })
   @ApiProduces('application/x-pem-file')
   @ApiOkResponse({ description: 'PEM; the key id is in the x-key-id header' })
+  @ApiProblemResponses()
   publicKey(@Res({ passthrough: true }) res: Response): string {
     res.setHeader('x-key-id', this.signer.keyId);
     return this.signer.publicKeyPem;
