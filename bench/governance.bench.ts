@@ -2,14 +2,13 @@ import { Injectable, Logger, Module } from '@nestjs/common';
 import { IsString, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 
-import { newId } from '../src/common/ids.js';
 import { SessionsService } from '../src/modules/sessions/sessions.service.js';
 import { ToolCallPipeline } from '../src/modules/tool-calls/tool-call.pipeline.js';
 import { sessionPrincipal } from '../src/modules/tool-calls/session-principal.js';
 import { Tool } from '../src/modules/tools/tool.decorator.js';
 import type { ToolContext, ToolHandler } from '../src/modules/tools/tool-options.js';
 import { ToolRegistry } from '../src/modules/tools/tool.registry.js';
-import { startBenchApp } from './support/bench-app.js';
+import { activeSession, startBenchApp } from './support/bench-app.js';
 import { measure, writeResult } from './support/stats.js';
 
 class EchoInput {
@@ -42,7 +41,7 @@ export async function runGovernanceBench(): Promise<void> {
   const bench = await startBenchApp([BenchToolsModule]);
   try {
     const { app } = bench;
-    const sessionId = await activeSession(app.get(DataSource));
+    const sessionId = await activeSession(app.get(DataSource), ['bench_echo']);
     const sessions = app.get(SessionsService);
     const pipeline = app.get(ToolCallPipeline);
     const tool = app.get(ToolRegistry).get('bench_echo')!;
@@ -104,25 +103,6 @@ export async function runGovernanceBench(): Promise<void> {
   } finally {
     await bench.close();
   }
-}
-
-/** An active session offering the bench tool, written directly (no Realtime call is needed). */
-async function activeSession(dataSource: DataSource): Promise<string> {
-  const id = newId('ses');
-  const config = { type: 'realtime', tools: [{ type: 'function', name: 'bench_echo' }] };
-  const limits = {
-    maxDurationSeconds: 3600,
-    warningSeconds: 30,
-    maxPerUser: 5,
-    maxPerTenant: 5,
-    maxTotal: 5,
-  };
-  await dataSource.query(
-    `INSERT INTO sessions (id, user_id, tenant_id, roles, agent, mode, state, config, limits, connect_by, expires_at)
-     VALUES ($1, 'bench-user', 'bench', '{bench}', 'default', 'proxy', 'active', $2, $3, now(), now() + interval '1 hour')`,
-    [id, JSON.stringify(config), JSON.stringify(limits)],
-  );
-  return id;
 }
 
 function benchContext(sessionId: string): ToolContext {

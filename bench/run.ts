@@ -1,12 +1,16 @@
 import 'reflect-metadata';
 
+import { runApprovalsBench } from './approvals.bench.js';
 import { runGovernanceBench } from './governance.bench.js';
 
 /**
  * `npm run bench`: every benchmark in turn; each prints its figures and writes
  * `bench/results/<name>.json`. Uses DATABASE_URL when set (the real PostgreSQL), else embedded PGlite.
  */
-const benches: Record<string, () => Promise<void>> = { governance: runGovernanceBench };
+const benches: Record<string, () => Promise<void>> = {
+  governance: runGovernanceBench,
+  approvals: runApprovalsBench,
+};
 const only = process.argv.slice(2);
 
 for (const [name, run] of Object.entries(benches)) {

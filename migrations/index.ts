@@ -14,6 +14,7 @@ import { CreateToolCalls1795616000000 } from './1795616000000-CreateToolCalls.js
 import { CreateDemoDomain1795617000000 } from './1795617000000-CreateDemoDomain.js';
 import { CreateApprovals1795618000000 } from './1795618000000-CreateApprovals.js';
 import { CreateSessionTranscripts1795619000000 } from './1795619000000-CreateSessionTranscripts.js';
+import { AddAuditAppendFunction1795620000000 } from './1795620000000-AddAuditAppendFunction.js';
 
 export const migrations = [
   EnableVectorExtension1795608000000,
@@ -27,4 +28,5 @@ export const migrations = [
   CreateDemoDomain1795617000000,
   CreateApprovals1795618000000,
   CreateSessionTranscripts1795619000000,
+  AddAuditAppendFunction1795620000000,
 ];

@@ -5,8 +5,10 @@ import { join } from 'node:path';
 
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import pg from 'pg';
+import type { DataSource } from 'typeorm';
 
 import { createApp } from '../../src/app.factory.js';
+import { newId } from '../../src/common/ids.js';
 import { loadConfig } from '../../src/config/load-config.js';
 
 export interface BenchApp {
@@ -44,4 +46,23 @@ export async function startBenchApp(imports: (Type | DynamicModule)[]): Promise<
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** An active session of user `bench-user` (role `bench`) offering `tools`, written directly. */
+export async function activeSession(dataSource: DataSource, tools: string[]): Promise<string> {
+  const id = newId('ses');
+  const config = { type: 'realtime', tools: tools.map((name) => ({ type: 'function', name })) };
+  const limits = {
+    maxDurationSeconds: 3600,
+    warningSeconds: 30,
+    maxPerUser: 5,
+    maxPerTenant: 5,
+    maxTotal: 5,
+  };
+  await dataSource.query(
+    `INSERT INTO sessions (id, user_id, tenant_id, roles, agent, mode, state, config, limits, connect_by, expires_at)
+     VALUES ($1, 'bench-user', 'bench', '{bench}', 'default', 'proxy', 'active', $2, $3, now(), now() + interval '1 hour')`,
+    [id, JSON.stringify(config), JSON.stringify(limits)],
+  );
+  return id;
 }

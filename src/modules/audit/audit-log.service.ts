@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import canonicalize from 'canonicalize';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { WhereClause } from '../../database/where-clause.js';
@@ -7,8 +8,6 @@ import type { AuditEntry, AuditRecord, AuditVerification } from './audit-entry.j
 import { entryHash, GENESIS_HASH } from './audit-hash.js';
 import { redactSecrets } from './audit-redaction.js';
 
-/** Serialises appends across every replica sharing the database, so the chain never forks. */
-const APPEND_LOCK = 7_240_001;
 const VERIFY_BATCH = 1000;
 
 interface AuditRow {
@@ -34,7 +33,9 @@ export interface AuditQuery {
 }
 
 /**
- * The append-only, hash-chained audit log. Each entry's hash covers the previous hash and the
+ * The append-only, hash-chained audit log. Appends go through the `audit_append` database
+ * function, which serialises them under one advisory lock across every replica, so the chain
+ * never forks. Each entry's hash covers the previous hash and the
  * entry's canonical JSON, so altering or removing any row breaks verification from that row on.
  */
 @Injectable()
@@ -46,8 +47,7 @@ export class AuditLog {
    * with the change it records.
    */
   async append(record: AuditRecord, manager?: EntityManager): Promise<AuditEntry> {
-    if (manager) return this.appendWith(manager, record);
-    return this.dataSource.transaction((tx) => this.appendWith(tx, record));
+    return this.appendWith(manager ?? this.dataSource.manager, record);
   }
 
   async list(query: AuditQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
@@ -94,36 +94,28 @@ export class AuditLog {
     }
   }
 
+  /** One statement: the database function takes the chain lock, hashes and inserts. */
   private async appendWith(manager: EntityManager, record: AuditRecord): Promise<AuditEntry> {
-    await manager.query(`SELECT pg_advisory_xact_lock($1)`, [APPEND_LOCK]);
-    const [last] = (await manager.query(
-      `SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`,
-    )) as { seq: string; hash: string }[];
-    const fields = {
-      seq: last ? Number(last.seq) + 1 : 1,
-      at: new Date().toISOString(),
+    const data = redactSecrets(record.data ?? {}) as Record<string, unknown>;
+    const at = new Date().toISOString();
+    const [row] = (await manager.query(`SELECT * FROM audit_append($1, $2, $3, $4, $5, $6)`, [
+      at,
+      record.actor,
+      record.action,
+      record.subject,
+      JSON.stringify(data),
+      canonicalize(data) ?? '{}',
+    ])) as { seq: string; prev_hash: string; hash: string }[];
+    return {
+      seq: Number(row.seq),
+      at,
       actor: record.actor,
       action: record.action,
       subject: record.subject,
-      data: redactSecrets(record.data ?? {}) as Record<string, unknown>,
+      data,
+      prevHash: row.prev_hash,
+      hash: row.hash,
     };
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const hash = entryHash(prevHash, fields);
-    await manager.query(
-      `INSERT INTO audit_log (seq, at, actor, action, subject, data, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        fields.seq,
-        fields.at,
-        fields.actor,
-        fields.action,
-        fields.subject,
-        JSON.stringify(fields.data),
-        prevHash,
-        hash,
-      ],
-    );
-    return { ...fields, prevHash, hash };
   }
 }
 
