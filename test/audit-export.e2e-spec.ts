@@ -113,6 +113,15 @@ describe('audit export: signed bundles verified offline', () => {
     expect(result.out).toMatch(/:11: expected entry \d+, found \d+/);
   });
 
+  it('reports a line that is not an object instead of crashing', async () => {
+    const odd = [...bundle.slice(0, 3), 'null', ...bundle.slice(3)];
+    const result = await verifyOffline(odd.join('\n'), publicKeyPem);
+    expect(result).toEqual({
+      code: 1,
+      out: expect.stringMatching(/:4: line is not a JSON object/),
+    });
+  });
+
   it('fails on reordered entries', async () => {
     const reordered = [...bundle];
     [reordered[20], reordered[21]] = [reordered[21], reordered[20]];

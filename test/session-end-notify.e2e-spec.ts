@@ -85,4 +85,36 @@ describeOnPostgres('sessions: session end reaches every replica (LISTEN/NOTIFY)'
       await browser.close();
     }
   }, 30_000);
+
+  it('keeps hearing after its LISTEN connection is killed (it reconnects)', async () => {
+    const channel = owner.app.get(DatabaseNotifications).channel('session_ended');
+    // Both replicas share the schema, so both listening connections go: neither may stay deaf.
+    const killed = await other.query<{ killed: boolean }>(
+      `SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity
+       WHERE query LIKE $1 AND pid <> pg_backend_pid()`,
+      [`LISTEN "${channel.replace('session_ended', '%')}"%`],
+    );
+    expect(killed.length).toBeGreaterThan(0);
+    const client = await SessionClient.as(owner, 'petra');
+    const { id } = await client.open();
+    const browser = new WeriftBrowser();
+    try {
+      await browser.accept(await (await client.sdp(id, await browser.offer())).text());
+      const callId = (await owner.app.get(SessionsService).getAny(id)).callId!;
+      const sidebands = owner.app.get(SidebandConnections);
+      await eventually(async () => sidebands.isOpen(callId));
+      // Notices sent before the replacement connection listens are lost; keep announcing.
+      await eventually(async () => {
+        await other.query(`SELECT pg_notify($1, $2)`, [
+          channel,
+          JSON.stringify({ sessionId: id, callId }),
+        ]);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return !sidebands.isWanted(callId);
+      }, 15_000);
+      expect(owner.logs.containing('The LISTEN connection dropped').length).toBeGreaterThan(0);
+    } finally {
+      await browser.close();
+    }
+  }, 30_000);
 });

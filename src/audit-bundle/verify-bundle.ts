@@ -44,7 +44,8 @@ export function verifyBundle(lines: readonly string[], publicKeyPem: string): Bu
   } catch {
     return fail(1, 'line is not JSON');
   }
-  if (header.type !== 'header') return fail(1, 'the first line must be the header');
+  if (!header || typeof header !== 'object' || header.type !== 'header')
+    return fail(1, 'the first line must be the header');
   if (header.version !== BUNDLE_VERSION)
     return fail(1, `unsupported bundle version ${header.version}`);
   if (header.keyId !== keyId)
@@ -65,6 +66,7 @@ export function verifyBundle(lines: readonly string[], publicKeyPem: string): Bu
     } catch {
       return fail(lineNo, 'line is not JSON');
     }
+    if (!record || typeof record !== 'object') return fail(lineNo, 'line is not a JSON object');
     if (record.type === 'entry') {
       if (record.seq !== expectedSeq)
         return fail(lineNo, `expected entry ${expectedSeq}, found ${record.seq}`);

@@ -19,6 +19,7 @@ export class DatabaseNotifications implements OnApplicationShutdown {
   private readonly handlers = new Map<string, Handler[]>();
   private client?: pg.Client;
   private connecting?: Promise<pg.Client>;
+  private closed = false;
 
   constructor(private readonly config: AppConfig) {}
 
@@ -35,7 +36,9 @@ export class DatabaseNotifications implements OnApplicationShutdown {
     const channel = this.channel(name);
     const first = !this.handlers.has(channel);
     this.handlers.set(channel, [...(this.handlers.get(channel) ?? []), handler]);
-    if (first && this.crossProcess) await (await this.connection()).query(`LISTEN "${channel}"`);
+    if (!first || !this.crossProcess) return;
+    // LISTEN is idempotent, so a connection that was opening meanwhile may listen twice.
+    await (await this.connection()).query(`LISTEN "${channel}"`);
   }
 
   /**
@@ -57,24 +60,49 @@ export class DatabaseNotifications implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.closed = true;
     const client = this.client;
     this.client = undefined;
     await client?.end().catch(() => undefined);
   }
 
+  /**
+   * The listening connection, (re)opened on demand. A dropped connection is replaced and every
+   * channel listened to again, so one network blip does not silence a replica until restart.
+   */
   private connection(): Promise<pg.Client> {
     if (this.client) return Promise.resolve(this.client);
     this.connecting ??= (async () => {
-      const client = new pg.Client({ connectionString: this.config.database.url });
-      client.on('error', (error) =>
-        this.logger.error({ err: error.message }, 'The LISTEN connection failed'),
-      );
-      client.on('notification', ({ channel, payload }) => this.dispatch(channel, payload ?? ''));
-      await client.connect();
-      this.client = client;
-      return client;
+      try {
+        const client = new pg.Client({ connectionString: this.config.database.url });
+        client.on('error', (error) => this.dropped(client, error.message));
+        client.on('end', () => this.dropped(client, 'connection ended'));
+        client.on('notification', ({ channel, payload }) => this.dispatch(channel, payload ?? ''));
+        await client.connect();
+        for (const channel of this.handlers.keys()) await client.query(`LISTEN "${channel}"`);
+        this.client = client;
+        return client;
+      } finally {
+        this.connecting = undefined;
+      }
     })();
     return this.connecting;
+  }
+
+  private dropped(client: pg.Client, reason: string): void {
+    if (this.client !== client) return;
+    this.client = undefined;
+    void client.end().catch(() => undefined);
+    if (this.closed) return;
+    this.logger.warn({ reason }, 'The LISTEN connection dropped; reconnecting');
+    const retry = (attempt: number) => {
+      if (this.closed || this.client) return;
+      this.connection().catch((error: unknown) => {
+        this.logger.error({ err: (error as Error).message, attempt }, 'Reconnecting LISTEN failed');
+        setTimeout(() => retry(attempt + 1), Math.min(30_000, 500 * 2 ** attempt)).unref();
+      });
+    };
+    retry(0);
   }
 
   private dispatch(channel: string, payload: string): void {

@@ -61,7 +61,26 @@ function textLength(text: string): number {
 }
 
 function isText(value: Json, min: number, max: number): value is string {
-  return typeof value === 'string' && textLength(value) >= min && textLength(value) <= max;
+  return (
+    typeof value === 'string' &&
+    storableText(value) &&
+    textLength(value) >= min &&
+    textLength(value) <= max
+  );
+}
+
+/** No NUL and no unpaired surrogate: the parser refuses such text anywhere in the arguments. */
+function storableText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0) return false;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+      i++;
+    } else if (code >= 0xdc00 && code <= 0xdfff) return false;
+  }
+  return true;
 }
 
 function optionalText(value: Fields, key: string, max: number): boolean {
@@ -176,7 +195,7 @@ const badAmount = fc.oneof(
 );
 
 const reason = fc.oneof(
-  fc.string({ minLength: 3, maxLength: 200 }),
+  fc.string({ minLength: 3, maxLength: 200 }).filter(storableText),
   unicodeText(3, 200).filter((text) => isText(text, 3, 200)),
 );
 const badReason = fc.oneof(

@@ -49,7 +49,14 @@ export class ActionDelivery implements OnModuleInit {
     if (!session?.callId || session.state !== 'active') return false;
     if (!this.sidebands.isOpen(session.callId)) {
       if (passOn && this.notifications.crossProcess)
-        await this.notifications.notify(SETTLED_NOTICE, actionId);
+        await this.notifications
+          .notify(SETTLED_NOTICE, actionId)
+          .catch((error: unknown) =>
+            this.logger.error(
+              { actionId, err: (error as Error).message },
+              'Could not pass an outcome on',
+            ),
+          );
       return false;
     }
     const [claimed] = (await this.dataSource.query(
@@ -89,6 +96,8 @@ export function outcomeText(row: PendingActionRow): string {
     case 'cancelled':
       return `${about} it was cancelled and not done. Tell the caller.`;
     default:
+      if (row.error?.code === 'EXECUTION_INTERRUPTED')
+        return `${about} it was approved, but its execution was interrupted, so it is not certain whether it took effect. A person will check. Tell the caller.`;
       return `${about} it was approved but failed (${row.error?.code ?? 'error'}). Tell the caller it did not go through.`;
   }
 }

@@ -6,6 +6,7 @@ import { actorOf, type Principal } from '../../common/auth/principal.js';
 import { DomainError } from '../../common/errors/domain.error.js';
 import { AuditLog } from '../audit/audit-log.service.js';
 import { parseToolArguments } from '../tools/tool-arguments.js';
+import { runWithTimeout } from '../tools/tool-execution.js';
 import { ToolRegistry } from '../tools/tool.registry.js';
 import type { RegisteredTool } from '../tools/registered-tool.js';
 import { ApprovalEvents } from './approval-events.js';
@@ -92,16 +93,18 @@ export class ActionRollback {
       const parsed = await parseToolArguments(tool.input, JSON.stringify(action.arguments));
       if (!parsed.ok)
         throw new Error('the recorded arguments no longer pass the tool input checks');
-      const result = await tool.handler.compensate!(parsed.input, action.result, {
-        principal: action.requester,
-        tenantId: action.requester.tenantId,
-        sessionId: action.sessionId,
-        callId: null,
-        toolCallId: action.toolCallId,
-        idempotencyKey: `${action.id}:rollback`,
-        signal: AbortSignal.timeout(tool.timeoutMs),
-        logger: new Logger(`tool:${tool.name}`),
-      });
+      const result = await runWithTimeout(tool.timeoutMs, `${tool.name} compensation`, (signal) =>
+        tool.handler.compensate!(parsed.input, action.result, {
+          principal: action.requester,
+          tenantId: action.requester.tenantId,
+          sessionId: action.sessionId,
+          callId: null,
+          toolCallId: action.toolCallId,
+          idempotencyKey: `${action.id}:rollback`,
+          signal,
+          logger: new Logger(`tool:${tool.name}`),
+        }),
+      );
       outcome = { id: action.id, tool: tool.name, status: 'rolled_back', result: result ?? null };
     } catch (thrown) {
       const error =
@@ -138,6 +141,7 @@ export class ActionRollback {
       actionId: action.id,
       tool: tool.name,
       status: outcome.status,
+      tenantId: action.requester.tenantId,
     });
     return outcome;
   }

@@ -10,7 +10,7 @@ import {
   type MessageEvent,
 } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { map, type Observable } from 'rxjs';
+import { filter, map, type Observable } from 'rxjs';
 
 import { CurrentPrincipal } from '../../common/auth/auth.decorator.js';
 import type { Principal } from '../../common/auth/principal.js';
@@ -57,8 +57,9 @@ export class AdminApprovalsController {
   @ApiOperation({
     summary: 'Server-Sent Events: new, escalated, decided, settled and rolled-back actions',
   })
-  stream(): Observable<MessageEvent> {
+  stream(@CurrentPrincipal() principal: Principal): Observable<MessageEvent> {
     return this.events.stream.pipe(
+      filter((event) => principal.kind === 'api-key' || event.tenantId === principal.tenantId),
       map((event) => ({ type: event.type, id: event.actionId, data: event })),
     );
   }

@@ -115,6 +115,9 @@ export class ApprovalDecisions {
         return { current: action, changed: false }; // the same decision again: nothing to do
       }
       if (action.status !== 'pending') throw new ActionNotPendingError(id, action.status);
+      // Past its window it is the sweeper's (expire or escalate), even if it has not run yet.
+      if (new Date(action.expires_at).getTime() <= Date.now())
+        throw new ActionNotPendingError(id, 'expired');
       // A revoked session's requests are void, even before the sweeper gets to them.
       const changed = (await this.cancelIfRevoked(tx, action))
         ? 'cancelled'
@@ -133,6 +136,7 @@ export class ApprovalDecisions {
         actionId: id,
         tool: current.tool,
         status: current.status,
+        tenantId: current.tenant_id,
       });
       if (current.status === 'approved') this.worker.kick();
       if (current.status === 'rejected') await this.delivery.deliver(id);

@@ -18,6 +18,8 @@ export interface ApprovalEvent {
   readonly actionId: string;
   readonly tool: string;
   readonly status: string;
+  /** Whose action it is; staff (JWT) approvers only see their own tenant's. */
+  readonly tenantId: string | null;
   readonly at: string;
 }
 
@@ -53,9 +55,17 @@ export class ApprovalEvents implements OnModuleInit {
     return this.subject.asObservable();
   }
 
+  /** Never fails the caller: the change it reports has already been committed. */
   async publish(event: Omit<ApprovalEvent, 'at'>): Promise<void> {
     const full: ApprovalEvent = { ...event, at: new Date().toISOString() };
-    await this.notifications.notify(CHANNEL, JSON.stringify(full));
+    try {
+      await this.notifications.notify(CHANNEL, JSON.stringify(full));
+    } catch (error) {
+      this.logger.error(
+        { err: (error as Error).message, event: full.type },
+        'Could not publish an approval event',
+      );
+    }
     void this.sendWebhook(full);
   }
 

@@ -6,11 +6,7 @@ import { actorOf, type Principal } from '../../common/auth/principal.js';
 import { newId } from '../../common/ids.js';
 import { WhereClause } from '../../database/where-clause.js';
 import { AuditLog } from '../audit/audit-log.service.js';
-import {
-  ApprovalGate,
-  type ApprovalReceipt,
-  type ApprovalSubmission,
-} from '../tool-calls/approval-gate.js';
+import { ApprovalGate, type ApprovalReceipt, type ApprovalSubmission } from './approval-gate.js';
 import { argumentsDigest } from '../tools/arguments-digest.js';
 import { redactInput } from '../tools/tool-redaction.js';
 import { ApprovalEvents } from './approval-events.js';
@@ -96,6 +92,7 @@ export class ApprovalQueue extends ApprovalGate {
       actionId: id,
       tool: tool.name,
       status: 'pending',
+      tenantId: principal.tenantId,
     });
     return { actionId: id, message: INTERIM_MESSAGE };
   }

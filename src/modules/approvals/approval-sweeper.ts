@@ -10,7 +10,7 @@ import { ApprovalEvents, type ApprovalEventType } from './approval-events.js';
 interface Transition {
   readonly action: string;
   readonly event: ApprovalEventType;
-  /** One UPDATE … RETURNING id, tool, status: atomic against decisions and other replicas. */
+  /** One UPDATE … RETURNING id, tool, status, tenant_id: atomic against decisions and other replicas. */
   readonly sql: string;
   readonly params?: () => unknown[];
   /** Tell the live session (the outcome is final). */
@@ -33,7 +33,7 @@ export class ApprovalSweeper {
               expires_at = now() + (expires_at - created_at)
             WHERE status = 'pending' AND expires_at < now() AND on_timeout = 'escalate'
               AND NOT escalated AND cardinality(escalate_to) > 0
-            RETURNING id, tool, status`,
+            RETURNING id, tool, status, tenant_id`,
       deliver: false,
     },
     {
@@ -42,7 +42,7 @@ export class ApprovalSweeper {
       sql: `UPDATE pending_actions SET status = 'expired', decided_at = now(),
               status_reason = 'no decision before it expired'
             WHERE status = 'pending' AND expires_at < now()
-            RETURNING id, tool, status`,
+            RETURNING id, tool, status, tenant_id`,
       deliver: true,
     },
     {
@@ -52,7 +52,7 @@ export class ApprovalSweeper {
               status_reason = 'session revoked'
             FROM sessions s
             WHERE p.session_id = s.id AND p.status = 'pending' AND s.state = 'revoked'
-            RETURNING p.id, p.tool, p.status`,
+            RETURNING p.id, p.tool, p.status, p.tenant_id`,
       deliver: false,
     },
     {
@@ -68,7 +68,7 @@ export class ApprovalSweeper {
                 ELSE '{"code":"EXECUTION_INTERRUPTED","message":"The execution was interrupted."}'::jsonb END,
               claimed_by = NULL, lease_expires_at = NULL
             WHERE status = 'executing' AND lease_expires_at < now()
-            RETURNING id, tool, status`,
+            RETURNING id, tool, status, tenant_id`,
       params: () => [
         this.registry
           .all()
@@ -94,7 +94,7 @@ export class ApprovalSweeper {
   private async apply(transition: Transition): Promise<void> {
     const changed = await this.dataSource.transaction(async (tx) => {
       const [rows] = (await tx.query(transition.sql, transition.params?.() ?? [])) as [
-        { id: string; tool: string; status: string }[],
+        { id: string; tool: string; status: string; tenant_id: string | null }[],
         number,
       ];
       for (const row of rows)
@@ -115,6 +115,7 @@ export class ApprovalSweeper {
         actionId: row.id,
         tool: row.tool,
         status: row.status,
+        tenantId: row.tenant_id,
       });
       if (transition.deliver && row.status !== 'approved') await this.delivery.deliver(row.id);
     }

@@ -159,6 +159,7 @@ export class ApprovalWorker implements OnApplicationBootstrap, BeforeApplication
       actionId: action.id,
       tool: action.tool,
       status: outcome.status,
+      tenantId: action.tenant_id,
     });
     await this.delivery.deliver(action.id);
   }

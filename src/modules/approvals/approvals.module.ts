@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { RealtimeModule } from '../realtime/realtime.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
-import { ApprovalGate } from '../tool-calls/approval-gate.js';
+import { ApprovalGate } from './approval-gate.js';
 import { ActionDelivery } from './action-delivery.js';
 import { ActionRollback } from './action-rollback.js';
 import { AdminActionsController } from './admin-actions.controller.js';

@@ -111,7 +111,9 @@ export class AuditExport {
     const [row] = (await this.dataSource.query(`SELECT hash FROM audit_log WHERE seq = $1`, [
       seq - 1,
     ])) as { hash: string }[];
-    return row?.hash ?? GENESIS_HASH;
+    if (seq === 1) return GENESIS_HASH;
+    if (!row) throw new Error(`audit entry ${seq - 1} is missing; the chain cannot be exported`);
+    return row.hash;
   }
 
   private async nextSeq(): Promise<number> {

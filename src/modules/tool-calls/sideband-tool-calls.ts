@@ -42,7 +42,11 @@ export class SidebandToolCalls implements OnModuleInit, OnApplicationShutdown {
   onModuleInit(): void {
     this.unsubscribe = this.bus.on('sideband.event', async ({ callId, event }) => {
       if (event.type !== 'response.done') return;
-      const output = (event.response as { output?: { type?: string }[] } | undefined)?.output;
+      const response = event.response as
+        { status?: string; output?: { type?: string }[] } | undefined;
+      // A cancelled or failed response (barge-in, error) withdrew its proposals: nothing runs.
+      if (response?.status && response.status !== 'completed') return;
+      const output = response?.output;
       const calls = (output ?? []).filter(
         (item): item is FunctionCallItem => item.type === 'function_call',
       );

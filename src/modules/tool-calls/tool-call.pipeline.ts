@@ -13,7 +13,7 @@ import { ToolAccessPolicy } from '../tools/tool-access.policy.js';
 import { parseToolArguments } from '../tools/tool-arguments.js';
 import { redactInput } from '../tools/tool-redaction.js';
 import { ToolRegistry } from '../tools/tool.registry.js';
-import { ApprovalGate } from './approval-gate.js';
+import { ApprovalGate } from '../approvals/approval-gate.js';
 import {
   RateWindowFull,
   ToolCallStore,
@@ -75,6 +75,10 @@ export class ToolCallPipeline {
 
   async run(request: ToolCallRequest): Promise<ToolCallResult> {
     try {
+      if (!CALL_ID.test(request.toolCallId))
+        throw new InvalidToolArgumentsError(printable(request.name), [
+          { pointer: '', detail: 'call_id must be 1-128 printable ASCII characters' },
+        ]);
       const tool = this.lookup(request.name);
       this.checkSession(request.session, tool);
       this.checkAllowed(request, tool);
@@ -155,6 +159,7 @@ export class ToolCallPipeline {
     return { status: finished.status, output: finished.output, replayed: true };
   }
 
+  /** The call is ours to run: hand it to the approval gate or execute it. */
   private async runClaimed(
     request: ToolCallRequest,
     tool: RegisteredTool,
@@ -162,32 +167,60 @@ export class ToolCallPipeline {
     plain: Record<string, unknown>,
     rowId: string,
   ): Promise<ToolCallResult> {
-    const started = performance.now();
     const redacted = redactInput(plain, tool.redact);
-    if (needsApproval(tool, input, request.principal)) {
-      if (!this.approvals) {
-        const error = new ApprovalUnavailableError(tool.name);
-        await this.store.finish(rowId, 'failed', errorOutput(error), 0, error.status);
-        return this.refuse(request, error, redacted);
-      }
-      const receipt = await this.approvals.submit({
-        tool,
-        input,
-        arguments: plain,
-        principal: request.principal,
-        session: request.session,
-        toolCallId: request.toolCallId,
-      });
-      const output: ToolOutput = { ok: true, status: 'pending_approval', ...receipt };
-      await this.store.finish(rowId, 'pending_approval', output, elapsed(started));
-      await this.record(request, 'tool.approval_requested', tool.name, {
-        input: redacted,
-        actionId: receipt.actionId,
-      });
-      return { status: 'pending_approval', output, replayed: false };
-    }
     try {
-      const result = await executeWithTimeout(tool, input, {
+      if (needsApproval(tool, input, request.principal))
+        return await this.submitForApproval(request, tool, input, plain, rowId, redacted);
+    } catch (thrown) {
+      // Never leave the claim `running`: retries would wait for an outcome that never comes.
+      const error = this.asFailure(tool, thrown);
+      await this.store.finish(rowId, 'failed', errorOutput(error), 0, error.status);
+      throw thrown;
+    }
+    return this.execute(request, tool, input, rowId, redacted);
+  }
+
+  private async submitForApproval(
+    request: ToolCallRequest,
+    tool: RegisteredTool,
+    input: object,
+    plain: Record<string, unknown>,
+    rowId: string,
+    redacted: unknown,
+  ): Promise<ToolCallResult> {
+    if (!this.approvals) throw new ApprovalUnavailableError(tool.name);
+    const receipt = await this.approvals.submit({
+      tool,
+      input,
+      arguments: plain,
+      principal: request.principal,
+      session: request.session,
+      toolCallId: request.toolCallId,
+    });
+    const output: ToolOutput = { ok: true, status: 'pending_approval', ...receipt };
+    await this.store.finish(rowId, 'pending_approval', output, 0);
+    await this.record(request, 'tool.approval_requested', tool.name, {
+      input: redacted,
+      actionId: receipt.actionId,
+    });
+    return { status: 'pending_approval', output, replayed: false };
+  }
+
+  /**
+   * Runs the tool. Only the tool's own failure is a failed call: once it succeeded, the outcome is
+   * stored as succeeded even if writing the audit entry fails afterwards (that error propagates).
+   */
+  private async execute(
+    request: ToolCallRequest,
+    tool: RegisteredTool,
+    input: object,
+    rowId: string,
+    redacted: unknown,
+  ): Promise<ToolCallResult> {
+    const started = performance.now();
+    let result: unknown;
+    try {
+      result = await executeWithTimeout(tool, input, {
         principal: request.principal,
         tenantId: request.principal.tenantId,
         sessionId: request.session.id,
@@ -196,27 +229,26 @@ export class ToolCallPipeline {
         idempotencyKey: rowId,
         logger: new Logger(`tool:${tool.name}`),
       });
-      const output: ToolOutput = { ok: true, result: result ?? null };
-      const durationMs = elapsed(started);
-      await this.store.finish(rowId, 'succeeded', output, durationMs);
-      await this.record(request, 'tool.executed', tool.name, {
-        input: redacted,
-        durationMs,
-        outputDigest: sha256(JSON.stringify(output)),
-      });
-      return { status: 'succeeded', output, replayed: false };
     } catch (thrown) {
       const error = this.asFailure(tool, thrown);
-      const output = errorOutput(error);
       const durationMs = elapsed(started);
-      await this.store.finish(rowId, 'failed', output, durationMs, error.status);
+      await this.store.finish(rowId, 'failed', errorOutput(error), durationMs, error.status);
       await this.record(request, 'tool.failed', tool.name, {
         input: redacted,
         durationMs,
         code: error.code,
       });
-      return { status: 'failed', output, replayed: false, error };
+      return { status: 'failed', output: errorOutput(error), replayed: false, error };
     }
+    const output: ToolOutput = { ok: true, result: result ?? null };
+    const durationMs = elapsed(started);
+    await this.store.finish(rowId, 'succeeded', output, durationMs);
+    await this.record(request, 'tool.executed', tool.name, {
+      input: redacted,
+      durationMs,
+      outputDigest: sha256(JSON.stringify(output)),
+    });
+    return { status: 'succeeded', output, replayed: false };
   }
 
   /** A tool's own DomainError passes through (the model may act on its code); anything else is generic. */
@@ -251,7 +283,12 @@ export class ToolCallPipeline {
       actor: actorOf(request.principal),
       action,
       subject: request.session.id,
-      data: { tool, toolCallId: request.toolCallId, source: request.source, ...data },
+      data: {
+        tool: printable(tool),
+        toolCallId: printable(request.toolCallId),
+        source: request.source,
+        ...data,
+      },
     });
   }
 }
@@ -286,4 +323,11 @@ function storedError(output: ToolOutput | null, status: number | null): DomainEr
     detail: error?.message ?? 'The tool call failed.',
     errors: error?.errors,
   });
+}
+
+const CALL_ID = /^[\x21-\x7e]{1,128}$/;
+
+/** Model-chosen names and ids, made safe to store and log (they may be anything). */
+function printable(text: string): string {
+  return text.replace(/[^\x20-\x7e]/g, '?').slice(0, 128);
 }

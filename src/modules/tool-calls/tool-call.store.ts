@@ -140,7 +140,7 @@ export class ToolCallStore {
     await this.dataSource.query(
       `UPDATE tool_calls SET status = $2, output = $3, duration_ms = $4, error_status = $5,
          finished_at = now()
-       WHERE id = $1`,
+       WHERE id = $1 AND status = 'running'`,
       [id, status, JSON.stringify(output), durationMs, errorStatus],
     );
   }

@@ -225,6 +225,37 @@ describe(parseToolArguments.name, () => {
     }
   });
 
+  describe('text a database or canonical JSON cannot hold', () => {
+    const detail = 'text must not contain NUL characters or unpaired surrogates';
+    it.each([
+      ['a NUL in a value', { ...valid, name: 'A\u0000nn' }, '/name'],
+      ['a lone high surrogate', { ...valid, name: 'Ann\ud800' }, '/name'],
+      [
+        'a lone low surrogate, nested',
+        { ...valid, contact: { phone: '\udc00' } },
+        '/contact/phone',
+      ],
+    ])('refuses %s before validation, naming the field', async (_, value, pointer) => {
+      expect(await parseToolArguments(ArgsInput, JSON.stringify(value))).toEqual({
+        ok: false,
+        errors: [{ pointer, detail }],
+      });
+    });
+
+    it('refuses such a key, and accepts a well-formed surrogate pair', async () => {
+      const key = await parseToolArguments(ArgsInput, JSON.stringify({ ...valid, 'x\u0000': 1 }));
+      expect(key).toMatchObject({
+        ok: false,
+        errors: [{ detail: 'this property name is not allowed' }],
+      });
+      const emoji = await parseToolArguments(
+        ArgsInput,
+        JSON.stringify({ ...valid, name: 'Ann 😀' }),
+      );
+      expect(emoji).toMatchObject({ ok: true });
+    });
+  });
+
   describe('nesting depth', () => {
     const tooDeep = `arguments must not nest deeper than ${MAX_ARGUMENTS_DEPTH} levels`;
     /** An object `levels` containers deep (the arguments object itself is level 1). */

@@ -15,6 +15,9 @@ export const MAX_ARGUMENTS_DEPTH = 16;
  * would slip past the unknown-property check.
  */
 const FORBIDDEN_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+/** Text PostgreSQL cannot store or canonical JSON cannot encode: NUL, unpaired UTF-16 surrogates. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this refuses
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export type ParsedArguments<I> =
   | { readonly ok: true; readonly input: I; readonly plain: Record<string, unknown> }
@@ -64,12 +67,16 @@ function findStructuralProblem(
   pointer: string,
   depth: number,
 ): { pointer: string; detail: string } | undefined {
+  if (typeof value === 'string')
+    return UNSTORABLE.test(value)
+      ? { pointer, detail: 'text must not contain NUL characters or unpaired surrogates' }
+      : undefined;
   if (!value || typeof value !== 'object') return undefined;
   if (depth > MAX_ARGUMENTS_DEPTH)
     return { pointer, detail: `arguments must not nest deeper than ${MAX_ARGUMENTS_DEPTH} levels` };
   for (const key of Object.keys(value)) {
     const here = `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
-    if (FORBIDDEN_KEYS.has(key))
+    if (FORBIDDEN_KEYS.has(key) || UNSTORABLE.test(key))
       return { pointer: here, detail: 'this property name is not allowed' };
     const nested = findStructuralProblem((value as Record<string, unknown>)[key], here, depth + 1);
     if (nested) return nested;

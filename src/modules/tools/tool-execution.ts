@@ -7,30 +7,36 @@ export class ToolTimedOut extends Error {
 }
 
 /**
- * Runs `execute` with the tool's timeout: the context's signal is aborted when time is up, and the
- * caller stops waiting at that moment even if the tool ignores the signal.
+ * Runs `work` with a deadline: its signal is aborted when time is up, and the caller stops
+ * waiting at that moment even if the work ignores the signal.
  */
-export async function executeWithTimeout(
-  tool: RegisteredTool,
-  input: object,
-  context: Omit<ToolContext, 'signal'>,
-): Promise<unknown> {
+export async function runWithTimeout<T>(
+  timeoutMs: number,
+  label: string,
+  work: (signal: AbortSignal) => Promise<T> | T,
+): Promise<T> {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      controller.abort(new ToolTimedOut(`${tool.name} timed out after ${tool.timeoutMs} ms`));
-      reject(new ToolTimedOut(tool.name));
-    }, tool.timeoutMs);
+      controller.abort(new ToolTimedOut(`${label} timed out after ${timeoutMs} ms`));
+      reject(new ToolTimedOut(label));
+    }, timeoutMs);
   });
   try {
-    return await Promise.race([
-      Promise.resolve().then(() =>
-        tool.handler.execute(input, { ...context, signal: controller.signal }),
-      ),
-      timedOut,
-    ]);
+    return await Promise.race([Promise.resolve().then(() => work(controller.signal)), timedOut]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Runs the tool's `execute` under its `timeoutMs`. */
+export function executeWithTimeout(
+  tool: RegisteredTool,
+  input: object,
+  context: Omit<ToolContext, 'signal'>,
+): Promise<unknown> {
+  return runWithTimeout(tool.timeoutMs, tool.name, (signal) =>
+    tool.handler.execute(input, { ...context, signal }),
+  );
 }

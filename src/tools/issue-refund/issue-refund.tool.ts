@@ -49,18 +49,11 @@ export class IssueRefundTool implements ToolHandler<IssueRefundInput, Refund> {
 
   execute(input: IssueRefundInput, ctx: ToolContext): Promise<Refund> {
     return this.dataSource.transaction(async (tx) => {
-      const [done] = (await tx.query(
-        `SELECT id, order_number, amount_usd FROM demo_refunds WHERE idempotency_key = $1`,
-        [ctx.idempotencyKey],
-      )) as { id: string; order_number: string; amount_usd: string }[];
-      if (done)
-        return {
-          refundId: done.id,
-          orderNumber: done.order_number,
-          amountUsd: Number(done.amount_usd),
-        };
+      // Lock the order first: a resumed run racing the original waits here, then finds its refund.
       const order = await findVisibleOrder(tx, ctx.principal, input.orderNumber, true);
       if (!order) throw new OrderNotFoundError(input.orderNumber);
+      const done = await this.alreadyRefunded(tx, ctx.idempotencyKey);
+      if (done) return done;
       const [{ refunded }] = (await tx.query(
         `SELECT coalesce(sum(amount_usd), 0) AS refunded FROM demo_refunds WHERE order_number = $1`,
         [order.number],
@@ -69,13 +62,32 @@ export class IssueRefundTool implements ToolHandler<IssueRefundInput, Refund> {
       if (input.amount > refundable + 1e-9)
         throw new RefundExceedsOrderError(order.number, refundable);
       const refundId = newId('ref');
-      await tx.query(
+      // A resumed run racing the original one: the key decides, and the loser reads the winner's.
+      const inserted = (await tx.query(
         `INSERT INTO demo_refunds (id, order_number, amount_usd, reason, idempotency_key, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
         [refundId, order.number, input.amount, input.reason, ctx.idempotencyKey, ctx.principal.id],
-      );
+      )) as { id: string }[];
+      if (inserted.length === 0) return (await this.alreadyRefunded(tx, ctx.idempotencyKey))!;
       return { refundId, orderNumber: order.number, amountUsd: input.amount };
     });
+  }
+
+  private async alreadyRefunded(
+    tx: Pick<DataSource, 'query'>,
+    idempotencyKey: string,
+  ): Promise<Refund | undefined> {
+    const [done] = (await tx.query(
+      `SELECT id, order_number, amount_usd FROM demo_refunds WHERE idempotency_key = $1`,
+      [idempotencyKey],
+    )) as { id: string; order_number: string; amount_usd: string }[];
+    return (
+      done && {
+        refundId: done.id,
+        orderNumber: done.order_number,
+        amountUsd: Number(done.amount_usd),
+      }
+    );
   }
 
   /** A reversing entry; the UNIQUE `reverses` column makes a second compensation impossible. */
