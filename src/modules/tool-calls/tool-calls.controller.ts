@@ -18,9 +18,10 @@ export class ToolCallsController {
   ) {}
 
   /**
-   * For pages in ephemeral mode that see function calls first: the same pipeline as the sideband
-   * path, and the same `(session, callId)` record, so a call relayed and also seen on the sideband
-   * runs once. The model's output is always sent by the sideband.
+   * Meant for pages in ephemeral mode that see function calls first: the same pipeline as the
+   * sideband path, and the same `(session, callId)` record, so a call relayed and also seen on the
+   * sideband runs once. The model's output is always sent by the sideband. It is open in both modes:
+   * the session's owner may only run what their roles already allow, with every rule applied.
    */
   @Post(':id/tool-calls')
   @HttpCode(200)
