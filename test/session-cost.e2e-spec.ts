@@ -1,5 +1,10 @@
 import { SessionsService } from '../src/modules/sessions/sessions.service.js';
-import { connectedBrowser, eventually, inspectSimCall } from './support/session-client.js';
+import {
+  connectedBrowser,
+  eventually,
+  inspectSimCall,
+  simulatorOf,
+} from './support/session-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { JWT_ENV } from './support/tokens.js';
 
@@ -122,6 +127,42 @@ describe('sessions: a spent daily budget stops new sessions', () => {
         scope: 'user_day',
         budgetUsd: 0.004,
       });
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe('sessions: input transcription is priced apart', () => {
+  let sut: TestApp;
+  beforeAll(async () => {
+    sut = await startTestApp({ env: { ...JWT_ENV, SWITCHBOARD_SIMULATOR_INSPECTION: 'true' } });
+  });
+  afterAll(() => sut.close());
+
+  it('adds each transcription at its own price (gpt-4o-transcribe, per minute) to the session', async () => {
+    const { id, browser, callId } = await connectedBrowser(sut, 'tess');
+    try {
+      const sim = simulatorOf(sut);
+      await fetch(`${sim.url}/__sim/calls/${callId}/say`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${sim.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ text: 'hello there, how are you today' }),
+      });
+      const transcribed = await browser.stream.next(
+        'conversation.item.input_audio_transcription.completed',
+      );
+      const { seconds } = transcribed.usage as { type: 'duration'; seconds: number };
+      expect(seconds).toBeGreaterThan(0);
+      const done = await browser.stream.next('response.done');
+      // OpenAI's published rate for gpt-4o-transcribe billed by duration: 0.006 USD per minute.
+      const expected =
+        expectedCost((done.response as { usage: Usage }).usage) + (seconds / 60) * 0.006;
+      const session = await eventually(async () => {
+        const s = await sut.app.get(SessionsService).getAny(id);
+        return s.usage.transcriptions === 1 && s.usage.responses === 1 ? s : undefined;
+      });
+      expect(session.costUsd).toBeCloseTo(expected, 6);
     } finally {
       await browser.close();
     }

@@ -1,5 +1,6 @@
 import type { LogLevel } from './env.schema.js';
 import type { PriceTable } from './price-table.js';
+import type { TranscriptionPriceTable } from './transcription-prices.js';
 
 /**
  * The one typed configuration object, built once at boot from the validated environment.
@@ -53,6 +54,8 @@ export abstract class AppConfig {
   /** The cost meter: prices per model, and budgets that end sessions when spent. */
   abstract readonly cost: {
     readonly prices: PriceTable;
+    /** Input transcription, billed apart from the Realtime model. */
+    readonly transcriptionPrices: TranscriptionPriceTable;
     readonly sessionBudgetUsd: number;
     readonly userDailyBudgetUsd: number;
     readonly tenantMonthlyBudgetUsd: number;

@@ -212,6 +212,10 @@ export class EnvironmentVariables {
   @IsString({ message: 'must be a JSON object of model prices per 1M tokens' })
   SWITCHBOARD_PRICE_TABLE?: string;
 
+  @IsOptional()
+  @IsString({ message: 'must be a JSON object of transcription model prices' })
+  SWITCHBOARD_TRANSCRIPTION_PRICE_TABLE?: string;
+
   @Transform(toNumber)
   @IsNumber({}, { message: 'must be an amount in USD, e.g. 100' })
   @Min(0, { message: 'must be an amount in USD, e.g. 100' })
@@ -272,6 +276,7 @@ export const OPTIONAL_VARIABLES = [
   'SWITCHBOARD_JWT_ISSUER',
   'SWITCHBOARD_JWT_AUDIENCE',
   'SWITCHBOARD_PRICE_TABLE',
+  'SWITCHBOARD_TRANSCRIPTION_PRICE_TABLE',
   'SWITCHBOARD_APPROVAL_WEBHOOK_URL',
   'SWITCHBOARD_APPROVAL_WEBHOOK_SECRET',
   'SWITCHBOARD_AUDIT_SIGNING_KEY',

@@ -5,6 +5,7 @@ import { validateSync, type ValidationError } from 'class-validator';
 import type { AppConfig } from './app-config.js';
 import { EnvironmentVariables, OPTIONAL_VARIABLES, SECRET_VARIABLES } from './env.schema.js';
 import { parsePriceTable, type PriceTable } from './price-table.js';
+import { parseTranscriptionPrices, type TranscriptionPriceTable } from './transcription-prices.js';
 
 /** Thrown when the environment is invalid; `message` has one line per bad variable. */
 export class ConfigError extends Error {
@@ -34,13 +35,18 @@ export function loadConfig(env: RawEnv = process.env): AppConfig {
   const prices = parsePriceTable(vars.SWITCHBOARD_PRICE_TABLE);
   if (typeof prices === 'string')
     problems.push(`Invalid configuration: SWITCHBOARD_PRICE_TABLE ${prices}`);
+  const transcriptionPrices = parseTranscriptionPrices(vars.SWITCHBOARD_TRANSCRIPTION_PRICE_TABLE);
+  if (typeof transcriptionPrices === 'string')
+    problems.push(
+      `Invalid configuration: SWITCHBOARD_TRANSCRIPTION_PRICE_TABLE ${transcriptionPrices}`,
+    );
   if (vars.SWITCHBOARD_JWT_SECRET && vars.SWITCHBOARD_JWT_JWKS_URL) {
     problems.push(
       'Invalid configuration: SWITCHBOARD_JWT_SECRET and SWITCHBOARD_JWT_JWKS_URL are exclusive; set one',
     );
   }
   if (problems.length > 0) throw new ConfigError(problems);
-  return toAppConfig(vars, prices as PriceTable);
+  return toAppConfig(vars, prices as PriceTable, transcriptionPrices as TranscriptionPriceTable);
 }
 
 function describe(error: ValidationError, raw: Record<string, unknown>): string {
@@ -51,7 +57,11 @@ function describe(error: ValidationError, raw: Record<string, unknown>): string 
   return `Invalid configuration: ${error.property} ${expectation}${shown}`;
 }
 
-function toAppConfig(vars: EnvironmentVariables, prices: PriceTable): AppConfig {
+function toAppConfig(
+  vars: EnvironmentVariables,
+  prices: PriceTable,
+  transcriptionPrices: TranscriptionPriceTable,
+): AppConfig {
   return Object.freeze({
     http: { port: vars.PORT, host: vars.HOST, bodyLimit: vars.SWITCHBOARD_BODY_LIMIT },
     database: {
@@ -81,6 +91,7 @@ function toAppConfig(vars: EnvironmentVariables, prices: PriceTable): AppConfig 
     },
     cost: {
       prices,
+      transcriptionPrices,
       sessionBudgetUsd: vars.SWITCHBOARD_SESSION_BUDGET_USD,
       userDailyBudgetUsd: vars.SWITCHBOARD_USER_DAILY_BUDGET_USD,
       tenantMonthlyBudgetUsd: vars.SWITCHBOARD_TENANT_MONTHLY_BUDGET_USD,

@@ -4,12 +4,38 @@ import { DataSource } from 'typeorm';
 
 import { AppConfig } from '../../config/app-config.js';
 import { AuditLog } from '../audit/audit-log.service.js';
-import { RealtimeEventBus } from '../realtime/realtime-event-bus.js';
+import {
+  FALLBACK_TRANSCRIPTION_MODEL,
+  transcriptionCostUsd,
+  type TranscriptionUsage,
+} from '../../config/transcription-prices.js';
+import { RealtimeEventBus, type RealtimeServerEvent } from '../realtime/realtime-event-bus.js';
 import { SidebandConnections } from '../realtime/sideband-connections.js';
 import { ToolRegistry } from '../tools/tool.registry.js';
+import type { SessionRecord } from './session.record.js';
 import { SessionsService } from './sessions.service.js';
 import { revertUpdate } from './tamper-check.js';
 import { usageCostUsd, type RealtimeUsage } from './usage-cost.js';
+
+type ResponseUsage = RealtimeUsage & { input_tokens?: number; output_tokens?: number };
+
+interface Spent {
+  readonly costUsd: number;
+  readonly responses: number;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly transcriptions: number;
+}
+
+/** Prices one event for its session (the model and transcription model come from its config). */
+type Charge = (session: SessionRecord) => Spent;
+
+/** The input transcription model the session was configured with. */
+function transcriptionModelOf(config: Record<string, unknown>): string {
+  const audio = config.audio as
+    { input?: { transcription?: { model?: string } | null } } | undefined;
+  return audio?.input?.transcription?.model ?? FALLBACK_TRANSCRIPTION_MODEL;
+}
 
 /** At this share of any budget, the session is warned (audited) once. */
 const WARNING_SHARE = 0.8;
@@ -24,7 +50,8 @@ interface Spend {
 }
 
 /**
- * Prices every `response.done` from its `usage`, adds it to the session, and checks the budgets:
+ * Prices every `response.done` from its `usage` and every input transcription from its own usage
+ * (billed apart, per token or per minute), adds it to the session, and checks the budgets:
  * per session, per user per day, per tenant per month. Past 80 % of any: a warning in the audit
  * log; past 90 %: tools marked `costly` are withdrawn from the model and refused; at 100 %: the
  * session is ended and its call hung up.
@@ -46,11 +73,10 @@ export class CostMeter implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     this.unsubscribe = this.bus.on('sideband.event', ({ callId, event }) => {
-      if (event.type !== 'response.done') return;
-      const usage = (event.response as { usage?: RealtimeUsage } | undefined)?.usage;
-      if (!usage) return;
-      void this.meter(callId, usage).catch((error: unknown) =>
-        this.logger.error({ callId, err: (error as Error).message }, 'Metering a response failed'),
+      const charge = this.chargeFor(event);
+      if (!charge) return;
+      void this.meter(callId, charge).catch((error: unknown) =>
+        this.logger.error({ callId, err: (error as Error).message }, 'Metering usage failed'),
       );
     });
   }
@@ -59,22 +85,54 @@ export class CostMeter implements OnModuleInit, OnApplicationShutdown {
     this.unsubscribe?.();
   }
 
-  private async meter(
-    callId: string,
-    usage: RealtimeUsage & { input_tokens?: number; output_tokens?: number },
-  ): Promise<void> {
+  /** What an event costs: a response (Realtime model) or an input transcription (billed apart). */
+  private chargeFor(event: RealtimeServerEvent): Charge | undefined {
+    if (event.type === 'response.done') {
+      const usage = (event.response as { usage?: ResponseUsage } | undefined)?.usage;
+      if (!usage) return undefined;
+      return (session) => {
+        const { prices } = this.config.cost;
+        const model = String(session.config.model ?? 'gpt-realtime');
+        return {
+          costUsd: usageCostUsd(usage, prices[model] ?? prices['gpt-realtime']),
+          responses: 1,
+          inputTokens: usage.input_tokens ?? 0,
+          outputTokens: usage.output_tokens ?? 0,
+          transcriptions: 0,
+        };
+      };
+    }
+    if (event.type === 'conversation.item.input_audio_transcription.completed') {
+      const usage = event.usage as TranscriptionUsage | undefined;
+      if (!usage) return undefined;
+      return (session) => {
+        const prices = this.config.cost.transcriptionPrices;
+        const model = transcriptionModelOf(session.config);
+        const table = prices[model] ?? prices[FALLBACK_TRANSCRIPTION_MODEL];
+        return {
+          costUsd: transcriptionCostUsd(usage, table),
+          responses: 0,
+          inputTokens: 0,
+          outputTokens: 0,
+          transcriptions: 1,
+        };
+      };
+    }
+    return undefined;
+  }
+
+  private async meter(callId: string, charge: Charge): Promise<void> {
     const session = await this.sessions.findByCall(callId);
     if (!session || session.state !== 'active') return;
-    const model = String(session.config.model ?? 'gpt-realtime');
-    const { prices } = this.config.cost;
-    const cost = usageCostUsd(usage, prices[model] ?? prices['gpt-realtime']);
+    const spent = charge(session);
     const [spend] = (await this.dataSource.query(
       `WITH updated AS (
          UPDATE sessions SET cost_usd = cost_usd + $2,
-           usage = jsonb_build_object(
-             'responses', coalesce((usage->>'responses')::int, 0) + 1,
-             'inputTokens', coalesce((usage->>'inputTokens')::bigint, 0) + $3,
-             'outputTokens', coalesce((usage->>'outputTokens')::bigint, 0) + $4)
+           usage = usage || jsonb_build_object(
+             'responses', coalesce((usage->>'responses')::int, 0) + $3,
+             'inputTokens', coalesce((usage->>'inputTokens')::bigint, 0) + $4,
+             'outputTokens', coalesce((usage->>'outputTokens')::bigint, 0) + $5,
+             'transcriptions', coalesce((usage->>'transcriptions')::int, 0) + $6)
          WHERE id = $1 RETURNING cost_usd, budget_warned, user_id, tenant_id)
        SELECT u.cost_usd AS session_cost, u.budget_warned,
          (SELECT coalesce(sum(cost_usd), 0) FROM sessions s
@@ -82,7 +140,14 @@ export class CostMeter implements OnModuleInit, OnApplicationShutdown {
          (SELECT coalesce(sum(cost_usd), 0) FROM sessions s
            WHERE s.tenant_id = u.tenant_id AND s.created_at >= date_trunc('month', now()) AND s.id <> $1) + u.cost_usd AS tenant_month
        FROM updated u`,
-      [session.id, cost, usage.input_tokens ?? 0, usage.output_tokens ?? 0],
+      [
+        session.id,
+        spent.costUsd,
+        spent.responses,
+        spent.inputTokens,
+        spent.outputTokens,
+        spent.transcriptions,
+      ],
     )) as Spend[];
     await this.enforce(session.id, session.tenantId, spend, callId);
   }

@@ -1,0 +1,83 @@
+/**
+ * Input transcription is billed apart from the Realtime model. Token-billed models report
+ * `{type:"tokens", input_token_details:{text_tokens,audio_tokens}, output_tokens}`; others report
+ * `{type:"duration", seconds}`. Prices: USD per 1M tokens, and USD per minute for duration usage.
+ */
+export interface TranscriptionPrices {
+  readonly textIn: number;
+  readonly audioIn: number;
+  readonly textOut: number;
+  readonly perMinute: number;
+}
+
+export type TranscriptionPriceTable = Readonly<Record<string, TranscriptionPrices>>;
+
+const FIELDS: readonly (keyof TranscriptionPrices)[] = [
+  'textIn',
+  'audioIn',
+  'textOut',
+  'perMinute',
+];
+
+/**
+ * Defaults from OpenAI's published transcription prices; verify against your contract and override
+ * with SWITCHBOARD_TRANSCRIPTION_PRICE_TABLE. An unknown model is priced as `gpt-4o-transcribe`
+ * (the dearest here), so spend is never under-counted.
+ */
+export const DEFAULT_TRANSCRIPTION_PRICES: TranscriptionPriceTable = {
+  'gpt-4o-transcribe': { textIn: 2.5, audioIn: 6, textOut: 10, perMinute: 0.006 },
+  'gpt-4o-mini-transcribe': { textIn: 1.25, audioIn: 3, textOut: 5, perMinute: 0.003 },
+  'whisper-1': { textIn: 0, audioIn: 0, textOut: 0, perMinute: 0.006 },
+};
+
+export const FALLBACK_TRANSCRIPTION_MODEL = 'gpt-4o-transcribe';
+
+/** Parses SWITCHBOARD_TRANSCRIPTION_PRICE_TABLE; returns the problem in words, or the merged table. */
+export function parseTranscriptionPrices(
+  json: string | undefined,
+): TranscriptionPriceTable | string {
+  if (!json) return DEFAULT_TRANSCRIPTION_PRICES;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return 'must be valid JSON';
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return 'must be a JSON object of model name → prices';
+  for (const [model, prices] of Object.entries(parsed))
+    for (const field of FIELDS) {
+      const value = (prices as Record<string, unknown> | null)?.[field];
+      if (typeof value !== 'number' || !(value >= 0))
+        return `needs a non-negative number for ${model}.${field} (USD per 1M tokens; perMinute in USD)`;
+    }
+  return { ...DEFAULT_TRANSCRIPTION_PRICES, ...(parsed as TranscriptionPriceTable) };
+}
+
+/** `conversation.item.input_audio_transcription.completed.usage`. */
+export type TranscriptionUsage =
+  | {
+      readonly type: 'tokens';
+      readonly input_token_details?: {
+        readonly text_tokens?: number;
+        readonly audio_tokens?: number;
+      };
+      readonly input_tokens?: number;
+      readonly output_tokens?: number;
+    }
+  | { readonly type: 'duration'; readonly seconds: number };
+
+/** USD for one transcription. */
+export function transcriptionCostUsd(
+  usage: TranscriptionUsage,
+  prices: TranscriptionPrices,
+): number {
+  if (usage.type === 'duration') return (Math.max(0, usage.seconds) / 60) * prices.perMinute;
+  const input = usage.input_token_details ?? {};
+  const audio = input.audio_tokens ?? usage.input_tokens ?? 0;
+  const text = input.text_tokens ?? 0;
+  return (
+    (audio * prices.audioIn + text * prices.textIn + (usage.output_tokens ?? 0) * prices.textOut) /
+    1_000_000
+  );
+}
