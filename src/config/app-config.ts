@@ -1,4 +1,5 @@
 import type { LogLevel } from './env.schema.js';
+import type { AgentProfile } from './agent-profiles.js';
 import type { PriceTable } from './price-table.js';
 import type { TranscriptionPriceTable } from './transcription-prices.js';
 
@@ -50,6 +51,8 @@ export abstract class AppConfig {
     readonly hangUpOnTamper: boolean;
     /** A replica owns a call's sideband for this long unless it renews (every third of it). */
     readonly sidebandLeaseSeconds: number;
+    /** Built-in profiles, adjusted and extended by SWITCHBOARD_AGENT_PROFILES_FILE. */
+    readonly agentProfiles: Readonly<Record<string, AgentProfile>>;
   };
   /** The cost meter: prices per model, and budgets that end sessions when spent. */
   abstract readonly cost: {

@@ -216,6 +216,10 @@ export class EnvironmentVariables {
   @IsString({ message: 'must be a JSON object of transcription model prices' })
   SWITCHBOARD_TRANSCRIPTION_PRICE_TABLE?: string;
 
+  @IsOptional()
+  @IsString({ message: 'must be the path of a JSON file of agent profiles' })
+  SWITCHBOARD_AGENT_PROFILES_FILE?: string;
+
   @Transform(toNumber)
   @IsNumber({}, { message: 'must be an amount in USD, e.g. 100' })
   @Min(0, { message: 'must be an amount in USD, e.g. 100' })
@@ -277,6 +281,7 @@ export const OPTIONAL_VARIABLES = [
   'SWITCHBOARD_JWT_AUDIENCE',
   'SWITCHBOARD_PRICE_TABLE',
   'SWITCHBOARD_TRANSCRIPTION_PRICE_TABLE',
+  'SWITCHBOARD_AGENT_PROFILES_FILE',
   'SWITCHBOARD_APPROVAL_WEBHOOK_URL',
   'SWITCHBOARD_APPROVAL_WEBHOOK_SECRET',
   'SWITCHBOARD_AUDIT_SIGNING_KEY',

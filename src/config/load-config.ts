@@ -4,6 +4,8 @@ import { validateSync, type ValidationError } from 'class-validator';
 
 import type { AppConfig } from './app-config.js';
 import { EnvironmentVariables, OPTIONAL_VARIABLES, SECRET_VARIABLES } from './env.schema.js';
+import type { AgentProfile } from './agent-profiles.js';
+import { loadAgentProfiles } from './agent-profiles-file.js';
 import { parsePriceTable, type PriceTable } from './price-table.js';
 import { parseTranscriptionPrices, type TranscriptionPriceTable } from './transcription-prices.js';
 
@@ -45,8 +47,15 @@ export function loadConfig(env: RawEnv = process.env): AppConfig {
       'Invalid configuration: SWITCHBOARD_JWT_SECRET and SWITCHBOARD_JWT_JWKS_URL are exclusive; set one',
     );
   }
+  const agentProfiles = loadAgentProfiles(vars.SWITCHBOARD_AGENT_PROFILES_FILE);
+  if (typeof agentProfiles === 'string')
+    problems.push(`Invalid configuration: SWITCHBOARD_AGENT_PROFILES_FILE ${agentProfiles}`);
   if (problems.length > 0) throw new ConfigError(problems);
-  return toAppConfig(vars, prices as PriceTable, transcriptionPrices as TranscriptionPriceTable);
+  return toAppConfig(vars, {
+    prices: prices as PriceTable,
+    transcriptionPrices: transcriptionPrices as TranscriptionPriceTable,
+    agentProfiles: agentProfiles as Readonly<Record<string, AgentProfile>>,
+  });
 }
 
 function describe(error: ValidationError, raw: Record<string, unknown>): string {
@@ -57,10 +66,16 @@ function describe(error: ValidationError, raw: Record<string, unknown>): string 
   return `Invalid configuration: ${error.property} ${expectation}${shown}`;
 }
 
+/** What is parsed beyond the flat variables. */
+interface ParsedTables {
+  readonly prices: PriceTable;
+  readonly transcriptionPrices: TranscriptionPriceTable;
+  readonly agentProfiles: Readonly<Record<string, AgentProfile>>;
+}
+
 function toAppConfig(
   vars: EnvironmentVariables,
-  prices: PriceTable,
-  transcriptionPrices: TranscriptionPriceTable,
+  { prices, transcriptionPrices, agentProfiles }: ParsedTables,
 ): AppConfig {
   return Object.freeze({
     http: { port: vars.PORT, host: vars.HOST, bodyLimit: vars.SWITCHBOARD_BODY_LIMIT },
@@ -88,6 +103,7 @@ function toAppConfig(
       clientSecretTtlSeconds: vars.SWITCHBOARD_CLIENT_SECRET_TTL_SECONDS,
       hangUpOnTamper: vars.SWITCHBOARD_TAMPER_HANGUP,
       sidebandLeaseSeconds: vars.SWITCHBOARD_SIDEBAND_LEASE_SECONDS,
+      agentProfiles,
     },
     cost: {
       prices,

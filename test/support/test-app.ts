@@ -78,7 +78,18 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     : { url: testDatabaseUrl(), close: async () => undefined };
   const logs = new LogCapture();
   const app = await createApp(config, { embedded, logDestination: logs, imports: options.imports });
-  await app.listen(0, '127.0.0.1');
+  try {
+    await app.listen(0, '127.0.0.1');
+  } catch (error) {
+    // A boot check failed: release the connection (and the schema) before reporting it.
+    if (ownsSchema)
+      await app
+        .get(DataSource)
+        .query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
+        .catch(() => undefined);
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {
     app,

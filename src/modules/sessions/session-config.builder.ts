@@ -1,5 +1,5 @@
 import type { ToolDefinition } from '../tools/registered-tool.js';
-import type { AgentProfile } from './agent-profiles.js';
+import type { AgentProfile } from '../../config/agent-profiles.js';
 
 /**
  * The Realtime session config, built on the server from the agent profile and the tools the

@@ -14,7 +14,6 @@ import { SidebandConnections } from '../realtime/sideband-connections.js';
 import { ToolAccessPolicy } from '../tools/tool-access.policy.js';
 import { ToolMessages } from '../tools/tool.messages.js';
 import { ToolRegistry } from '../tools/tool.registry.js';
-import { AGENT_PROFILES } from './agent-profiles.js';
 import { admitSession } from './session-admission.js';
 import { buildSessionConfig } from './session-config.builder.js';
 import {
@@ -53,7 +52,7 @@ export class SessionsService implements OnApplicationBootstrap {
 
   /** Boot check, once every tool is registered: profiles name only tools that exist. */
   onApplicationBootstrap(): void {
-    for (const profile of Object.values(AGENT_PROFILES))
+    for (const profile of Object.values(this.config.sessions.agentProfiles))
       for (const name of profile.tools ?? [])
         if (!this.registry.has(name))
           throw new Error(ToolMessages.unknownAgentTool(profile.name, name));
@@ -65,8 +64,10 @@ export class SessionsService implements OnApplicationBootstrap {
     agentName = 'default',
     mode: 'proxy' | 'ephemeral' = 'proxy',
   ): Promise<SessionRecord> {
-    const profile = AGENT_PROFILES[agentName];
-    if (!profile) throw new UnknownAgentError(agentName, Object.keys(AGENT_PROFILES));
+    const profiles = this.config.sessions.agentProfiles;
+    const profile = Object.hasOwn(profiles, agentName) ? profiles[agentName] : undefined;
+    if (!profile)
+      throw new UnknownAgentError(agentName, Object.keys(this.config.sessions.agentProfiles));
     const global = this.config.sessions;
     // A profile can only tighten the global limits, never loosen them.
     const tighter = (profileValue: number | undefined, globalValue: number) =>

@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { AGENT_PROFILES } from './agent-profiles.js';
+import { loadAgentProfiles } from './agent-profiles-file.js';
+
+describe(loadAgentProfiles.name, () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'profiles-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const file = (content: unknown) => {
+    const path = join(dir, `${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+    return path;
+  };
+
+  it('returns the built-ins when no file is configured', () => {
+    expect(loadAgentProfiles(undefined)).toBe(AGENT_PROFILES);
+  });
+
+  it('adjusts a built-in field by field and adds complete new profiles', () => {
+    const profiles = loadAgentProfiles(
+      file({
+        default: { turnDetection: { type: 'server_vad', silence_duration_ms: 350 } },
+        billing: {
+          model: 'gpt-realtime-mini',
+          voice: 'cedar',
+          instructions: 'You answer billing questions.',
+          turnDetection: null,
+          tools: ['lookup_order'],
+          limits: { maxDurationSeconds: 300 },
+        },
+      }),
+    );
+    expect(profiles).toMatchObject({
+      default: {
+        name: 'default',
+        voice: AGENT_PROFILES.default.voice,
+        instructions: AGENT_PROFILES.default.instructions,
+        turnDetection: { type: 'server_vad', silence_duration_ms: 350 },
+      },
+      billing: { name: 'billing', model: 'gpt-realtime-mini', tools: ['lookup_order'] },
+    });
+  });
+
+  it.each([
+    ['unreadable JSON', '{', /cannot be read as JSON/],
+    ['an unknown field', { default: { temperature: 1 } }, /must NOT have additional properties/],
+    ['a bad limit', { default: { limits: { maxPerUser: 0 } } }, /\/default\/limits\/maxPerUser/],
+    ['a bad profile name', { 'Bad Name': {} }, /names a profile "Bad Name"/],
+    [
+      'an incomplete new profile',
+      { sales: { model: 'gpt-realtime' } },
+      /"sales" without voice, instructions, turnDetection/,
+    ],
+  ])('refuses %s with a message that says what is wrong', (_, content, message) => {
+    expect(loadAgentProfiles(file(content))).toMatch(message);
+  });
+
+  it('says when the file does not exist', () => {
+    expect(loadAgentProfiles(join(dir, 'missing.json'))).toMatch(/cannot be read as JSON \(ENOENT/);
+  });
+});
