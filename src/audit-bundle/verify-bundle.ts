@@ -20,6 +20,18 @@ export type BundleVerification =
     }
   | { readonly ok: false; readonly line: number; readonly problem: string };
 
+/** Where the walk through the bundle has got to. */
+interface ChainState {
+  expectedSeq: number;
+  prevHash: string;
+  count: number;
+  checkpoints: number;
+  finalSeen: boolean;
+  readonly digest: string;
+  readonly keyId: string;
+  readonly key: KeyObject;
+}
+
 /**
  * Checks an exported audit bundle offline: every line parses, the header comes first, every
  * entry's hash is recomputed and chains to the one before, sequence numbers have no gaps, every
@@ -33,78 +45,85 @@ export function verifyBundle(lines: readonly string[], publicKeyPem: string): Bu
   } catch {
     return { ok: false, line: 0, problem: 'the public key is not a valid PEM public key' };
   }
-  const keyId = keyIdOf(key.export({ type: 'spki', format: 'der' }));
   const records = lines.map((text) => text.trim());
   while (records.length > 0 && records.at(-1) === '') records.pop(); // a final newline
   if (records.length === 0 || !records[0]) return fail(1, 'the bundle is empty');
-
-  let header: BundleHeader;
-  try {
-    header = JSON.parse(records[0]) as BundleHeader;
-  } catch {
-    return fail(1, 'line is not JSON');
-  }
-  if (!header || typeof header !== 'object' || header.type !== 'header')
-    return fail(1, 'the first line must be the header');
-  if (header.version !== BUNDLE_VERSION)
-    return fail(1, `unsupported bundle version ${header.version}`);
-  if (header.keyId !== keyId)
-    return fail(1, `signed with key ${header.keyId}, not the given key ${keyId}`);
-  const digest = headerDigest(header);
-
-  let expectedSeq = header.firstSeq;
-  let prevHash = header.prevHash;
-  let count = 0;
-  let checkpoints = 0;
-  let finalSeen = false;
+  const start = readHeader(records[0], key);
+  if (typeof start === 'string') return fail(1, start);
   for (let i = 1; i < records.length; i++) {
-    const lineNo = i + 1;
-    if (finalSeen) return fail(lineNo, 'lines after the final checkpoint');
-    let record: BundleEntry | BundleCheckpoint;
-    try {
-      record = JSON.parse(records[i]) as BundleEntry | BundleCheckpoint;
-    } catch {
-      return fail(lineNo, 'line is not JSON');
-    }
-    if (!record || typeof record !== 'object') return fail(lineNo, 'line is not a JSON object');
-    if (record.type === 'entry') {
-      if (record.seq !== expectedSeq)
-        return fail(lineNo, `expected entry ${expectedSeq}, found ${record.seq}`);
-      if (record.prevHash !== prevHash)
-        return fail(lineNo, `entry ${record.seq} does not chain to the entry before it`);
-      if (entryHash(prevHash, record) !== record.hash)
-        return fail(
-          lineNo,
-          `entry ${record.seq} was altered (its hash does not match its content)`,
-        );
-      prevHash = record.hash;
-      expectedSeq += 1;
-      count += 1;
-    } else if (record.type === 'checkpoint') {
-      const problem = checkCheckpoint(record, {
-        seq: expectedSeq - 1,
-        hash: prevHash,
-        count,
-        digest,
-        keyId,
-        key,
-      });
-      if (problem) return fail(lineNo, problem);
-      checkpoints += 1;
-      finalSeen = record.final;
-    } else {
-      return fail(
-        lineNo,
-        `unknown line type ${JSON.stringify((record as { type?: unknown }).type)}`,
-      );
-    }
+    const problem = start.finalSeen ? 'lines after the final checkpoint' : step(records[i], start);
+    if (problem) return fail(i + 1, problem);
   }
-  if (!finalSeen)
+  if (!start.finalSeen)
     return fail(
       records.length,
       'the bundle is truncated: it does not end with the final checkpoint',
     );
+  const { count, checkpoints, expectedSeq } = start;
   return { ok: true, entries: count, checkpoints, lastSeq: expectedSeq - 1 };
+}
+
+/** The header, checked against the key; the starting state of the walk, or the problem. */
+function readHeader(text: string, key: KeyObject): ChainState | string {
+  const keyId = keyIdOf(key.export({ type: 'spki', format: 'der' }));
+  let header: BundleHeader;
+  try {
+    header = JSON.parse(text) as BundleHeader;
+  } catch {
+    return 'line is not JSON';
+  }
+  if (!header || typeof header !== 'object' || header.type !== 'header')
+    return 'the first line must be the header';
+  if (header.version !== BUNDLE_VERSION) return `unsupported bundle version ${header.version}`;
+  if (header.keyId !== keyId) return `signed with key ${header.keyId}, not the given key ${keyId}`;
+  return {
+    expectedSeq: header.firstSeq,
+    prevHash: header.prevHash,
+    count: 0,
+    checkpoints: 0,
+    finalSeen: false,
+    digest: headerDigest(header),
+    keyId,
+    key,
+  };
+}
+
+/** One line after the header: advances the state, or names what is wrong with the line. */
+function step(text: string, state: ChainState): string | undefined {
+  let record: BundleEntry | BundleCheckpoint;
+  try {
+    record = JSON.parse(text) as BundleEntry | BundleCheckpoint;
+  } catch {
+    return 'line is not JSON';
+  }
+  if (!record || typeof record !== 'object') return 'line is not a JSON object';
+  if (record.type === 'entry') {
+    if (record.seq !== state.expectedSeq)
+      return `expected entry ${state.expectedSeq}, found ${record.seq}`;
+    if (record.prevHash !== state.prevHash)
+      return `entry ${record.seq} does not chain to the entry before it`;
+    if (entryHash(state.prevHash, record) !== record.hash)
+      return `entry ${record.seq} was altered (its hash does not match its content)`;
+    state.prevHash = record.hash;
+    state.expectedSeq += 1;
+    state.count += 1;
+    return undefined;
+  }
+  if (record.type === 'checkpoint') {
+    const problem = checkCheckpoint(record, {
+      seq: state.expectedSeq - 1,
+      hash: state.prevHash,
+      count: state.count,
+      digest: state.digest,
+      keyId: state.keyId,
+      key: state.key,
+    });
+    if (problem) return problem;
+    state.checkpoints += 1;
+    state.finalSeen = record.final;
+    return undefined;
+  }
+  return `unknown line type ${JSON.stringify((record as { type?: unknown }).type)}`;
 }
 
 function checkCheckpoint(
