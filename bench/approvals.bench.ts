@@ -1,10 +1,11 @@
-import { Injectable, Module } from '@nestjs/common';
+import { Injectable, type INestApplication, Module } from '@nestjs/common';
 import { IsInt } from 'class-validator';
 import { DataSource } from 'typeorm';
 
 import { verifyBundle } from '../src/audit-bundle/verify-bundle.js';
 import { ApprovalDecisions } from '../src/modules/approvals/approval-decisions.js';
 import { ApprovalQueue } from '../src/modules/approvals/approval-queue.js';
+import { ApprovalWorker } from '../src/modules/approvals/approval-worker.js';
 import { AuditExport } from '../src/modules/audit/audit-export.js';
 import { AuditLog } from '../src/modules/audit/audit-log.service.js';
 import { AuditSigner } from '../src/modules/audit/audit-signer.js';
@@ -59,6 +60,8 @@ const REQUESTER: Principal = {
   roles: ['bench'],
 };
 
+type Enqueue = (n: number) => Promise<string>;
+
 /**
  * Approval queue and audit trail on the real database:
  * - pickup latency: approve → the worker starts the tool (p50/p95), one at a time;
@@ -70,87 +73,10 @@ export async function runApprovalsBench(): Promise<void> {
   const bench = await startBenchApp([BenchApprovalTools]);
   try {
     const { app } = bench;
-    const dataSource = app.get(DataSource);
-    const session = (await app
-      .get(SessionsService)
-      .find(await activeSession(dataSource, ['bench_approved'])))!;
-    const queue = app.get(ApprovalQueue);
-    const decisions = app.get(ApprovalDecisions);
-    const tool = app.get(ToolRegistry).get('bench_approved')!;
-    let callNumber = 0;
-    const enqueue = async (n: number) => {
-      const { actionId } = await queue.submit({
-        tool,
-        input: { n },
-        arguments: { n },
-        principal: REQUESTER,
-        session: session as SessionRecord,
-        toolCallId: `call_${callNumber++}`,
-      });
-      return actionId;
-    };
-    const approve = async (actionId: string) => {
-      const { row } = await queue.get(actionId);
-      await decisions.approve(APPROVER, actionId, row.digest);
-    };
-
-    const latencies: number[] = [];
-    for (let n = 0; n < LATENCY_SAMPLES; n++) {
-      const actionId = await enqueue(n);
-      const t0 = performance.now();
-      await approve(actionId);
-      while (!started.has(n)) await new Promise((resolve) => setImmediate(resolve));
-      latencies.push(started.get(n)! - t0);
-    }
-    const pickup = distribution(
-      latencies,
-      latencies.reduce((a, b) => a + b, 0),
-    );
-
-    const ids: string[] = [];
-    for (let n = 0; n < THROUGHPUT_ACTIONS; n++) ids.push(await enqueue(100_000 + n));
-    // Approved in bulk (as a backlog would be), then drained by the worker.
-    await dataSource.query(
-      `UPDATE pending_actions SET status = 'approved', decided_at = now() WHERE id = ANY($1::text[])`,
-      [ids],
-    );
-    const drainStart = performance.now();
-    for (;;) {
-      const [{ left }] = (await dataSource.query(
-        `SELECT count(*)::int AS left FROM pending_actions WHERE id = ANY($1::text[]) AND status <> 'executed'`,
-        [ids],
-      )) as { left: number }[];
-      if (left === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    const executedPerSecond = Math.round(
-      (THROUGHPUT_ACTIONS / (performance.now() - drainStart)) * 1000,
-    );
-    const bareClaimsPerSecond = await bareSkipLockedLoop(dataSource, THROUGHPUT_ACTIONS);
-
-    const audit = app.get(AuditLog);
-    await dataSource.query(
-      `CREATE TABLE bench_plain_log (id bigserial PRIMARY KEY, actor text, action text, subject text, data jsonb, at timestamptz DEFAULT now())`,
-    );
-    const chained = await measure(AUDIT_APPENDS, 1, (i) =>
-      audit.append({ actor: 'system', action: 'bench.append', subject: `s_${i}`, data: { i } }),
-    );
-    const plain = await measure(AUDIT_APPENDS, 1, (i) =>
-      dataSource.query(
-        `INSERT INTO bench_plain_log (actor, action, subject, data) VALUES ($1, $2, $3, $4)`,
-        ['system', 'bench.append', `s_${i}`, JSON.stringify({ i })],
-      ),
-    );
-    const verifyStart = performance.now();
-    const verification = await audit.verify();
-    const verifyMs = performance.now() - verifyStart;
-    const lines: string[] = [];
-    for await (const line of app.get(AuditExport).lines()) lines.push(line);
-    const offlineStart = performance.now();
-    const offline = verifyBundle(lines, app.get(AuditSigner).publicKeyPem);
-    const offlineMs = performance.now() - offlineStart;
-    if (!verification.ok || !offline.ok) throw new Error('the chain did not verify');
-
+    const enqueue = await enqueuer(app);
+    const pickup = await pickupLatency(app, enqueue);
+    const throughput = await drainThroughput(app, enqueue);
+    const audit = await auditRates(app);
     const result = {
       benchmark: 'approvals',
       database: bench.database,
@@ -161,38 +87,133 @@ export async function runApprovalsBench(): Promise<void> {
         p95Ms: pickup.p95Ms,
         p99Ms: pickup.p99Ms,
       },
-      throughput: {
-        actions: THROUGHPUT_ACTIONS,
-        executedPerSecond,
-        bareSkipLockedClaimsPerSecond: bareClaimsPerSecond,
-        ratio: round(executedPerSecond / bareClaimsPerSecond),
-      },
-      auditAppends: {
-        appends: AUDIT_APPENDS,
-        chainedPerSecond: chained.opsPerSecond,
-        plainPerSecond: plain.opsPerSecond,
-        ratio: round(chained.opsPerSecond / plain.opsPerSecond),
-        chainedP99Ms: chained.p99Ms,
-        plainP99Ms: plain.p99Ms,
-      },
-      verification: {
-        entries: verification.entries,
-        databaseEntriesPerSecond: Math.round((verification.entries / verifyMs) * 1000),
-        offlineBundleEntriesPerSecond: Math.round((offline.entries / offlineMs) * 1000),
-      },
+      throughput,
+      ...audit,
       at: new Date().toISOString(),
     };
     const file = writeResult('approvals', result);
     console.log(
       `approvals [${bench.database}]: pickup p50/p95 ${pickup.p50Ms}/${pickup.p95Ms} ms; ` +
-        `${executedPerSecond} executed/s vs ${bareClaimsPerSecond} bare claims/s (×${result.throughput.ratio}); ` +
-        `audit ${chained.opsPerSecond} chained vs ${plain.opsPerSecond} plain appends/s (×${result.auditAppends.ratio}); ` +
-        `verify ${result.verification.databaseEntriesPerSecond} entries/s (db), ${result.verification.offlineBundleEntriesPerSecond} (offline)`,
+        `${throughput.executedPerSecond} executed/s vs ${throughput.bareSkipLockedClaimsPerSecond} bare claims/s (×${throughput.ratio}); ` +
+        `audit ${audit.auditAppends.chainedPerSecond} chained vs ${audit.auditAppends.plainPerSecond} plain appends/s (×${audit.auditAppends.ratio}); ` +
+        `verify ${audit.verification.databaseEntriesPerSecond} entries/s (db), ${audit.verification.offlineBundleEntriesPerSecond} (offline)`,
     );
     console.log(JSON.stringify({ file }));
   } finally {
     await bench.close();
   }
+}
+
+/** Queues `bench_approved` calls as the pipeline would, in one live session. */
+async function enqueuer(app: INestApplication): Promise<Enqueue> {
+  const dataSource = app.get(DataSource);
+  const session = (await app
+    .get(SessionsService)
+    .find(await activeSession(dataSource, ['bench_approved'])))!;
+  const queue = app.get(ApprovalQueue);
+  const tool = app.get(ToolRegistry).get('bench_approved')!;
+  let callNumber = 0;
+  return async (n) =>
+    (
+      await queue.submit({
+        tool,
+        input: { n },
+        arguments: { n },
+        principal: REQUESTER,
+        session: session as SessionRecord,
+        toolCallId: `call_${callNumber++}`,
+      })
+    ).actionId;
+}
+
+async function pickupLatency(app: INestApplication, enqueue: Enqueue) {
+  const queue = app.get(ApprovalQueue);
+  const decisions = app.get(ApprovalDecisions);
+  const latencies: number[] = [];
+  for (let n = 0; n < LATENCY_SAMPLES; n++) {
+    const actionId = await enqueue(n);
+    const { row } = await queue.get(actionId);
+    const t0 = performance.now();
+    await decisions.approve(APPROVER, actionId, row.digest);
+    while (!started.has(n)) await new Promise((resolve) => setImmediate(resolve));
+    latencies.push(started.get(n)! - t0);
+  }
+  return distribution(
+    latencies,
+    latencies.reduce((a, b) => a + b, 0),
+  );
+}
+
+/** A backlog approved at once (one UPDATE), drained by the worker, against a bare claim loop. */
+async function drainThroughput(app: INestApplication, enqueue: Enqueue) {
+  const dataSource = app.get(DataSource);
+  const ids: string[] = [];
+  for (let n = 0; n < THROUGHPUT_ACTIONS; n++) ids.push(await enqueue(100_000 + n));
+  await dataSource.query(
+    `UPDATE pending_actions SET status = 'approved', decided_at = now() WHERE id = ANY($1::text[])`,
+    [ids],
+  );
+  const drainStart = performance.now();
+  app.get(ApprovalWorker).kick();
+  for (;;) {
+    const [{ left }] = (await dataSource.query(
+      `SELECT count(*)::int AS left FROM pending_actions WHERE id = ANY($1::text[]) AND status <> 'executed'`,
+      [ids],
+    )) as { left: number }[];
+    if (left === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const executedPerSecond = Math.round(
+    (THROUGHPUT_ACTIONS / (performance.now() - drainStart)) * 1000,
+  );
+  const bareClaimsPerSecond = await bareSkipLockedLoop(dataSource, THROUGHPUT_ACTIONS);
+  return {
+    actions: THROUGHPUT_ACTIONS,
+    executedPerSecond,
+    bareSkipLockedClaimsPerSecond: bareClaimsPerSecond,
+    ratio: round(executedPerSecond / bareClaimsPerSecond),
+  };
+}
+
+async function auditRates(app: INestApplication) {
+  const dataSource = app.get(DataSource);
+  const audit = app.get(AuditLog);
+  await dataSource.query(
+    `CREATE TABLE bench_plain_log (id bigserial PRIMARY KEY, actor text, action text, subject text, data jsonb, at timestamptz DEFAULT now())`,
+  );
+  const chained = await measure(AUDIT_APPENDS, 1, (i) =>
+    audit.append({ actor: 'system', action: 'bench.append', subject: `s_${i}`, data: { i } }),
+  );
+  const plain = await measure(AUDIT_APPENDS, 1, (i) =>
+    dataSource.query(
+      `INSERT INTO bench_plain_log (actor, action, subject, data) VALUES ($1, $2, $3, $4)`,
+      ['system', 'bench.append', `s_${i}`, JSON.stringify({ i })],
+    ),
+  );
+  const verifyStart = performance.now();
+  const verification = await audit.verify();
+  const verifyMs = performance.now() - verifyStart;
+  const lines: string[] = [];
+  for await (const line of app.get(AuditExport).lines()) lines.push(line);
+  const offlineStart = performance.now();
+  const offline = verifyBundle(lines, app.get(AuditSigner).publicKeyPem);
+  const offlineMs = performance.now() - offlineStart;
+  if (!verification.ok || !offline.ok) throw new Error('the chain did not verify');
+  return {
+    auditAppends: {
+      appends: AUDIT_APPENDS,
+      chainedPerSecond: chained.opsPerSecond,
+      plainPerSecond: plain.opsPerSecond,
+      ratio: round(chained.opsPerSecond / plain.opsPerSecond),
+      chainedP99Ms: chained.p99Ms,
+      plainP99Ms: plain.p99Ms,
+    },
+    verification: {
+      entries: verification.entries,
+      databaseEntriesPerSecond: Math.round((verification.entries / verifyMs) * 1000),
+      offlineBundleEntriesPerSecond: Math.round((offline.entries / offlineMs) * 1000),
+    },
+  };
 }
 
 /** The floor: claiming and completing rows with SKIP LOCKED and nothing else. */
