@@ -111,46 +111,18 @@ export class ApprovalWorker implements OnApplicationBootstrap, BeforeApplication
 
   private async run(action: PendingActionRow): Promise<void> {
     const started = performance.now();
-    let outcome: { status: 'executed'; result: unknown } | { status: 'failed'; error: DomainError };
+    let outcome: Outcome;
     try {
       outcome = { status: 'executed', result: (await this.execute(action)) ?? null };
     } catch (thrown) {
+      if (!(thrown instanceof DomainError))
+        this.logger.error(
+          { actionId: action.id, err: (thrown as Error)?.message },
+          'An approved action failed',
+        );
       outcome = { status: 'failed', error: asDomainError(thrown, action.tool) };
     }
-    const durationMs = Math.round(performance.now() - started);
-    const recorded = await this.dataSource.transaction(async (tx) => {
-      const [rows] = (await tx.query(
-        `UPDATE pending_actions SET status = $3, result = $4, error = $5, executed_at = now(),
-           lease_expires_at = NULL
-         WHERE id = $1 AND status = 'executing' AND claimed_by = $2 RETURNING id`,
-        [
-          action.id,
-          this.workerId,
-          outcome.status,
-          outcome.status === 'executed' ? JSON.stringify(outcome.result) : null,
-          outcome.status === 'failed'
-            ? JSON.stringify({ code: outcome.error.code, message: outcome.error.message })
-            : null,
-        ],
-      )) as [unknown[], number];
-      if (rows.length === 0) return false;
-      await this.audit.append(
-        {
-          actor: 'system',
-          action: outcome.status === 'executed' ? 'action.executed' : 'action.failed',
-          subject: action.id,
-          data: {
-            tool: action.tool,
-            attempt: action.attempts,
-            durationMs,
-            ...(outcome.status === 'failed' ? { code: outcome.error.code } : {}),
-          },
-        },
-        tx,
-      );
-      return true;
-    });
-    if (!recorded) {
+    if (!(await this.record(action, outcome, Math.round(performance.now() - started)))) {
       this.logger.warn({ actionId: action.id }, 'Lost the claim on an action while executing it');
       return;
     }
@@ -162,6 +134,43 @@ export class ApprovalWorker implements OnApplicationBootstrap, BeforeApplication
       tenantId: action.tenant_id,
     });
     await this.delivery.deliver(action.id);
+  }
+
+  /** The outcome and its audit entry, together, only while this worker still holds the claim. */
+  private record(action: PendingActionRow, outcome: Outcome, durationMs: number): Promise<boolean> {
+    const failed = outcome.status === 'failed';
+    return this.dataSource.transaction(async (tx) => {
+      const [rows] = (await tx.query(
+        `UPDATE pending_actions SET status = $3, result = $4, error = $5, executed_at = now(),
+           lease_expires_at = NULL
+         WHERE id = $1 AND status = 'executing' AND claimed_by = $2 RETURNING id`,
+        [
+          action.id,
+          this.workerId,
+          outcome.status,
+          failed ? null : JSON.stringify(outcome.result),
+          failed
+            ? JSON.stringify({ code: outcome.error.code, message: outcome.error.message })
+            : null,
+        ],
+      )) as [unknown[], number];
+      if (rows.length === 0) return false;
+      await this.audit.append(
+        {
+          actor: 'system',
+          action: failed ? 'action.failed' : 'action.executed',
+          subject: action.id,
+          data: {
+            tool: action.tool,
+            attempt: action.attempts,
+            durationMs,
+            ...(failed ? { code: outcome.error.code } : {}),
+          },
+        },
+        tx,
+      );
+      return true;
+    });
   }
 
   private async execute(action: PendingActionRow): Promise<unknown> {
@@ -183,6 +192,8 @@ export class ApprovalWorker implements OnApplicationBootstrap, BeforeApplication
     });
   }
 }
+
+type Outcome = { status: 'executed'; result: unknown } | { status: 'failed'; error: DomainError };
 
 function asDomainError(thrown: unknown, tool: string): DomainError {
   if (thrown instanceof DomainError) return thrown;

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 
 import { actorOf, type Principal } from '../../common/auth/principal.js';
 import { newId } from '../../common/ids.js';
+import type { AgentProfile } from '../../config/agent-profiles.js';
 import { AppConfig } from '../../config/app-config.js';
 import { DatabaseNotifications } from '../../database/database-notifications.js';
 import { WhereClause } from '../../database/where-clause.js';
@@ -66,19 +67,8 @@ export class SessionsService implements OnApplicationBootstrap {
   ): Promise<SessionRecord> {
     const profiles = this.config.sessions.agentProfiles;
     const profile = Object.hasOwn(profiles, agentName) ? profiles[agentName] : undefined;
-    if (!profile)
-      throw new UnknownAgentError(agentName, Object.keys(this.config.sessions.agentProfiles));
-    const global = this.config.sessions;
-    // A profile can only tighten the global limits, never loosen them.
-    const tighter = (profileValue: number | undefined, globalValue: number) =>
-      Math.min(profileValue ?? globalValue, globalValue);
-    const limits: SessionLimits = {
-      maxDurationSeconds: tighter(profile.limits?.maxDurationSeconds, global.maxDurationSeconds),
-      warningSeconds: profile.limits?.warningSeconds ?? global.warningSeconds,
-      maxPerUser: tighter(profile.limits?.maxPerUser, global.maxPerUser),
-      maxPerTenant: global.maxPerTenant,
-      maxTotal: global.maxTotal,
-    };
+    if (!profile) throw new UnknownAgentError(agentName, Object.keys(profiles));
+    const limits = sessionLimits(profile, this.config.sessions);
     const sessionConfig = buildSessionConfig(
       profile,
       this.tools.definitionsFor(principal.roles, profile.tools),
@@ -247,4 +237,17 @@ export const SESSION_ENDED = 'session_ended';
 
 function endNotice(row: { id: string; call_id: string | null }): string {
   return JSON.stringify({ sessionId: row.id, callId: row.call_id });
+}
+
+/** The profile's limits over the global ones: a profile can only tighten them, never loosen. */
+function sessionLimits(profile: AgentProfile, global: AppConfig['sessions']): SessionLimits {
+  const tighter = (profileValue: number | undefined, globalValue: number) =>
+    Math.min(profileValue ?? globalValue, globalValue);
+  return {
+    maxDurationSeconds: tighter(profile.limits?.maxDurationSeconds, global.maxDurationSeconds),
+    warningSeconds: profile.limits?.warningSeconds ?? global.warningSeconds,
+    maxPerUser: tighter(profile.limits?.maxPerUser, global.maxPerUser),
+    maxPerTenant: global.maxPerTenant,
+    maxTotal: global.maxTotal,
+  };
 }
