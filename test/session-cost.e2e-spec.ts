@@ -3,7 +3,7 @@ import {
   connectedBrowser,
   eventually,
   inspectSimCall,
-  simulatorOf,
+  speakInCall,
 } from './support/session-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { JWT_ENV } from './support/tokens.js';
@@ -143,12 +143,7 @@ describe('sessions: input transcription is priced apart', () => {
   it('adds each transcription at its own price (gpt-4o-transcribe, per minute) to the session', async () => {
     const { id, browser, callId } = await connectedBrowser(sut, 'tess');
     try {
-      const sim = simulatorOf(sut);
-      await fetch(`${sim.url}/__sim/calls/${callId}/say`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${sim.apiKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ text: 'hello there, how are you today' }),
-      });
+      await speakInCall(sut, callId, 'hello there, how are you today');
       const transcribed = await browser.stream.next(
         'conversation.item.input_audio_transcription.completed',
       );

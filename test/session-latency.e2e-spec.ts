@@ -1,6 +1,6 @@
 import { ApiKeysService } from '../src/modules/identity/api-keys.service.js';
 import { SessionsService } from '../src/modules/sessions/sessions.service.js';
-import { connectedBrowser, eventually, simulatorOf } from './support/session-client.js';
+import { connectedBrowser, eventually, speakInCall } from './support/session-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { JWT_ENV } from './support/tokens.js';
 
@@ -14,13 +14,8 @@ describe('sessions: latency meter', () => {
   it('measures end of speech → first output per turn, per session and as a metric', async () => {
     const { id, browser, callId } = await connectedBrowser(sut, 'wes');
     try {
-      const sim = simulatorOf(sut);
       for (const text of ['hello there', 'thanks, bye']) {
-        await fetch(`${sim.url}/__sim/calls/${callId}/say`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${sim.apiKey}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ text }),
-        });
+        await speakInCall(sut, callId, text);
         await browser.stream.next('response.done');
       }
       const samples = await eventually(async () => {

@@ -11,7 +11,7 @@ import {
   connectedBrowser,
   eventually,
   inspectSimCall,
-  simulatorOf,
+  speakInCall,
 } from './support/session-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { JWT_ENV } from './support/tokens.js';
@@ -160,12 +160,7 @@ describe('tool calls over the sideband', () => {
   it('records the time Switchboard itself spent inside a spoken turn with a tool', async () => {
     const { id, browser, callId } = await connectedBrowser(sut, 'alice');
     try {
-      const sim = simulatorOf(sut);
-      await fetch(`${sim.url}/__sim/calls/${callId}/say`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${sim.apiKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ text: 'Where is order 10042?' }),
-      });
+      await speakInCall(sut, callId, 'Where is order 10042?');
       await replyAfterTools(browser, 'Found:');
       const session = await eventually(async () => {
         const s = await sut.app.get(SessionsService).getAny(id);

@@ -52,23 +52,33 @@ export const DEFAULT_PRICES: PriceTable = {
 
 /** Parses SWITCHBOARD_PRICE_TABLE; returns the problem in words, or the merged table. */
 export function parsePriceTable(json: string | undefined): PriceTable | string {
-  if (!json) return DEFAULT_PRICES;
+  return parsePriceOverrides(json, PRICE_FIELDS, DEFAULT_PRICES, 'USD per 1M tokens');
+}
+
+/**
+ * A JSON object of model name → prices, each with every field a non-negative number, merged over
+ * the defaults. Returns the problem in words, or the merged table.
+ */
+export function parsePriceOverrides<T extends object>(
+  json: string | undefined,
+  fields: readonly (keyof T & string)[],
+  defaults: Readonly<Record<string, T>>,
+  unit: string,
+): Readonly<Record<string, T>> | string {
+  if (!json) return defaults;
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
   } catch {
     return 'must be valid JSON';
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     return 'must be a JSON object of model name → prices';
-  }
-  for (const [model, prices] of Object.entries(parsed)) {
-    for (const field of PRICE_FIELDS) {
+  for (const [model, prices] of Object.entries(parsed))
+    for (const field of fields) {
       const value = (prices as Record<string, unknown> | null)?.[field];
-      if (typeof value !== 'number' || !(value >= 0)) {
-        return `needs a non-negative number for ${model}.${field} (USD per 1M tokens)`;
-      }
+      if (typeof value !== 'number' || !(value >= 0))
+        return `needs a non-negative number for ${model}.${field} (${unit})`;
     }
-  }
-  return { ...DEFAULT_PRICES, ...(parsed as PriceTable) };
+  return { ...defaults, ...(parsed as Record<string, T>) };
 }

@@ -1,3 +1,5 @@
+import { parsePriceOverrides } from './price-table.js';
+
 /**
  * Input transcription is billed apart from the Realtime model. Token-billed models report
  * `{type:"tokens", input_token_details:{text_tokens,audio_tokens}, output_tokens}`; others report
@@ -36,22 +38,12 @@ export const FALLBACK_TRANSCRIPTION_MODEL = 'gpt-4o-transcribe';
 export function parseTranscriptionPrices(
   json: string | undefined,
 ): TranscriptionPriceTable | string {
-  if (!json) return DEFAULT_TRANSCRIPTION_PRICES;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return 'must be valid JSON';
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    return 'must be a JSON object of model name → prices';
-  for (const [model, prices] of Object.entries(parsed))
-    for (const field of FIELDS) {
-      const value = (prices as Record<string, unknown> | null)?.[field];
-      if (typeof value !== 'number' || !(value >= 0))
-        return `needs a non-negative number for ${model}.${field} (USD per 1M tokens; perMinute in USD)`;
-    }
-  return { ...DEFAULT_TRANSCRIPTION_PRICES, ...(parsed as TranscriptionPriceTable) };
+  return parsePriceOverrides(
+    json,
+    FIELDS,
+    DEFAULT_TRANSCRIPTION_PRICES,
+    'USD per 1M tokens; perMinute in USD',
+  );
 }
 
 /** `conversation.item.input_audio_transcription.completed.usage`. */

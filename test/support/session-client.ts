@@ -52,6 +52,17 @@ export function simulatorOf(sut: TestApp): { url: string; apiKey: string } {
   return { url: endpoint.baseUrl.replace(/\/v1$/, ''), apiKey: endpoint.apiKey };
 }
 
+/** The caller "speaks" `text` into the call (the simulator's `/say`: VAD, transcript, reply). */
+export async function speakInCall(sut: TestApp, callId: string, text: string): Promise<void> {
+  const sim = simulatorOf(sut);
+  const res = await fetch(`${sim.url}/__sim/calls/${callId}/say`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${sim.apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ text }),
+  });
+  if (!res.ok) throw new Error(`say answered ${res.status}: ${await res.text()}`);
+}
+
 export async function inspectSimCall(
   sut: TestApp,
   callId: string,
