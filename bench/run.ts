@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 import { runApprovalsBench } from './approvals.bench.js';
 import { runGovernanceBench } from './governance.bench.js';
+import { runResponseStartBench } from './response-start.bench.js';
 
 /**
  * `npm run bench`: every benchmark in turn; each prints its figures and writes
@@ -10,6 +11,7 @@ import { runGovernanceBench } from './governance.bench.js';
 const benches: Record<string, () => Promise<void>> = {
   governance: runGovernanceBench,
   approvals: runApprovalsBench,
+  'response-start': runResponseStartBench,
 };
 const only = process.argv.slice(2);
 

@@ -15,6 +15,7 @@ import { CreateDemoDomain1795617000000 } from './1795617000000-CreateDemoDomain.
 import { CreateApprovals1795618000000 } from './1795618000000-CreateApprovals.js';
 import { CreateSessionTranscripts1795619000000 } from './1795619000000-CreateSessionTranscripts.js';
 import { AddAuditAppendFunction1795620000000 } from './1795620000000-AddAuditAppendFunction.js';
+import { AddSessionResponseStart1795621000000 } from './1795621000000-AddSessionResponseStart.js';
 
 export const migrations = [
   EnableVectorExtension1795608000000,
@@ -29,4 +30,5 @@ export const migrations = [
   CreateApprovals1795618000000,
   CreateSessionTranscripts1795619000000,
   AddAuditAppendFunction1795620000000,
+  AddSessionResponseStart1795621000000,
 ];

@@ -7,6 +7,7 @@ import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js';
 import { createValidationPipe } from './common/errors/validation.pipe.js';
+import { useBodyParsers } from './common/http/body-parsers.js';
 import { setupOpenApi } from './common/openapi/setup-openapi.js';
 import type { AppConfig } from './config/app-config.js';
 import { connectDatabase } from './database/database-connection.js';
@@ -56,10 +57,7 @@ function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   app.flushLogs();
   app.disable('x-powered-by');
   app.use(httpMetricsMiddleware(app.get(MetricsRegistry)));
-  app.useBodyParser('json', { limit: config.http.bodyLimit });
-  app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false });
-  // SDP offers arrive as text; 64 kB is far above any real offer.
-  app.useBodyParser('text', { type: 'application/sdp', limit: '64kb' });
+  useBodyParsers(app, config.http);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();

@@ -12,6 +12,7 @@ import {
   executionsFor,
 } from './support/approval-fixture-tools.module.js';
 import { connectedBrowser, eventually, inspectSimCall } from './support/session-client.js';
+import { liveSessionOf } from './support/live-session.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { JWT_ENV, userToken } from './support/tokens.js';
 import { WebhookReceiver } from './support/webhook-receiver.js';
@@ -165,6 +166,13 @@ class Harness {
     };
   }
 
+  /** A live session for any claims: another tenant, or none (`tenant` left out). */
+  async liveAs(claims: { sub: string; tenant?: string; roles: string[] }): Promise<Live> {
+    const session = await liveSessionOf(this.sut, await userToken(claims));
+    this.browsers.push(session.browser);
+    return { user: claims.sub, ...session };
+  }
+
   async http<T = Record<string, unknown>>(
     method: string,
     path: string,
@@ -199,6 +207,7 @@ class Harness {
     const output = res.body.output as { actionId: string; message: string };
     expect(res.body).toEqual({
       callId,
+      actionId: output.actionId,
       status: 'pending_approval',
       replayed: false,
       output: {
@@ -712,6 +721,137 @@ describe('approvals: one app, approver keys, live sessions', () => {
       // An operator key is not tenant-scoped; tidy up with it.
       expect((await h.reject(approverA.key, actionId, 'tidy up')).status).toBe(200);
     });
+
+    it('answers 403 before validating the body or looking up the id, to a principal that may decide nothing', async () => {
+      const ivy = await h.live('ivy', ['customer', FIX]);
+      const { actionId } = await h.requestAction(ivy, 'fx_simple_approval', {
+        note: 'authorization first',
+      });
+      const customer = await userToken({ sub: 'carla', tenant: 'acme', roles: ['customer'] });
+      const cases: [path: string, body: Record<string, unknown>][] = [
+        [`/v1/admin/approvals/${actionId}/approve`, { digest: 'not-a-digest' }],
+        [`/v1/admin/approvals/${actionId}/approve`, {}],
+        [`/v1/admin/approvals/${actionId}/reject`, { reason: 'x' }],
+        [`/v1/admin/approvals/${actionId}/reject`, { reason: 'a fine reason', unknown: 1 }],
+        ['/v1/admin/approvals/act_doesnotexist/approve', { digest: '0'.repeat(64) }],
+        ['/v1/admin/approvals/act_doesnotexist/reject', { reason: 'unknown id' }],
+        ['/v1/admin/approvals/act_doesnotexist/approve', { digest: 'not-a-digest' }],
+      ];
+      for (const credential of [customer, auditor.key, editor.key])
+        for (const [path, body] of cases) {
+          const res = await h.http('POST', path, credential, body);
+          expect([path, res.status, res.body.code]).toEqual([path, 403, 'APPROVER_ROLE_REQUIRED']);
+        }
+      // An approver still learns about its bad body and the unknown id.
+      const malformed = await h.approve(approverA.key, actionId, 'not-a-digest');
+      expect([malformed.status, malformed.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      const unknown = await h.reject(approverA.key, 'act_doesnotexist', 'unknown id');
+      expect([unknown.status, unknown.body.code]).toEqual([404, 'ACTION_NOT_FOUND']);
+      expect(await h.view(actionId)).toMatchObject({ status: 'pending', decisions: [] });
+      expect((await h.audit(actionId)).map((r) => r.action)).toEqual(['approval.requested']);
+      expect((await h.reject(approverA.key, actionId, 'tidy up')).status).toBe(200);
+    });
+  });
+
+  describe('tenant scope of staff approvers', () => {
+    it('list, stream and detail agree: own tenant only; a user without a tenant sees nothing tenant-scoped', async () => {
+      type Who = 'acme' | 'globex' | 'none';
+      const whos: Who[] = ['acme', 'globex', 'none'];
+      const tenantOf: Record<Who, string | null> = { acme: 'acme', globex: 'globex', none: null };
+      const staff: Record<Who, string> = {
+        acme: await userToken({ sub: 'ada', tenant: 'acme', roles: ['approver'] }),
+        globex: await userToken({ sub: 'gil', tenant: 'globex', roles: ['approver'] }),
+        none: await userToken({ sub: 'nat', roles: ['approver'] }),
+      };
+      const url = `${h.sut.url}/v1/admin/approvals/stream`;
+      const streams: Record<Who | 'operator', SseReader> = {
+        acme: await SseReader.open(url, staff.acme),
+        globex: await SseReader.open(url, staff.globex),
+        none: await SseReader.open(url, staff.none),
+        operator: await SseReader.open(url, approverA.key),
+      };
+      try {
+        const sessions: Record<Who, Live> = {
+          acme: await h.live('ann', ['customer', FIX]),
+          globex: await h.liveAs({ sub: 'gus', tenant: 'globex', roles: ['customer', FIX] }),
+          none: await h.liveAs({ sub: 'ned', roles: ['customer', FIX] }),
+        };
+        const ids = {} as Record<Who, string>;
+        for (const who of whos)
+          ids[who] = (
+            await h.requestAction(sessions[who], 'fx_simple_approval', { note: `of ${who}` })
+          ).actionId;
+        const ours = Object.values(ids);
+
+        const operatorList = await h.http<{ items: ActionView[] }>(
+          'GET',
+          '/v1/admin/approvals?status=pending&limit=500',
+          approverA.key,
+        );
+        expect(
+          operatorList.body.items.filter((i) => ours.includes(i.id)).map((i) => i.tenantId),
+        ).toEqual(['acme', 'globex', null]);
+
+        for (const who of whos) {
+          const list = await h.http<{ items: ActionView[] }>(
+            'GET',
+            '/v1/admin/approvals?status=pending&limit=500',
+            staff[who],
+          );
+          expect(list.status).toBe(200);
+          expect(list.body.items.filter((i) => ours.includes(i.id)).map((i) => i.id)).toEqual([
+            ids[who],
+          ]);
+          expect(new Set(list.body.items.map((i) => i.tenantId))).toEqual(new Set([tenantOf[who]]));
+          // A tenant filter only narrows what the scope allows.
+          const widened = await h.http<{ items: ActionView[] }>(
+            'GET',
+            `/v1/admin/approvals?tenant=${who === 'acme' ? 'globex' : 'acme'}`,
+            staff[who],
+          );
+          expect(widened.body.items).toEqual([]);
+          for (const other of whos) {
+            const detail = await h.http<ActionView>(
+              'GET',
+              `/v1/admin/approvals/${ids[other]}`,
+              staff[who],
+            );
+            expect([who, other, detail.status, detail.body.code]).toEqual(
+              other === who ? [who, other, 200, undefined] : [who, other, 404, 'ACTION_NOT_FOUND'],
+            );
+          }
+        }
+        // Deciding follows the same scope.
+        const acmeDigest = (await h.view(ids.acme)).digest;
+        const foreign = await h.approve(staff.none, ids.acme, acmeDigest);
+        expect([foreign.status, foreign.body.code]).toEqual([404, 'ACTION_NOT_FOUND']);
+        expect(await h.status(ids.acme)).toBe('pending');
+        // The owner's own view of the session is scoped too: the same user id without a tenant.
+        const sameSub = await userToken({ sub: 'ann', roles: ['customer', FIX] });
+        const owned = await h.http('GET', `/v1/sessions/${sessions.acme.id}/actions`, sameSub);
+        expect([owned.status, owned.body.code]).toEqual([404, 'SESSION_NOT_FOUND']);
+
+        // Settle them in order; each decision reaches a stream after every creation did.
+        for (const who of whos)
+          expect((await h.reject(approverA.key, ids[who], 'done')).status).toBe(200);
+        await streams.operator.next('approval.decided', ids.none);
+        expect(
+          streams.operator.events.filter((e) => e.event === 'approval.created').map((e) => e.id),
+        ).toEqual(ours);
+        for (const who of whos) {
+          await streams[who].next('approval.decided', ids[who]);
+          expect(streams[who].events.length).toBeGreaterThanOrEqual(2);
+          expect(new Set(streams[who].events.map((e) => e.data.tenantId))).toEqual(
+            new Set([tenantOf[who]]),
+          );
+          expect(new Set(streams[who].events.map((e) => e.data.actionId))).toEqual(
+            new Set([ids[who]]),
+          );
+        }
+      } finally {
+        for (const stream of Object.values(streams)) stream.close();
+      }
+    });
   });
 
   describe('four-eyes', () => {
@@ -1154,6 +1294,164 @@ describe('approvals: one app, approver keys, live sessions', () => {
       expect((await h.audit(tc.id)).map((r) => [r.action, r.actor])).toEqual([
         ['action.rolled_back', approverA.actor],
       ]);
+    });
+
+    it('returns a direct call’s action id in the relay answer, the audit entry, the session detail and its actions; rolls back by action id or by call_id', async () => {
+      const lou = await h.live('lou', ['customer', FIX]);
+      const callback = () => ({
+        when: new Date(Date.now() + 86_400_000).toISOString(),
+        contact: { phone: '+14155550123' },
+        topics: ['billing'],
+      });
+      const runCallback = async () => {
+        const callId = callIdOf('callback');
+        const res = await h.relay(lou, 'schedule_callback', callback(), callId);
+        expect(res.status).toBe(200);
+        expect(res.body.actionId).toMatch(/^tc_/);
+        return { callId, actionId: res.body.actionId as string };
+      };
+      const first = await runCallback();
+      const [row] = await h.sut.query<{ id: string }>(
+        `SELECT id FROM tool_calls WHERE session_id = $1 AND tool_call_id = $2`,
+        [lou.id, first.callId],
+      );
+      expect(row.id).toBe(first.actionId);
+      const executed = (await h.audit(lou.id)).find(
+        (r) => r.action === 'tool.executed' && r.data.toolCallId === first.callId,
+      );
+      expect(executed?.data.actionId).toBe(first.actionId);
+      const detail = await h.http<{ timeline: AuditRow[] }>(
+        'GET',
+        `/v1/admin/sessions/${lou.id}`,
+        admin.key,
+      );
+      expect(
+        detail.body.timeline.find(
+          (e) => e.action === 'tool.executed' && e.data.toolCallId === first.callId,
+        )?.data.actionId,
+      ).toBe(first.actionId);
+      const listed = await h.http<Record<string, unknown>[]>(
+        'GET',
+        `/v1/sessions/${lou.id}/actions`,
+        lou.token,
+      );
+      expect(listed.body).toEqual([
+        expect.objectContaining({
+          id: first.actionId,
+          callId: first.callId,
+          via: 'direct',
+          tool: 'schedule_callback',
+          status: 'executed',
+          result: expect.objectContaining({ callbackId: expect.any(String) }),
+          rolledBackAt: null,
+        }),
+      ]);
+
+      // By the action id those four places name.
+      const byId = await h.rollback(approverA.key, first.actionId, 'undo by id');
+      expect(byId.body).toEqual({
+        id: first.actionId,
+        tool: 'schedule_callback',
+        status: 'rolled_back',
+        result: { cancelled: true },
+      });
+      const rollbackByCall = (
+        sessionId: string,
+        callId: string,
+        credential: string,
+        body?: unknown,
+      ) =>
+        h.http(
+          'POST',
+          `/v1/admin/sessions/${sessionId}/tool-calls/${callId}/rollback`,
+          credential,
+          body ?? { reason: 'undo by call id' },
+        );
+      const twice = await rollbackByCall(lou.id, first.callId, approverB.key);
+      expect([twice.status, twice.body.code, twice.body.state]).toEqual([
+        409,
+        'ROLLBACK_NOT_POSSIBLE',
+        'rolled_back',
+      ]);
+
+      // By the model's call_id in the session.
+      const second = await runCallback();
+      const byCall = await rollbackByCall(lou.id, second.callId, approverA.key);
+      expect([byCall.status, byCall.body]).toEqual([
+        200,
+        {
+          id: second.actionId,
+          tool: 'schedule_callback',
+          status: 'rolled_back',
+          result: { cancelled: true },
+        },
+      ]);
+      const again = await h.rollback(approverB.key, second.actionId, 'again by id');
+      expect([again.status, again.body.code]).toEqual([409, 'ROLLBACK_NOT_POSSIBLE']);
+      expect((await h.audit(second.actionId)).map((r) => [r.action, r.actor])).toEqual([
+        ['action.rolled_back', approverA.actor],
+      ]);
+
+      // A call that went through an approval resolves to its act_… (two-person rollback here).
+      const approved = await h.requestAction(lou, 'fx_guarded_rollback', {
+        note: 'approved, then undone by call id',
+        viaApproval: true,
+      });
+      expect((await h.approve(approverA.key, approved.actionId, approved.digest)).status).toBe(200);
+      await h.settle(approved.actionId, 'executed');
+      const asked = await rollbackByCall(lou.id, approved.callId, approverA.key);
+      expect([asked.status, asked.body]).toEqual([
+        200,
+        { id: approved.actionId, tool: 'fx_guarded_rollback', status: 'rollback_requested' },
+      ]);
+      const confirmed = await rollbackByCall(lou.id, approved.callId, approverB.key);
+      expect(confirmed.body).toMatchObject({ id: approved.actionId, status: 'rolled_back' });
+      expect(compensationsFor(approved.actionId)).toHaveLength(1);
+      const states = await h.http<{ id: string; status: string }[]>(
+        'GET',
+        `/v1/sessions/${lou.id}/actions`,
+        lou.token,
+      );
+      expect(states.body.map((a) => [a.id, a.status])).toEqual([
+        [first.actionId, 'rolled_back'],
+        [second.actionId, 'rolled_back'],
+        [approved.actionId, 'rolled_back'],
+      ]);
+
+      // Who may, and what is found: the same rules and scope as the action route.
+      const third = await runCallback();
+      const other = await h.http<{ id: string }>(
+        'POST',
+        '/v1/sessions',
+        await userToken({ sub: 'lou', tenant: 'acme', roles: ['customer'] }),
+        {},
+      );
+      const staffOf = (tenant?: string) =>
+        userToken({ sub: 'stella', ...(tenant ? { tenant } : {}), roles: ['approver'] });
+      const customer = await userToken({ sub: 'carla', tenant: 'acme', roles: ['customer'] });
+      for (const [credential, sessionId, callId, body, expected] of [
+        [undefined, lou.id, third.callId, undefined, [401, 'UNAUTHENTICATED']],
+        [customer, lou.id, third.callId, {}, [403, 'FORBIDDEN']],
+        [auditor.key, lou.id, 'call_unknown', undefined, [403, 'FORBIDDEN']],
+        [approverA.key, lou.id, third.callId, {}, [400, 'VALIDATION_FAILED']],
+        [approverA.key, lou.id, 'call_unknown', undefined, [404, 'ACTION_NOT_FOUND']],
+        [approverA.key, other.body.id, third.callId, undefined, [404, 'ACTION_NOT_FOUND']],
+        [approverA.key, 'ses_doesnotexist', third.callId, undefined, [404, 'SESSION_NOT_FOUND']],
+        [await staffOf('globex'), lou.id, third.callId, undefined, [404, 'SESSION_NOT_FOUND']],
+        [await staffOf(), lou.id, third.callId, undefined, [404, 'SESSION_NOT_FOUND']],
+      ] as const) {
+        const res = await rollbackByCall(sessionId, callId, credential as string, body);
+        expect([sessionId, callId, res.status, res.body.code]).toEqual([
+          sessionId,
+          callId,
+          ...expected,
+        ]);
+      }
+      expect(
+        await h.count(`tool_calls WHERE id = $1 AND rollback_status IS NULL`, [third.actionId]),
+      ).toBe(1);
+      const sameTenant = await rollbackByCall(lou.id, third.callId, await staffOf('acme'));
+      expect([sameTenant.status, sameTenant.body.status]).toEqual([200, 'rolled_back']);
     });
 
     it('needs a second person for a rollbackApproval tool, directly executed or approved', async () => {

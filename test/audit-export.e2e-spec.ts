@@ -164,6 +164,23 @@ describe('audit export: signed bundles verified offline', () => {
     expect(wrongKey.out).toMatch(/not the given key/);
   });
 
+  it.each([
+    ['an entry', () => 5, 'the entry'],
+    ['the header', () => 0, 'the header'],
+    ['a checkpoint', () => types().indexOf('checkpoint'), 'the checkpoint'],
+    ['the final checkpoint', () => bundle.length - 1, 'the checkpoint'],
+  ])('fails on an extra field on %s, naming its line and the field', async (_, at, kind) => {
+    const index = at();
+    const extended = [...bundle];
+    const line = JSON.parse(bundle[index]) as Record<string, unknown>;
+    extended[index] = JSON.stringify({ ...line, approvedBy: 'mallory' });
+    const result = await verifyOffline(extended.join('\n'), publicKeyPem);
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(
+      new RegExp(`^INVALID \\S+:${index + 1}: ${kind} has an unexpected field "approvedBy"\\n$`),
+    );
+  });
+
   it('exports a time range as a chain that starts from the entry before it', async () => {
     const all = bundle
       .slice(1)

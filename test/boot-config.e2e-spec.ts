@@ -31,6 +31,20 @@ describe('boot with a bad configuration', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('checks the body shape bounds and the roles claim format at boot', async () => {
+    const result = await boot({
+      SWITCHBOARD_BODY_MAX_DEPTH: '100000',
+      SWITCHBOARD_BODY_MAX_KEYS: '0',
+      SWITCHBOARD_JWT_ROLES_FORMAT: 'space-separated',
+    });
+    expect(result.code).toBe(78);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'Invalid configuration: SWITCHBOARD_BODY_MAX_DEPTH must be an integer between 1 and 256 (got "100000")',
+      'Invalid configuration: SWITCHBOARD_BODY_MAX_KEYS must be an integer between 1 and 100000 (got "0")',
+      'Invalid configuration: SWITCHBOARD_JWT_ROLES_FORMAT must be one of array, array-or-space-separated (got "space-separated")',
+    ]);
+  });
+
   it('names each bad variable and never prints a secret value', async () => {
     const result = await boot({ LOG_LEVEL: 'chatty', DATABASE_URL: 'mysql://root:hunter2@db/app' });
     expect(result.code).toBe(78);

@@ -84,7 +84,7 @@ describe('identity: who may call what', () => {
 
     it('checks route roles: 403 without the role, 200 with it', async () => {
       const customer = await userToken({ sub: 'u_2', roles: ['customer'] });
-      const agent = await userToken({ sub: 'u_3', roles: 'agent supervisor' });
+      const agent = await userToken({ sub: 'u_3', roles: ['agent', 'supervisor'] });
       const refused = await get(sut, '/probe/auth/agent', customer);
       expect(refused.status).toBe(403);
       expect(await readProblem(refused)).toMatchObject({
@@ -92,6 +92,19 @@ describe('identity: who may call what', () => {
         detail: 'This needs one of the roles: agent.',
       });
       expect((await get(sut, '/probe/auth/agent', agent)).status).toBe(200);
+    });
+
+    it('refuses a roles claim sent as a string, naming the claim and the setting (401)', async () => {
+      const token = await userToken({ sub: 'u_5', roles: 'agent supervisor' });
+      const res = await get(sut, '/probe/auth/agent', token);
+      expect(res.status).toBe(401);
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(await readProblem(res)).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        status: 401,
+        detail:
+          'The bearer token\'s "roles" claim is a string; it must be an array of strings (a space-separated string needs SWITCHBOARD_JWT_ROLES_FORMAT=array-or-space-separated).',
+      });
     });
 
     it('keeps users off operator routes (403)', async () => {
@@ -191,6 +204,49 @@ describe('identity: who may call what', () => {
         expect.arrayContaining(['api_key.created', 'api_key.revoked']),
       );
       expect(JSON.stringify(rows)).not.toContain('sk_sb_');
+    });
+  });
+});
+
+describe('identity: SWITCHBOARD_JWT_ROLES_FORMAT=array-or-space-separated', () => {
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    sut = await startTestApp({
+      imports: [ProbeModule],
+      env: { ...JWT_ENV, SWITCHBOARD_JWT_ROLES_FORMAT: 'array-or-space-separated' },
+    });
+  });
+  afterAll(() => sut.close());
+
+  it('accepts roles as one space-separated string, and still as an array', async () => {
+    const spaced = await get(
+      sut,
+      '/probe/auth/agent',
+      await userToken({ sub: 'u', roles: 'agent supervisor' }),
+    );
+    expect(spaced.status).toBe(200);
+    expect(await spaced.json()).toMatchObject({ roles: ['agent', 'supervisor'] });
+    const listed = await get(
+      sut,
+      '/probe/auth/agent',
+      await userToken({ sub: 'u', roles: ['agent'] }),
+    );
+    expect(listed.status).toBe(200);
+    const customer = await userToken({ sub: 'u', roles: 'customer' });
+    expect((await get(sut, '/probe/auth/agent', customer)).status).toBe(403);
+  });
+
+  it('still refuses a roles claim that is neither (401)', async () => {
+    const res = await get(
+      sut,
+      '/probe/auth/user',
+      await userToken({ sub: 'u', roles: { agent: true } }),
+    );
+    expect(res.status).toBe(401);
+    expect(await readProblem(res)).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      detail: expect.stringContaining('"roles" claim is an object'),
     });
   });
 });

@@ -41,6 +41,7 @@ interface AuditRow {
 
 interface ToolCallBody {
   callId: string;
+  actionId: string;
   status: string;
   replayed: boolean;
   output: Record<string, unknown>;
@@ -118,6 +119,7 @@ describe('tool calls: a customer relays calls on an active session', () => {
     const body = (await res.json()) as ToolCallBody;
     expect(body).toEqual({
       callId,
+      actionId: expect.stringMatching(/^tc_/),
       status: 'succeeded',
       replayed: false,
       output: {
@@ -142,6 +144,7 @@ describe('tool calls: a customer relays calls on an active session', () => {
           tool: 'lookup_order',
           toolCallId: callId,
           source: 'relay',
+          actionId: body.actionId,
           input: { orderNumber: '10042' },
           durationMs: expect.any(Number),
           outputDigest: sha256(JSON.stringify(body.output)),
@@ -151,11 +154,17 @@ describe('tool calls: a customer relays calls on an active session', () => {
     const durationMs = entries[0].data.durationMs as number;
     expect(durationMs).toBeGreaterThanOrEqual(0);
     expect(durationMs).toBeLessThan(3_000);
-    const [row] = await sut.query<{ status: string; tool: string; user_id: string }>(
-      `SELECT status, tool, user_id FROM tool_calls WHERE session_id = $1 AND tool_call_id = $2`,
+    const [row] = await sut.query<{ id: string; status: string; tool: string; user_id: string }>(
+      `SELECT id, status, tool, user_id FROM tool_calls WHERE session_id = $1 AND tool_call_id = $2`,
       [alice.id, callId],
     );
-    expect(row).toEqual({ status: 'succeeded', tool: 'lookup_order', user_id: 'alice' });
+    // The action id is the call's record: what POST /v1/admin/actions/{id}/rollback takes.
+    expect(row).toEqual({
+      id: body.actionId,
+      status: 'succeeded',
+      tool: 'lookup_order',
+      user_id: 'alice',
+    });
   });
 
   it("scopes the tool to the caller's own orders: bob's order is ORDER_NOT_FOUND, audited tool.failed", async () => {
@@ -601,6 +610,8 @@ describe('tool calls: refunds by an agent (approval above the threshold)', () =>
     };
     expect(body.status).toBe('pending_approval');
     expect(body.output.actionId).toMatch(/^act_/);
+    // The relay answer names the action to roll back by, for a parked call too.
+    expect((body as { actionId?: string }).actionId).toBe(body.output.actionId);
     expect(body.output.message).toMatch(/approval/);
     expect(await refundsOf('10043')).toEqual([]);
     expect((await auditOf(dave.id, callId)).map((r) => r.action)).toEqual([
@@ -623,6 +634,7 @@ describe('tool calls: refunds by an agent (approval above the threshold)', () =>
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       callId,
+      actionId: expect.stringMatching(/^tc_/),
       status: 'succeeded',
       replayed: false,
       output: {

@@ -22,12 +22,16 @@ export interface BenchApp {
  * The real app on the real database: DATABASE_URL in a throwaway schema, else embedded PGlite
  * in a temporary directory. Logs are silenced so they do not skew the timings.
  */
-export async function startBenchApp(imports: (Type | DynamicModule)[]): Promise<BenchApp> {
+export async function startBenchApp(
+  imports: (Type | DynamicModule)[],
+  env: Record<string, string> = {},
+): Promise<BenchApp> {
   const url = process.env.DATABASE_URL;
   const schema = `bench_${randomBytes(4).toString('hex')}`;
   const dataDir = url ? undefined : mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
   const config = loadConfig({
     LOG_LEVEL: 'silent',
+    ...env,
     ...(url ? { DATABASE_URL: url, DATABASE_SCHEMA: schema } : { SWITCHBOARD_DATA_DIR: dataDir! }),
   });
   const app = await createApp(config, { imports });

@@ -58,6 +58,48 @@ export interface BundleCheckpoint extends CheckpointBody {
   readonly signature: string;
 }
 
+/**
+ * The members of each line kind, exactly: the verifier refuses a line with any other member or
+ * without one of these. `satisfies` keeps each list equal to its interface's keys.
+ */
+export const HEADER_FIELDS = fieldsOf({
+  type: true,
+  version: true,
+  keyId: true,
+  from: true,
+  to: true,
+  firstSeq: true,
+  prevHash: true,
+  exportedAt: true,
+} satisfies Record<keyof BundleHeader, true>);
+
+export const ENTRY_FIELDS = fieldsOf({
+  type: true,
+  seq: true,
+  at: true,
+  actor: true,
+  action: true,
+  subject: true,
+  data: true,
+  prevHash: true,
+  hash: true,
+} satisfies Record<keyof BundleEntry, true>);
+
+export const CHECKPOINT_FIELDS = fieldsOf({
+  type: true,
+  seq: true,
+  hash: true,
+  count: true,
+  final: true,
+  headerDigest: true,
+  keyId: true,
+  signature: true,
+} satisfies Record<keyof BundleCheckpoint, true>);
+
+function fieldsOf(fields: Record<string, true>): ReadonlySet<string> {
+  return new Set(Object.keys(fields));
+}
+
 export function headerDigest(header: BundleHeader): string {
   return createHash('sha256')
     .update(canonicalize(header) ?? '')

@@ -3,6 +3,9 @@ import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { entryHash } from '../modules/audit/audit-hash.js';
 import {
   BUNDLE_VERSION,
+  CHECKPOINT_FIELDS,
+  ENTRY_FIELDS,
+  HEADER_FIELDS,
   headerDigest,
   keyIdOf,
   signedBytes,
@@ -75,6 +78,8 @@ function readHeader(text: string, key: KeyObject): ChainState | string {
   if (!header || typeof header !== 'object' || header.type !== 'header')
     return 'the first line must be the header';
   if (header.version !== BUNDLE_VERSION) return `unsupported bundle version ${header.version}`;
+  const fields = fieldsProblem(header, HEADER_FIELDS, 'the header');
+  if (fields) return fields;
   if (header.keyId !== keyId) return `signed with key ${header.keyId}, not the given key ${keyId}`;
   return {
     expectedSeq: header.firstSeq,
@@ -98,6 +103,8 @@ function step(text: string, state: ChainState): string | undefined {
   }
   if (!record || typeof record !== 'object') return 'line is not a JSON object';
   if (record.type === 'entry') {
+    const fields = fieldsProblem(record, ENTRY_FIELDS, 'the entry');
+    if (fields) return fields;
     if (record.seq !== state.expectedSeq)
       return `expected entry ${state.expectedSeq}, found ${record.seq}`;
     if (record.prevHash !== state.prevHash)
@@ -110,14 +117,16 @@ function step(text: string, state: ChainState): string | undefined {
     return undefined;
   }
   if (record.type === 'checkpoint') {
-    const problem = checkCheckpoint(record, {
-      seq: state.expectedSeq - 1,
-      hash: state.prevHash,
-      count: state.count,
-      digest: state.digest,
-      keyId: state.keyId,
-      key: state.key,
-    });
+    const problem =
+      fieldsProblem(record, CHECKPOINT_FIELDS, 'the checkpoint') ??
+      checkCheckpoint(record, {
+        seq: state.expectedSeq - 1,
+        hash: state.prevHash,
+        count: state.count,
+        digest: state.digest,
+        keyId: state.keyId,
+        key: state.key,
+      });
     if (problem) return problem;
     state.checkpoints += 1;
     state.finalSeen = record.final;
@@ -152,6 +161,19 @@ function checkCheckpoint(
     Buffer.from(checkpoint.signature ?? '', 'base64'),
   );
   return valid ? undefined : 'checkpoint signature is not valid for the given key';
+}
+
+/** Names the first member a line has beyond its format, or the first it lacks. */
+function fieldsProblem(
+  record: object,
+  fields: ReadonlySet<string>,
+  kind: string,
+): string | undefined {
+  const extra = Object.keys(record).find((key) => !fields.has(key));
+  if (extra !== undefined) return `${kind} has an unexpected field ${JSON.stringify(extra)}`;
+  const missing = [...fields].find((field) => !Object.hasOwn(record, field));
+  if (missing !== undefined) return `${kind} is missing the field ${JSON.stringify(missing)}`;
+  return undefined;
 }
 
 function fail(line: number, problem: string): BundleVerification {

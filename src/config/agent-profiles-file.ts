@@ -14,6 +14,9 @@ const profileSchema = {
     voice: { type: 'string', minLength: 1 },
     instructions: { type: 'string', minLength: 1, maxLength: 20_000 },
     turnDetection: { type: ['object', 'null'] },
+    responseStart: { enum: ['vad', 'server'] },
+    // OpenAI accepts 1-4096 output tokens per response.
+    maxOutputTokens: { type: 'integer', minimum: 1, maximum: 4096 },
     tools: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,63}$' } },
     limits: {
       type: 'object',

@@ -1,4 +1,4 @@
-import type { LogLevel } from './env.schema.js';
+import type { JwtRolesFormat, LogLevel } from './env.schema.js';
 import type { AgentProfile } from './agent-profiles.js';
 import type { PriceTable } from './price-table.js';
 import type { TranscriptionPriceTable } from './transcription-prices.js';
@@ -12,6 +12,10 @@ export abstract class AppConfig {
     readonly port: number;
     readonly host: string;
     readonly bodyLimit: string;
+    /** Deepest nesting of objects and arrays a JSON body may have (checked before parsing). */
+    readonly bodyMaxDepth: number;
+    /** Most object keys a JSON body may have in all (and most fields a form body may have). */
+    readonly bodyMaxKeys: number;
   };
   abstract readonly database: {
     /** Absent means: run the embedded PGlite. */
@@ -93,5 +97,7 @@ export abstract class AppConfig {
     /** After a JWKS fetch, no refetch for this long, even for an unknown `kid` (rate limit). */
     readonly jwksCooldownSeconds: number;
     readonly claims: { readonly user: string; readonly tenant: string; readonly roles: string };
+    /** Whether the roles claim may also be one space-separated string instead of an array. */
+    readonly rolesFormat: JwtRolesFormat;
   };
 }

@@ -16,6 +16,10 @@ import {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** `array`: the roles claim must be a JSON array. The other also takes one space-separated string. */
+const JWT_ROLES_FORMATS = ['array', 'array-or-space-separated'] as const;
+export type JwtRolesFormat = (typeof JWT_ROLES_FORMATS)[number];
+
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 
@@ -73,6 +77,19 @@ export class EnvironmentVariables {
 
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'must be a size such as 100kb or 1mb' })
   SWITCHBOARD_BODY_LIMIT = '1mb';
+
+  // Above ~2000 levels class-transformer overflows the stack; 256 keeps far below that.
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 256' })
+  @Min(1, { message: 'must be an integer between 1 and 256' })
+  @Max(256, { message: 'must be an integer between 1 and 256' })
+  SWITCHBOARD_BODY_MAX_DEPTH = 32;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 100000' })
+  @Min(1, { message: 'must be an integer between 1 and 100000' })
+  @Max(100000, { message: 'must be an integer between 1 and 100000' })
+  SWITCHBOARD_BODY_MAX_KEYS = 1000;
 
   @IsOptional()
   @IsString({ message: 'must be an OpenAI API key' })
@@ -140,6 +157,9 @@ export class EnvironmentVariables {
 
   @Matches(/^[A-Za-z0-9_.:/-]+$/, { message: 'must be a claim name' })
   SWITCHBOARD_JWT_ROLES_CLAIM = 'roles';
+
+  @IsIn(JWT_ROLES_FORMATS, { message: `must be one of ${JWT_ROLES_FORMATS.join(', ')}` })
+  SWITCHBOARD_JWT_ROLES_FORMAT: JwtRolesFormat = 'array';
 
   @Transform(toInt)
   @IsInt({ message: 'must be an integer between 10 and 7200' })

@@ -3,7 +3,14 @@ import { ConfigError, loadConfig } from './load-config.js';
 describe(loadConfig.name, () => {
   it('applies documented defaults when nothing is set', () => {
     const config = loadConfig({});
-    expect(config.http).toEqual({ port: 3000, host: '127.0.0.1', bodyLimit: '1mb' });
+    expect(config.http).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      bodyLimit: '1mb',
+      bodyMaxDepth: 32,
+      bodyMaxKeys: 1000,
+    });
+    expect(config.jwt.rolesFormat).toBe('array');
     expect(config.database).toEqual({
       url: undefined,
       schema: 'public',
@@ -24,6 +31,16 @@ describe(loadConfig.name, () => {
     expect(config.http.port).toBe(8080);
     expect(config.database.runMigrations).toBe(false);
     expect(config.openai.baseUrl).toBe('http://127.0.0.1:8787/v1');
+  });
+
+  it('reads the body shape bounds and the roles claim format', () => {
+    const config = loadConfig({
+      SWITCHBOARD_BODY_MAX_DEPTH: '8',
+      SWITCHBOARD_BODY_MAX_KEYS: '50',
+      SWITCHBOARD_JWT_ROLES_FORMAT: 'array-or-space-separated',
+    });
+    expect(config.http).toMatchObject({ bodyMaxDepth: 8, bodyMaxKeys: 50 });
+    expect(config.jwt.rolesFormat).toBe('array-or-space-separated');
   });
 
   it('treats empty strings as unset', () => {
@@ -53,6 +70,26 @@ describe(loadConfig.name, () => {
       'SWITCHBOARD_BODY_LIMIT',
       'huge',
       /SWITCHBOARD_BODY_LIMIT must be a size such as 100kb or 1mb/,
+    ],
+    [
+      'SWITCHBOARD_BODY_MAX_DEPTH',
+      '0',
+      /SWITCHBOARD_BODY_MAX_DEPTH must be an integer between 1 and 256/,
+    ],
+    [
+      'SWITCHBOARD_BODY_MAX_DEPTH',
+      '5000',
+      /SWITCHBOARD_BODY_MAX_DEPTH must be an integer between 1 and 256/,
+    ],
+    [
+      'SWITCHBOARD_BODY_MAX_KEYS',
+      'many',
+      /SWITCHBOARD_BODY_MAX_KEYS must be an integer between 1 and 100000/,
+    ],
+    [
+      'SWITCHBOARD_JWT_ROLES_FORMAT',
+      'csv',
+      /^Invalid configuration: SWITCHBOARD_JWT_ROLES_FORMAT must be one of array, array-or-space-separated \(got "csv"\)$/,
     ],
   ])('rejects %s=%s with one line naming the variable', (name, value, expected) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);

@@ -78,7 +78,13 @@ function toAppConfig(
   { prices, transcriptionPrices, agentProfiles }: ParsedTables,
 ): AppConfig {
   return Object.freeze({
-    http: { port: vars.PORT, host: vars.HOST, bodyLimit: vars.SWITCHBOARD_BODY_LIMIT },
+    http: {
+      port: vars.PORT,
+      host: vars.HOST,
+      bodyLimit: vars.SWITCHBOARD_BODY_LIMIT,
+      bodyMaxDepth: vars.SWITCHBOARD_BODY_MAX_DEPTH,
+      bodyMaxKeys: vars.SWITCHBOARD_BODY_MAX_KEYS,
+    },
     database: {
       url: vars.DATABASE_URL,
       schema: vars.DATABASE_SCHEMA,
@@ -132,6 +138,7 @@ function toAppConfig(
         tenant: vars.SWITCHBOARD_JWT_TENANT_CLAIM,
         roles: vars.SWITCHBOARD_JWT_ROLES_CLAIM,
       },
+      rolesFormat: vars.SWITCHBOARD_JWT_ROLES_FORMAT,
     },
   });
 }

@@ -1,5 +1,6 @@
 /** The OpenAI Realtime simulator: framework-free, for tests, offline development and `npm start`. */
 export { startSimulator, type Simulator, type SimulatorOptions } from './simulator.js';
+export type { SimulatorLogger } from './simulator-logger.js';
 export { defaultScenario } from './scenario/default-scenario.js';
 export {
   loadScenarioFile,

@@ -1,5 +1,6 @@
 import type { CallRegistry } from './call/call-registry.js';
 import type { KeyRing } from './keys.js';
+import type { SimulatorLogger } from './simulator-logger.js';
 import type { DeliveryPolicy } from './sip/incoming-call-webhook.js';
 
 /** What every route and transport of one simulator instance shares. */
@@ -8,4 +9,5 @@ export interface SimulatorContext {
   readonly calls: CallRegistry;
   readonly webhookDelivery: DeliveryPolicy;
   readonly inspection: boolean;
+  readonly logger: SimulatorLogger;
 }

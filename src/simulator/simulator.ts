@@ -15,6 +15,7 @@ import { parseScenario, type Scenario } from './scenario/scenario.js';
 import type { DeliveryPolicy, IncomingCallRequest } from './sip/incoming-call-webhook.js';
 import { ringIncomingCall, type IncomingCall } from './sip/ring-incoming-call.js';
 import type { SimulatorContext } from './simulator-context.js';
+import { stderrLogger, type SimulatorLogger } from './simulator-logger.js';
 import { RealtimeWebSocketGateway } from './transport/realtime-websocket.js';
 
 export interface SimulatorOptions {
@@ -37,6 +38,8 @@ export interface SimulatorOptions {
   readonly webhookDelivery?: Partial<DeliveryPolicy>;
   /** Clock for ephemeral-key expiry, in milliseconds (tests move time forward). */
   readonly now?: () => number;
+  /** Where connection faults are reported (an event too large to deliver, a failed send). */
+  readonly logger?: SimulatorLogger;
 }
 
 export interface Simulator {
@@ -57,16 +60,19 @@ export interface Simulator {
  */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const keys = new KeyRing(options.apiKey ?? ids.apiKey(), options.now);
+  const logger = options.logger ?? stderrLogger;
   const calls = new CallRegistry({
     scenario: options.scenario ? parseScenario(options.scenario) : defaultScenario,
     maxCallDurationMs: options.maxCallDurationMs ?? 60 * 60_000,
     speechMsPerChar: options.speechMsPerChar ?? 50,
     timeScale: options.timeScale ?? 1,
+    logger,
   });
   const ctx: SimulatorContext = {
     keys,
     calls,
     inspection: options.inspection ?? false,
+    logger,
     webhookDelivery: { attempts: 4, baseDelayMs: 500, ...options.webhookDelivery },
   };
   const routes = ctx.inspection ? [...realtimeRoutes, ...inspectionRoutes] : realtimeRoutes;

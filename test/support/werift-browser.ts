@@ -12,6 +12,13 @@ import { EventStream, type RealtimeEvent } from './event-stream.js';
 
 const FRAME_SAMPLES = 960;
 
+export interface WeriftBrowserOptions {
+  /** The `a=max-message-size` it announces (werift's default 65536; Chromium announces 262144). */
+  readonly maxMessageBytes?: number;
+  /** Plays a client that ignores the answer's `a=max-message-size` and sends messages of any size. */
+  readonly ignoreAnnouncedLimit?: boolean;
+}
+
 /**
  * Plays the browser's part of a Realtime WebRTC call with werift: an offer with one audio track and
  * the `oai-events` data channel; records data-channel events and counts RTP packets received.
@@ -19,18 +26,20 @@ const FRAME_SAMPLES = 960;
 export class WeriftBrowser {
   readonly stream = new EventStream();
   rtpReceived = 0;
-  // max-bundle: one ICE transport; werift leaks the unbundled one's socket on close otherwise.
-  private readonly pc = new RTCPeerConnection({
-    codecs: { audio: [useOPUS()], video: [] },
-    bundlePolicy: 'max-bundle',
-  });
+  private readonly pc: RTCPeerConnection;
   private readonly microphone = new MediaStreamTrack({ kind: 'audio' });
   private readonly channel: RTCDataChannel;
   private readonly encoder = new OpusScript(48_000, 1, OpusScript.Application.VOIP);
   private sequence = 0;
   private timestamp = 0;
 
-  constructor() {
+  constructor(private readonly options: WeriftBrowserOptions = {}) {
+    // max-bundle: one ICE transport; werift leaks the unbundled one's socket on close otherwise.
+    this.pc = new RTCPeerConnection({
+      codecs: { audio: [useOPUS()], video: [] },
+      bundlePolicy: 'max-bundle',
+      ...(options.maxMessageBytes === undefined ? {} : { maxMessageSize: options.maxMessageBytes }),
+    });
     this.pc.addTransceiver(this.microphone, { direction: 'sendrecv' });
     this.channel = this.pc.createDataChannel('oai-events');
     this.channel.onMessage.subscribe((m) =>
@@ -52,7 +61,11 @@ export class WeriftBrowser {
   }
 
   async accept(answerSdp: string): Promise<void> {
-    await this.pc.setRemoteDescription({ type: 'answer', sdp: answerSdp });
+    // RFC 8841: 0 means "no limit", so werift stops checking what it sends.
+    const sdp = this.options.ignoreAnnouncedLimit
+      ? answerSdp.replace(/^a=max-message-size:\d+/m, 'a=max-message-size:0')
+      : answerSdp;
+    await this.pc.setRemoteDescription({ type: 'answer', sdp });
     await new Promise<void>((resolve) => {
       if (this.channel.readyState === 'open') return resolve();
       this.channel.stateChanged.subscribe((state) => state === 'open' && resolve());

@@ -25,3 +25,43 @@ export class ResourceNotFoundError extends DomainError {
     });
   }
 }
+
+/** A JSON body nested deeper than the configured bound, refused before it is parsed. */
+export class BodyTooDeepError extends DomainError {
+  constructor(maxDepth: number) {
+    super({
+      code: 'BODY_TOO_DEEP',
+      status: 400,
+      title: 'The request body is nested too deeply',
+      detail: `The request body nests objects and arrays more than ${maxDepth} levels deep (SWITCHBOARD_BODY_MAX_DEPTH).`,
+    });
+  }
+}
+
+/** A body with more object keys (or form fields) than the configured bound. */
+export class BodyTooManyKeysError extends DomainError {
+  /** `maxKeys` is absent where the refusal comes from the form parser, which does not say it. */
+  constructor(maxKeys?: number) {
+    super({
+      code: 'BODY_TOO_MANY_KEYS',
+      status: 400,
+      title: 'The request body has too many keys',
+      detail:
+        maxKeys === undefined
+          ? 'The request body has more fields than SWITCHBOARD_BODY_MAX_KEYS allows.'
+          : `The request body has more than ${maxKeys} object keys in all (SWITCHBOARD_BODY_MAX_KEYS).`,
+    });
+  }
+}
+
+/** A JSON body in a `utf-*` charset this runtime cannot decode (UTF-32, UTF-7). */
+export class UnsupportedCharsetError extends DomainError {
+  constructor(charset: string) {
+    super({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      status: 415,
+      title: 'Unsupported content type',
+      detail: `JSON in charset "${charset}" is not accepted; send UTF-8.`,
+    });
+  }
+}

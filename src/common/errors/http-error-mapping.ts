@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 
+import { BodyTooManyKeysError } from './common.errors.js';
 import { DomainError } from './domain.error.js';
 
 const CODE_BY_STATUS: Record<number, [code: string, title: string]> = {
@@ -38,14 +39,26 @@ interface HttpishError {
 export function toDomainError(error: unknown): DomainError | undefined {
   if (error instanceof DomainError) return error;
   if (error instanceof HttpException) {
+    // Nest wraps errors from Express middleware (the body parsers) with the original as `cause`.
+    const original = fromBodyParser(error.cause);
+    if (original) return original;
     const status = error.getStatus();
     return fromStatus(status, DETAIL_BY_STATUS[status] ?? httpDetail(error));
   }
   const httpish = error as HttpishError | undefined;
   const status = httpish?.status ?? httpish?.statusCode;
   if (httpish?.expose && typeof status === 'number' && status >= 400 && status < 500) {
-    return fromStatus(status, bodyParserDetail(httpish));
+    return fromBodyParser(httpish) ?? fromStatus(status, bodyParserDetail(httpish));
   }
+  return undefined;
+}
+
+/** A refusal of ours thrown inside a body parser, or one of its errors that has a code of ours. */
+function fromBodyParser(cause: unknown): DomainError | undefined {
+  if (cause instanceof DomainError) return cause;
+  // The form parser's field limit is SWITCHBOARD_BODY_MAX_KEYS, not a size (it answers 413).
+  if ((cause as HttpishError | undefined)?.type === 'parameters.too.many')
+    return new BodyTooManyKeysError();
   return undefined;
 }
 

@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { DatabaseNotifications } from '../../database/database-notifications.js';
 import { AuditLog } from '../audit/audit-log.service.js';
 import { SidebandConnections } from '../realtime/sideband-connections.js';
+import { SidebandTags } from '../realtime/sideband-tags.js';
+import { ServerResponses } from '../sessions/server-responses.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { SETTLED, type PendingActionRow } from './pending-action.record.js';
 
@@ -27,6 +29,8 @@ export class ActionDelivery implements OnModuleInit {
     private readonly sidebands: SidebandConnections,
     private readonly notifications: DatabaseNotifications,
     private readonly audit: AuditLog,
+    private readonly tags: SidebandTags,
+    private readonly responses: ServerResponses,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -66,13 +70,13 @@ export class ActionDelivery implements OnModuleInit {
     if (claimed.length === 0) return false;
     this.sidebands.send(session.callId, {
       type: 'conversation.item.create',
-      item: {
+      item: this.tags.tagItem(session.callId, {
         type: 'message',
         role: 'system',
         content: [{ type: 'input_text', text: outcomeText(row) }],
-      },
+      }),
     });
-    this.sidebands.send(session.callId, { type: 'response.create' });
+    this.responses.request(session.callId, { reason: 'action_outcome' });
     await this.audit.append({
       actor: 'system',
       action: 'action.delivered',

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 import { actorOf, type Principal } from '../../common/auth/principal.js';
+import { visibilityScope } from '../../common/auth/visibility-scope.js';
 import { DomainError } from '../../common/errors/domain.error.js';
 import { AuditLog } from '../audit/audit-log.service.js';
 import { parseToolArguments } from '../tools/tool-arguments.js';
@@ -45,8 +46,7 @@ export class ActionRollback {
   async rollback(principal: Principal, id: string, reason: string): Promise<RollbackOutcome> {
     const table = executedActions(id);
     const action = table && (await table.find(this.dataSource, id));
-    if (!table || !action) throw new ActionNotFoundError(id);
-    if (principal.kind === 'user' && principal.tenantId !== action.requester.tenantId)
+    if (!table || !action || !visibilityScope(principal).allows(action.requester.tenantId))
       throw new ActionNotFoundError(id);
     const tool = this.registry.get(action.tool);
     if (!tool || tool.reversibility === 'irreversible' || !tool.handler.compensate)

@@ -14,12 +14,13 @@ import { filter, map, type Observable } from 'rxjs';
 
 import { CurrentPrincipal } from '../../common/auth/auth.decorator.js';
 import type { Principal } from '../../common/auth/principal.js';
+import { visibilityScope } from '../../common/auth/visibility-scope.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
 import { SessionTranscripts } from '../sessions/session-transcripts.js';
 import { ApprovalDecisions } from './approval-decisions.js';
 import { ApprovalEvents } from './approval-events.js';
 import { ApprovalQueue } from './approval-queue.js';
-import { ApproverAuth } from './approver-auth.decorator.js';
+import { ApproverAuth, DeciderAuth } from './approver-auth.decorator.js';
 import { ApproveActionDto, RejectActionDto } from './dto/decide-action.dto.js';
 import { ListApprovalsDto } from './dto/list-approvals.dto.js';
 import { actionView } from './pending-action.record.js';
@@ -43,10 +44,10 @@ export class AdminApprovalsController {
   @ApiProblemResponses(400)
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListApprovalsDto) {
     const { items, nextCursor } = await this.queue.list({
+      scope: visibilityScope(principal),
       status: query.status,
       tool: query.tool,
-      // Staff signed in with a JWT see their own tenant only.
-      tenantId: principal.kind === 'user' ? (principal.tenantId ?? '') : query.tenant,
+      tenantId: query.tenant,
       after: query.cursor,
       limit: query.limit,
     });
@@ -58,8 +59,9 @@ export class AdminApprovalsController {
     summary: 'Server-Sent Events: new, escalated, decided, settled and rolled-back actions',
   })
   stream(@CurrentPrincipal() principal: Principal): Observable<MessageEvent> {
+    const scope = visibilityScope(principal);
     return this.events.stream.pipe(
-      filter((event) => principal.kind === 'api-key' || event.tenantId === principal.tenantId),
+      filter((event) => scope.allows(event.tenantId)),
       map((event) => ({ type: event.type, id: event.actionId, data: event })),
     );
   }
@@ -78,7 +80,7 @@ export class AdminApprovalsController {
 
   @Post(':id/approve')
   @HttpCode(200)
-  @ApproverAuth()
+  @DeciderAuth()
   @ApiOperation({
     summary: 'Approve, quoting the digest you saw; N distinct approvers for four-eyes tools',
   })
@@ -95,7 +97,7 @@ export class AdminApprovalsController {
 
   @Post(':id/reject')
   @HttpCode(200)
-  @ApproverAuth()
+  @DeciderAuth()
   @ApiOperation({ summary: 'Reject with a reason the caller may hear' })
   @ApiOkResponse()
   @ApiProblemResponses(400, 404, 409)

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { actorOf, type Principal } from '../../common/auth/principal.js';
+import { visibilityScope } from '../../common/auth/visibility-scope.js';
 import { AuditLog } from '../audit/audit-log.service.js';
 import { ActionDelivery } from './action-delivery.js';
 import { ApprovalEvents } from './approval-events.js';
@@ -15,7 +16,8 @@ import {
   SelfApprovalError,
   StaleDigestError,
 } from './approvals.errors.js';
-import { visibleTo, type PendingActionRow } from './pending-action.record.js';
+import { holdsApproverRole } from './approver-roles.js';
+import type { PendingActionRow } from './pending-action.record.js';
 
 type Decision = 'approve' | 'reject';
 
@@ -104,7 +106,8 @@ export class ApprovalDecisions {
       const [action] = (await tx.query(`SELECT * FROM pending_actions WHERE id = $1 FOR UPDATE`, [
         id,
       ])) as PendingActionRow[];
-      if (!action || !visibleTo(principal, action)) throw new ActionNotFoundError(id);
+      if (!action || !visibilityScope(principal).allows(action.tenant_id))
+        throw new ActionNotFoundError(id);
       assertMayDecide(principal, action);
       const [previous] = (await tx.query(
         `SELECT decision FROM action_decisions WHERE action_id = $1 AND approver = $2`,
@@ -182,9 +185,6 @@ export class ApprovalDecisions {
 
 function assertMayDecide(principal: Principal, action: PendingActionRow): void {
   if (actorOf(principal) === action.requester) throw new SelfApprovalError();
-  // Operators' `admin` decides anything; an app user's roles must name an approver role.
-  const operatorAdmin = principal.kind === 'api-key' && principal.roles.includes('admin');
-  const allowed =
-    operatorAdmin || principal.roles.some((role) => action.approver_roles.includes(role));
-  if (!allowed) throw new NotAnApproverError(action.approver_roles);
+  if (!holdsApproverRole(principal, action.approver_roles))
+    throw new NotAnApproverError(action.approver_roles);
 }

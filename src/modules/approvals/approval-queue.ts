@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 import { actorOf, type Principal } from '../../common/auth/principal.js';
+import { visibilityScope, type VisibilityScope } from '../../common/auth/visibility-scope.js';
 import { newId } from '../../common/ids.js';
 import { WhereClause } from '../../database/where-clause.js';
 import { AuditLog } from '../audit/audit-log.service.js';
@@ -11,9 +12,11 @@ import { argumentsDigest } from '../tools/arguments-digest.js';
 import { redactInput } from '../tools/tool-redaction.js';
 import { ApprovalEvents } from './approval-events.js';
 import { ActionNotFoundError } from './approvals.errors.js';
-import { visibleTo, type DecisionRow, type PendingActionRow } from './pending-action.record.js';
+import type { DecisionRow, PendingActionRow } from './pending-action.record.js';
 
 export interface ApprovalListQuery {
+  /** What the caller may see; the filters below only narrow it. */
+  readonly scope: VisibilityScope;
   readonly status?: string;
   readonly tool?: string;
   readonly tenantId?: string;
@@ -99,7 +102,10 @@ export class ApprovalQueue extends ApprovalGate {
 
   /** Oldest first, so the queue is worked in order. */
   async list(query: ApprovalListQuery) {
-    const where = new WhereClause()
+    const where = new WhereClause();
+    const visible = query.scope.condition('tenant_id');
+    if (visible) where.add(...visible);
+    where
       .add('status = ?', query.status)
       .add('tool = ?', query.tool)
       .add('tenant_id = ?', query.tenantId)
@@ -132,7 +138,8 @@ export class ApprovalQueue extends ApprovalGate {
     const [row] = (await this.dataSource.query(`SELECT * FROM pending_actions WHERE id = $1`, [
       id,
     ])) as PendingActionRow[];
-    if (!row || (viewer && !visibleTo(viewer, row))) throw new ActionNotFoundError(id);
+    if (!row || (viewer && !visibilityScope(viewer).allows(row.tenant_id)))
+      throw new ActionNotFoundError(id);
     const decisions = (await this.dataSource.query(
       `SELECT approver, decision, comment, at FROM action_decisions WHERE action_id = $1 ORDER BY at`,
       [id],

@@ -1,23 +1,27 @@
 import { DomainError } from '../../common/errors/domain.error.js';
 
 export class ActionNotFoundError extends DomainError {
-  constructor(id: string) {
-    super({
-      code: 'ACTION_NOT_FOUND',
-      status: 404,
-      title: 'Action not found',
-      detail: `No action "${id}" exists.`,
-    });
+  constructor(id: string, detail = `No action "${id}" exists.`) {
+    super({ code: 'ACTION_NOT_FOUND', status: 404, title: 'Action not found', detail });
+  }
+
+  /** A `call_id` the session never made (rollback by call id). */
+  static forToolCall(sessionId: string, callId: string): ActionNotFoundError {
+    return new ActionNotFoundError(callId, `Session ${sessionId} has no tool call "${callId}".`);
   }
 }
 
 export class NotAnApproverError extends DomainError {
-  constructor(roles: readonly string[]) {
+  /** `roles` of this action, or (`any`) of every action: the caller may decide none at all. */
+  constructor(roles: readonly string[], of: 'action' | 'any' = 'action') {
     super({
       code: 'APPROVER_ROLE_REQUIRED',
       status: 403,
       title: 'Not an approver for this action',
-      detail: `Only these roles may decide this action: ${roles.join(', ')}.`,
+      detail:
+        of === 'any'
+          ? `You may not decide actions; that needs one of the roles: ${roles.join(', ') || '(admin key only)'}.`
+          : `Only these roles may decide this action: ${roles.join(', ')}.`,
       extensions: { approverRoles: roles },
     });
   }

@@ -13,15 +13,14 @@ import { ApprovalEvents } from './approval-events.js';
 import { ApprovalQueue } from './approval-queue.js';
 import { ApprovalSweeper } from './approval-sweeper.js';
 import { ApprovalWorker } from './approval-worker.js';
-import { SessionActionsController } from './session-actions.controller.js';
 
 /**
  * Tool calls that wait for people: the durable queue (the pipeline's approval gate), decisions,
  * the exactly-once worker, expiry and recovery, the voice loop, rollback, and the approvers' API.
  */
 @Module({
-  controllers: [AdminActionsController, AdminApprovalsController, SessionActionsController],
-  exports: [ApprovalGate, ApprovalQueue],
+  controllers: [AdminActionsController, AdminApprovalsController],
+  exports: [ActionRollback, ApprovalGate, ApprovalQueue],
   imports: [AuditModule, RealtimeModule, SessionsModule],
   providers: [
     ActionDelivery,

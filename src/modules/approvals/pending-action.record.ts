@@ -75,14 +75,6 @@ export function requesterPrincipal(row: PendingActionRow): Principal {
   };
 }
 
-/**
- * Operators' keys see every tenant; staff signed in with a JWT see only their own tenant's
- * actions (others are "not found", so ids cannot be probed).
- */
-export function visibleTo(principal: Principal, action: { tenant_id: string | null }): boolean {
-  return principal.kind === 'api-key' || principal.tenantId === action.tenant_id;
-}
-
 /** What approvers see: never the raw arguments, only the redacted copy and their digest. */
 export function actionView(row: PendingActionRow, decisions: DecisionRow[] = []) {
   return {

@@ -4,6 +4,7 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { UnauthenticatedError } from '../../common/auth/auth.errors.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { AppConfig } from '../../config/app-config.js';
+import type { JwtRolesFormat } from '../../config/env.schema.js';
 
 const ASYMMETRIC_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
 
@@ -63,7 +64,8 @@ export class JwtVerifier {
   }
 
   private toPrincipal(payload: JWTPayload): Principal {
-    const { user, tenant, roles } = this.config.jwt.claims;
+    const { claims, rolesFormat } = this.config.jwt;
+    const { user, tenant, roles } = claims;
     const userId = payload[user];
     if (typeof userId !== 'string' || userId === '') {
       throw new UnauthenticatedError(`The bearer token has no "${user}" claim naming the user.`);
@@ -73,16 +75,27 @@ export class JwtVerifier {
       kind: 'user',
       id: userId,
       tenantId: typeof tenantId === 'string' && tenantId !== '' ? tenantId : null,
-      roles: rolesFrom(payload[roles]),
+      roles: rolesFrom(payload[roles], roles, rolesFormat),
     };
   }
 }
 
-/** Roles as an array of strings, or one space-separated string (OAuth `scope` style). */
-function rolesFrom(value: unknown): string[] {
+/**
+ * Roles as an array of strings; also as one space-separated string (OAuth `scope` style) when
+ * SWITCHBOARD_JWT_ROLES_FORMAT allows it. A claim of any other shape is refused rather than read as
+ * "no roles": most identity providers send arrays, so anything else is more likely a mistake.
+ */
+function rolesFrom(value: unknown, claim: string, format: JwtRolesFormat): string[] {
+  if (value === undefined || value === null) return [];
   if (Array.isArray(value)) return value.filter((r): r is string => typeof r === 'string');
-  if (typeof value === 'string') return value.split(' ').filter(Boolean);
-  return [];
+  if (typeof value === 'string' && format === 'array-or-space-separated')
+    return value.split(' ').filter(Boolean);
+  const allowed =
+    format === 'array'
+      ? 'must be an array of strings (a space-separated string needs SWITCHBOARD_JWT_ROLES_FORMAT=array-or-space-separated)'
+      : 'must be an array of strings or one space-separated string';
+  const kind = typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  throw new UnauthenticatedError(`The bearer token's "${claim}" claim is ${kind}; it ${allowed}.`);
 }
 
 function reason(error: unknown): string {

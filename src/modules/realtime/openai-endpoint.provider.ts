@@ -35,6 +35,7 @@ export const openAIEndpointProvider: Provider = {
       port,
       inspection,
       scenario: scenarioPath ? loadScenarioFile(scenarioPath) : undefined,
+      logger: new Logger('RealtimeSimulator'),
     });
     new Logger('OpenAIEndpoint').warn(
       {

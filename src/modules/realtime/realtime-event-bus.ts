@@ -14,6 +14,8 @@ export interface RealtimeEvents {
   /** Any server event of a call Switchboard controls. */
   'sideband.event': { readonly callId: string; readonly event: RealtimeServerEvent };
   'sideband.connected': { readonly callId: string; readonly reconnect: boolean };
+  /** This replica let go of the call's sideband (session ended, lease lost, shutdown). */
+  'sideband.closed': { readonly callId: string };
   /** Reconnecting failed for good, or OpenAI no longer knows the call. */
   'sideband.lost': { readonly callId: string; readonly reason: string };
 }

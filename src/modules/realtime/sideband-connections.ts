@@ -49,18 +49,32 @@ export class SidebandConnections implements OnApplicationShutdown {
     return this.sockets.get(callId)?.readyState === WebSocket.OPEN;
   }
 
-  /** Sends a client event on the call's sideband; false if it is not connected right now. */
+  /**
+   * Sends a client event on the call's sideband; false if it is not connected right now or the
+   * event could not be sent (logged). Never throws: callers are event handlers.
+   */
   send(callId: string, event: Record<string, unknown>): boolean {
     const socket = this.sockets.get(callId);
     if (socket?.readyState !== WebSocket.OPEN) return false;
-    socket.send(JSON.stringify(event));
-    return true;
+    const failed = (error: Error) =>
+      this.logger.warn({ callId, type: event.type, err: error.message }, 'Sideband send failed');
+    try {
+      // The callback reports a write that fails later, once the socket has taken the frame.
+      socket.send(JSON.stringify(event), (error) => {
+        if (error) failed(error);
+      });
+      return true;
+    } catch (error) {
+      failed(error as Error);
+      return false;
+    }
   }
 
   close(callId: string): void {
-    this.wanted.delete(callId);
+    const known = this.wanted.delete(callId);
     this.sockets.get(callId)?.close(1000, 'session ended');
     this.sockets.delete(callId);
+    if (known) this.bus.emit('sideband.closed', { callId });
   }
 
   onApplicationShutdown(): void {

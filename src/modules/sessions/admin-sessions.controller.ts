@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { CurrentPrincipal, OperatorAuth } from '../../common/auth/auth.decorator.js';
 import { actorOf, type Principal } from '../../common/auth/principal.js';
+import { visibilityScope } from '../../common/auth/visibility-scope.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
 import { AuditLog } from '../audit/audit-log.service.js';
 import { ListSessionsDto } from './dto/list-sessions.dto.js';
@@ -25,9 +26,11 @@ export class AdminSessionsController {
   @ApiOkResponse()
   @ApiProblemResponses(400)
   list(
+    @CurrentPrincipal() principal: Principal,
     @Query() query: ListSessionsDto,
   ): Promise<{ items: SessionRecord[]; nextCursor: string | null }> {
     return this.sessions.list({
+      scope: visibilityScope(principal),
       state: query.state,
       userId: query.user,
       tenantId: query.tenant,
@@ -43,9 +46,10 @@ export class AdminSessionsController {
   @ApiOkResponse()
   @ApiProblemResponses(404)
   async get(
+    @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
   ): Promise<SessionRecord & { latency: unknown; timeline: unknown[] }> {
-    const session = await this.sessions.getAny(id);
+    const session = await this.sessions.getVisible(principal, id);
     const { items } = await this.audit.list({ subject: id, limit: 1000 });
     return {
       ...session,
@@ -62,11 +66,12 @@ export class AdminSessionsController {
   @ApiOperation({ summary: 'Revoke a session now: hang up, refuse its later tool calls' })
   @ApiOkResponse()
   @ApiProblemResponses(400, 404)
-  revoke(
+  async revoke(
     @Param('id') id: string,
     @Body() body: RevokeSessionDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SessionRecord> {
+    await this.sessions.getVisible(principal, id);
     return this.sessions.end(id, 'revoked', body.reason, actorOf(principal));
   }
 }

@@ -12,6 +12,8 @@ import {
 import { RealtimeEventBus, type RealtimeServerEvent } from '../realtime/realtime-event-bus.js';
 import { SidebandConnections } from '../realtime/sideband-connections.js';
 import { ToolRegistry } from '../tools/tool.registry.js';
+import { GovernedCalls } from './governed-calls.js';
+import { ResponseBudget } from './response-budget.js';
 import type { SessionRecord } from './session.record.js';
 import { SessionsService } from './sessions.service.js';
 import { revertUpdate } from './tamper-check.js';
@@ -42,7 +44,7 @@ const WARNING_SHARE = 0.8;
 /** At this share, tools marked `costly` are switched off for the rest of the session. */
 const COSTLY_TOOLS_OFF_SHARE = 0.9;
 
-interface Spend {
+interface SpendRow {
   session_cost: string;
   user_day: string;
   tenant_month: string;
@@ -53,8 +55,9 @@ interface Spend {
  * Prices every `response.done` from its `usage` and every input transcription from its own usage
  * (billed apart, per token or per minute), adds it to the session, and checks the budgets:
  * per session, per user per day, per tenant per month. Past 80 % of any: a warning in the audit
- * log; past 90 %: tools marked `costly` are withdrawn from the model and refused; at 100 %: the
- * session is ended and its call hung up.
+ * log; past 90 %: tools marked `costly` are withdrawn from the model and refused; once what is
+ * left of any budget cannot pay for one more full response (`ResponseBudget`), the session is
+ * ended and its call hung up, before that response rather than after it.
  */
 @Injectable()
 export class CostMeter implements OnModuleInit, OnApplicationShutdown {
@@ -69,11 +72,13 @@ export class CostMeter implements OnModuleInit, OnApplicationShutdown {
     private readonly bus: RealtimeEventBus,
     private readonly sidebands: SidebandConnections,
     private readonly registry: ToolRegistry,
+    private readonly budget: ResponseBudget,
+    private readonly calls: GovernedCalls,
   ) {}
 
   onModuleInit(): void {
     this.unsubscribe = this.bus.on('sideband.event', ({ callId, event }) => {
-      const charge = this.chargeFor(event);
+      const charge = this.chargeFor(callId, event);
       if (!charge) return;
       void this.meter(callId, charge).catch((error: unknown) =>
         this.logger.error({ callId, err: (error as Error).message }, 'Metering usage failed'),
@@ -86,10 +91,12 @@ export class CostMeter implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** What an event costs: a response (Realtime model) or an input transcription (billed apart). */
-  private chargeFor(event: RealtimeServerEvent): Charge | undefined {
+  private chargeFor(callId: string, event: RealtimeServerEvent): Charge | undefined {
     if (event.type === 'response.done') {
       const usage = (event.response as { usage?: ResponseUsage } | undefined)?.usage;
       if (!usage) return undefined;
+      const call = this.calls.get(callId);
+      if (call) call.lastUsage = usage;
       return (session) => {
         const { prices } = this.config.cost;
         const model = String(session.config.model ?? 'gpt-realtime');
@@ -148,54 +155,37 @@ export class CostMeter implements OnModuleInit, OnApplicationShutdown {
         spent.outputTokens,
         spent.transcriptions,
       ],
-    )) as Spend[];
-    await this.enforce(session.id, session.tenantId, spend, callId);
+    )) as SpendRow[];
+    await this.enforce(session, spend, callId);
   }
 
-  private async enforce(
-    sessionId: string,
-    tenantId: string | null,
-    spend: Spend,
-    callId: string,
-  ): Promise<void> {
-    const { sessionBudgetUsd, userDailyBudgetUsd, tenantMonthlyBudgetUsd } = this.config.cost;
-    const scopes = [
-      { scope: 'session', spent: Number(spend.session_cost), budget: sessionBudgetUsd },
-      { scope: 'user_day', spent: Number(spend.user_day), budget: userDailyBudgetUsd },
-      ...(tenantId
-        ? [
-            {
-              scope: 'tenant_month',
-              spent: Number(spend.tenant_month),
-              budget: tenantMonthlyBudgetUsd,
-            },
-          ]
-        : []),
-    ];
+  private async enforce(session: SessionRecord, spend: SpendRow, callId: string): Promise<void> {
+    const scopes = this.budget.scopes(session.tenantId, {
+      sessionUsd: Number(spend.session_cost),
+      userDayUsd: Number(spend.user_day),
+      tenantMonthUsd: Number(spend.tenant_month),
+    });
+    const shortfall = this.budget.shortfall(
+      scopes,
+      this.budget.nextResponseUsd(callId, session.config),
+    );
+    // Ended before the response that would cross the budget, not after it.
+    if (shortfall) return this.budget.endSession(session.id, shortfall);
     const worst = scopes.reduce((a, b) => (b.spent / b.budget > a.spent / a.budget ? b : a));
     const share = worst.spent / worst.budget;
-    if (share >= 1) {
-      await this.audit.append({
-        actor: 'system',
-        action: 'session.budget_exceeded',
-        subject: sessionId,
-        data: worst,
-      });
-      await this.sessions.end(sessionId, 'ended', `budget_exceeded:${worst.scope}`, 'system');
-      return;
-    }
     if (share >= WARNING_SHARE && !spend.budget_warned) {
       await this.dataSource.query(`UPDATE sessions SET budget_warned = true WHERE id = $1`, [
-        sessionId,
+        session.id,
       ]);
       await this.audit.append({
         actor: 'system',
         action: 'session.budget_warning',
-        subject: sessionId,
-        data: worst,
+        subject: session.id,
+        data: { ...worst },
       });
     }
-    if (share >= COSTLY_TOOLS_OFF_SHARE) await this.disableCostlyTools(sessionId, callId, worst);
+    if (share >= COSTLY_TOOLS_OFF_SHARE)
+      await this.disableCostlyTools(session.id, callId, { ...worst });
   }
 
   /**

@@ -15,6 +15,8 @@ const ADMISSION_LOCK = 7_240_002;
 export interface Budgets {
   readonly userDailyBudgetUsd: number;
   readonly tenantMonthlyBudgetUsd: number;
+  /** The most the session's first response can cost: a budget with less left is spent. */
+  readonly firstResponseUsd: number;
 }
 
 export async function admitSession(
@@ -64,7 +66,10 @@ export async function admitSession(
   return expired.map((row) => row.id);
 }
 
-/** A spent daily (user) or monthly (tenant) budget stops new sessions until it resets. */
+/**
+ * A spent daily (user) or monthly (tenant) budget stops new sessions until it resets; "spent"
+ * means it could not pay for the new session's first response in full.
+ */
 async function refuseSpentBudgets(
   tx: EntityManager,
   who: { userId: string; tenantId: string | null },
@@ -80,10 +85,12 @@ async function refuseSpentBudgets(
        extract(epoch FROM date_trunc('month', now()) + interval '1 month' - now()) AS month_left`,
     [who.userId, who.tenantId],
   )) as { user_day: string; tenant_month: string; day_left: string; month_left: string }[];
-  if (Number(spend.user_day) >= budgets.userDailyBudgetUsd) {
+  const cannotPay = (spent: string, budget: number) =>
+    budget - Number(spent) < budgets.firstResponseUsd;
+  if (cannotPay(spend.user_day, budgets.userDailyBudgetUsd)) {
     throw new BudgetExhaustedError('user_day', budgets.userDailyBudgetUsd, Number(spend.day_left));
   }
-  if (who.tenantId !== null && Number(spend.tenant_month) >= budgets.tenantMonthlyBudgetUsd) {
+  if (who.tenantId !== null && cannotPay(spend.tenant_month, budgets.tenantMonthlyBudgetUsd)) {
     throw new BudgetExhaustedError(
       'tenant_month',
       budgets.tenantMonthlyBudgetUsd,

@@ -1,5 +1,5 @@
 import type { ToolDefinition } from '../tools/registered-tool.js';
-import type { AgentProfile } from '../../config/agent-profiles.js';
+import { DEFAULT_MAX_OUTPUT_TOKENS, type AgentProfile } from '../../config/agent-profiles.js';
 
 /**
  * The Realtime session config, built on the server from the agent profile and the tools the
@@ -15,12 +15,22 @@ export function buildSessionConfig(
     instructions: profile.instructions,
     audio: {
       input: {
-        turn_detection: profile.turnDetection,
+        turn_detection: turnDetectionOf(profile),
         transcription: { model: 'gpt-4o-transcribe' },
       },
       output: { voice: profile.voice },
     },
     tools: [...tools],
     tool_choice: 'auto',
+    max_output_tokens: profile.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS,
   };
+}
+
+/**
+ * When the server starts responses, turn detection keeps detecting and committing turns (and
+ * barge-in, if the profile has it) but no longer starts a response by itself.
+ */
+function turnDetectionOf(profile: AgentProfile): Record<string, unknown> | null {
+  if (profile.responseStart !== 'server' || !profile.turnDetection) return profile.turnDetection;
+  return { ...profile.turnDetection, create_response: false };
 }

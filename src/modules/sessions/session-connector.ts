@@ -10,6 +10,7 @@ import {
   CallNotFoundUpstreamError,
   SidebandConnections,
 } from '../realtime/sideband-connections.js';
+import { GovernedCalls } from './governed-calls.js';
 import { SessionTimers } from './session-timers.js';
 import { SidebandLeases } from './sideband-leases.js';
 import { revertUpdate } from './tamper-check.js';
@@ -36,6 +37,7 @@ export class SessionConnector {
     private readonly sidebands: SidebandConnections,
     private readonly timers: SessionTimers,
     private readonly leases: SidebandLeases,
+    private readonly calls: GovernedCalls,
   ) {}
 
   /** Proxy mode: forwards the offer as multipart with the server-built session; returns the answer. */
@@ -165,6 +167,8 @@ export class SessionConnector {
       if (!(await this.leases.acquire(session.id, callId))) {
         throw new SessionStateError(`Call ${callId} is already watched by another session.`);
       }
+      // Known before the first event arrives, so every decision on it can be taken at once.
+      this.calls.watch(session, callId);
       await this.sidebands.open(callId);
     } catch (error) {
       await this.release(session.id, callId);

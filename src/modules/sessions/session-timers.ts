@@ -2,6 +2,8 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 
 import { RealtimeEventBus } from '../realtime/realtime-event-bus.js';
 import { SidebandConnections } from '../realtime/sideband-connections.js';
+import { SidebandTags } from '../realtime/sideband-tags.js';
+import { ServerResponses } from './server-responses.js';
 import type { SessionRecord } from './session.record.js';
 import { SessionsService } from './sessions.service.js';
 
@@ -19,6 +21,8 @@ export class SessionTimers implements OnModuleInit, OnApplicationShutdown {
     private readonly sessions: SessionsService,
     private readonly sidebands: SidebandConnections,
     private readonly bus: RealtimeEventBus,
+    private readonly tags: SidebandTags,
+    private readonly responses: ServerResponses,
   ) {}
 
   onModuleInit(): void {
@@ -72,14 +76,14 @@ export class SessionTimers implements OnModuleInit, OnApplicationShutdown {
     const text = `This call will end in ${secondsLeft} seconds because it reached its time limit.`;
     this.sidebands.send(callId, {
       type: 'conversation.item.create',
-      item: {
+      item: this.tags.tagItem(callId, {
         type: 'message',
         role: 'system',
         content: [{ type: 'input_text', text: `Session limit: ${text}` }],
-      },
+      }),
     });
-    this.sidebands.send(callId, {
-      type: 'response.create',
+    this.responses.request(callId, {
+      reason: 'limit_warning',
       response: { instructions: `Say exactly: ${text}` },
     });
   }

@@ -2,6 +2,12 @@
 export type SessionState = 'created' | 'connecting' | 'active' | 'ended' | 'revoked';
 export const LIVE_STATES: readonly SessionState[] = ['created', 'connecting', 'active'];
 
+/**
+ * Who starts the model's responses: OpenAI's turn detection (and the page, which can send
+ * `response.create` itself), or only Switchboard, which cancels any response it did not start.
+ */
+export type ResponseStart = 'vad' | 'server';
+
 export interface SessionLimits {
   readonly maxDurationSeconds: number;
   readonly warningSeconds: number;
@@ -18,6 +24,7 @@ export interface SessionRecord {
   readonly roles: string[];
   readonly agent: string;
   readonly mode: 'proxy' | 'ephemeral';
+  readonly responseStart: ResponseStart;
   readonly state: SessionState;
   readonly endReason: string | null;
   readonly callId: string | null;
@@ -46,6 +53,7 @@ export interface SessionRow {
   roles: string[];
   agent: string;
   mode: 'proxy' | 'ephemeral';
+  response_start: ResponseStart;
   state: SessionState;
   end_reason: string | null;
   call_id: string | null;
@@ -72,6 +80,7 @@ export function toSessionRecord(row: SessionRow): SessionRecord {
     roles: row.roles,
     agent: row.agent,
     mode: row.mode,
+    responseStart: row.response_start,
     state: row.state,
     endReason: row.end_reason,
     callId: row.call_id,

@@ -5,7 +5,10 @@ import { MetricsModule } from '../metrics/metrics.module.js';
 import { RealtimeModule } from '../realtime/realtime.module.js';
 import { AdminSessionsController } from './admin-sessions.controller.js';
 import { CostMeter } from './cost-meter.js';
+import { GovernedCalls } from './governed-calls.js';
 import { LatencyMeter } from './latency-meter.js';
+import { ResponseBudget } from './response-budget.js';
+import { ServerResponses } from './server-responses.js';
 import { SessionConnector } from './session-connector.js';
 import { SessionEndNotifier } from './session-end-notifier.js';
 import { SessionTimers } from './session-timers.js';
@@ -18,11 +21,14 @@ import { TamperGuard } from './tamper-guard.js';
 /** Open, connect (proxy or ephemeral), limit and end Realtime sessions. */
 @Module({
   controllers: [AdminSessionsController, SessionsController],
-  exports: [LatencyMeter, SessionTranscripts, SessionsService, TamperGuard],
+  exports: [LatencyMeter, ServerResponses, SessionTranscripts, SessionsService],
   imports: [AuditModule, MetricsModule, RealtimeModule],
   providers: [
     CostMeter,
+    GovernedCalls,
     LatencyMeter,
+    ResponseBudget,
+    ServerResponses,
     SessionConnector,
     SessionEndNotifier,
     SessionTimers,

@@ -4,8 +4,9 @@ import OpenAI from 'openai';
 import { DataSource } from 'typeorm';
 
 import { actorOf, type Principal } from '../../common/auth/principal.js';
+import { visibilityScope, type VisibilityScope } from '../../common/auth/visibility-scope.js';
 import { newId } from '../../common/ids.js';
-import type { AgentProfile } from '../../config/agent-profiles.js';
+import { DEFAULT_MAX_OUTPUT_TOKENS, type AgentProfile } from '../../config/agent-profiles.js';
 import { AppConfig } from '../../config/app-config.js';
 import { DatabaseNotifications } from '../../database/database-notifications.js';
 import { WhereClause } from '../../database/where-clause.js';
@@ -24,8 +25,11 @@ import {
   type SessionRow,
 } from './session.record.js';
 import { SessionNotFoundError, UnknownAgentError } from './sessions.errors.js';
+import { nextResponseCeilingUsd } from './usage-cost.js';
 
 export interface SessionListQuery {
+  /** What the caller may see; the filters below only narrow it. */
+  readonly scope: VisibilityScope;
   readonly state?: string;
   readonly userId?: string;
   readonly tenantId?: string;
@@ -78,7 +82,7 @@ export class SessionsService implements OnApplicationBootstrap {
         tx,
         { userId: principal.id, tenantId: principal.tenantId },
         limits,
-        this.config.cost,
+        { ...this.config.cost, firstResponseUsd: this.firstResponseUsd(profile) },
       );
       for (const stale of expired) {
         await this.audit.append(
@@ -92,9 +96,9 @@ export class SessionsService implements OnApplicationBootstrap {
         );
       }
       const [row] = (await tx.query(
-        `INSERT INTO sessions (id, user_id, tenant_id, roles, agent, mode, state, config, limits, connect_by, expires_at)
+        `INSERT INTO sessions (id, user_id, tenant_id, roles, agent, mode, state, config, limits, connect_by, expires_at, response_start)
          VALUES ($1, $2, $3, $4, $5, $6, 'created', $7, $8,
-                 now() + make_interval(secs => $9), now() + make_interval(secs => $10))
+                 now() + make_interval(secs => $9), now() + make_interval(secs => $10), $11)
          RETURNING *`,
         [
           newId('ses'),
@@ -107,6 +111,7 @@ export class SessionsService implements OnApplicationBootstrap {
           JSON.stringify(limits),
           this.config.sessions.connectTimeoutSeconds,
           limits.maxDurationSeconds,
+          profile.responseStart ?? 'vad',
         ],
       )) as SessionRow[];
       const session = toSessionRecord(row);
@@ -118,6 +123,7 @@ export class SessionsService implements OnApplicationBootstrap {
           data: {
             agent: profile.name,
             mode,
+            responseStart: profile.responseStart ?? 'vad',
             tenantId: principal.tenantId,
             tools: toolNames(sessionConfig),
             limits,
@@ -129,12 +135,29 @@ export class SessionsService implements OnApplicationBootstrap {
     });
   }
 
+  /** The most a session of this profile can spend on its first response (its output cap). */
+  private firstResponseUsd(profile: AgentProfile): number {
+    const { prices } = this.config.cost;
+    return nextResponseCeilingUsd(
+      undefined,
+      prices[profile.model] ?? prices['gpt-realtime'],
+      profile.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS,
+    );
+  }
+
   /** The caller's own session; anyone else's id is "not found" (ids cannot be probed). */
   async getOwned(principal: Principal, id: string): Promise<SessionRecord> {
     const session = await this.find(id);
-    if (!session || session.userId !== principal.id || session.tenantId !== principal.tenantId) {
+    const visible = session && visibilityScope(principal).allows(session.tenantId);
+    if (!visible || session.userId !== principal.id) throw new SessionNotFoundError(id);
+    return session;
+  }
+
+  /** Any session the caller's scope covers (admin views); others are "not found". */
+  async getVisible(principal: Principal, id: string): Promise<SessionRecord> {
+    const session = await this.find(id);
+    if (!session || !visibilityScope(principal).allows(session.tenantId))
       throw new SessionNotFoundError(id);
-    }
     return session;
   }
 
@@ -161,7 +184,10 @@ export class SessionsService implements OnApplicationBootstrap {
   async list(
     query: SessionListQuery,
   ): Promise<{ items: SessionRecord[]; nextCursor: string | null }> {
-    const where = new WhereClause()
+    const where = new WhereClause();
+    const visible = query.scope.condition('tenant_id');
+    if (visible) where.add(...visible);
+    where
       .add('state = ?', query.state)
       .add('user_id = ?', query.userId)
       .add('tenant_id = ?', query.tenantId)

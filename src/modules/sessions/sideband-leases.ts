@@ -8,6 +8,7 @@ import {
   CallNotFoundUpstreamError,
   SidebandConnections,
 } from '../realtime/sideband-connections.js';
+import { GovernedCalls } from './governed-calls.js';
 import { SessionTimers } from './session-timers.js';
 import { SessionsService } from './sessions.service.js';
 
@@ -32,6 +33,7 @@ export class SidebandLeases implements OnModuleInit, OnApplicationShutdown {
     private readonly sessions: SessionsService,
     private readonly sidebands: SidebandConnections,
     private readonly timers: SessionTimers,
+    private readonly calls: GovernedCalls,
   ) {}
 
   onModuleInit(): void {
@@ -99,6 +101,7 @@ export class SidebandLeases implements OnModuleInit, OnApplicationShutdown {
       if (!(await this.acquire(orphan.session_id, orphan.call_id))) continue;
       const session = await this.sessions.getAny(orphan.session_id);
       try {
+        this.calls.watch(session, orphan.call_id);
         await this.sidebands.open(orphan.call_id);
         this.timers.schedule(session);
         this.logger.log({ sessionId: session.id, callId: orphan.call_id }, 'Took over a sideband');

@@ -33,3 +33,22 @@ export function usageCostUsd(usage: RealtimeUsage, prices: ModelPrices): number 
     (output.audio_tokens ?? 0) * prices.audioOut;
   return dollarsPerMillion / 1_000_000;
 }
+
+/**
+ * The most the next response can cost, bounded from what is known: the whole conversation is
+ * sent again as input, so at least what the last response read (at its own rates) plus what it
+ * wrote (priced as uncached audio, the dearest input); and at most `maxOutputTokens` of output
+ * at the dearer output rate. New caller speech since then is not counted (a few tokens a second).
+ */
+export function nextResponseCeilingUsd(
+  last: (RealtimeUsage & { output_tokens?: number }) | undefined,
+  prices: ModelPrices,
+  maxOutputTokens: number,
+): number {
+  const outputCeiling = maxOutputTokens * Math.max(prices.textOut, prices.audioOut);
+  if (!last) return outputCeiling / 1_000_000;
+  const inputOnly = { ...last, output_token_details: { text_tokens: 0, audio_tokens: 0 } };
+  const written =
+    (last.output_token_details?.text_tokens ?? 0) + (last.output_token_details?.audio_tokens ?? 0);
+  return usageCostUsd(inputOnly, prices) + (written * prices.audioIn + outputCeiling) / 1_000_000;
+}

@@ -2,10 +2,11 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 
 import { RealtimeEventBus } from '../realtime/realtime-event-bus.js';
 import { SidebandConnections } from '../realtime/sideband-connections.js';
+import { SidebandTags } from '../realtime/sideband-tags.js';
 import { LatencyMeter } from '../sessions/latency-meter.js';
+import { ServerResponses } from '../sessions/server-responses.js';
 import type { SessionRecord } from '../sessions/session.record.js';
 import { SessionsService } from '../sessions/sessions.service.js';
-import { TamperGuard } from '../sessions/tamper-guard.js';
 import { sessionPrincipal } from './session-principal.js';
 import { ToolCallPipeline, type ToolCallResult } from './tool-call.pipeline.js';
 import { ToolCallStore } from './tool-call.store.js';
@@ -35,7 +36,8 @@ export class SidebandToolCalls implements OnModuleInit, OnApplicationShutdown {
     private readonly pipeline: ToolCallPipeline,
     private readonly store: ToolCallStore,
     private readonly sidebands: SidebandConnections,
-    private readonly tamper: TamperGuard,
+    private readonly tags: SidebandTags,
+    private readonly responses: ServerResponses,
     private readonly latency: LatencyMeter,
   ) {}
 
@@ -69,7 +71,7 @@ export class SidebandToolCalls implements OnModuleInit, OnApplicationShutdown {
       if (await this.claimDelivery(session, toolCallId, result))
         sent += this.sendOutput(callId, toolCallId, result) ? 1 : 0;
     }
-    if (sent > 0) this.sidebands.send(callId, { type: 'response.create' });
+    if (sent > 0) this.responses.request(callId, { reason: 'tool_outputs' });
     this.latency.addOwnTime(callId, performance.now() - started);
   }
 
@@ -105,14 +107,14 @@ export class SidebandToolCalls implements OnModuleInit, OnApplicationShutdown {
   }
 
   private sendOutput(callId: string, toolCallId: string, result: ToolCallResult): boolean {
-    this.tamper.markOwnOutput(callId, toolCallId);
+    // Tagged, so the tamper guard knows it for Switchboard's own (the page cannot mint the tag).
     const sent = this.sidebands.send(callId, {
       type: 'conversation.item.create',
-      item: {
+      item: this.tags.tagItem(callId, {
         type: 'function_call_output',
         call_id: toolCallId,
         output: JSON.stringify(result.output),
-      },
+      }),
     });
     if (!sent)
       this.logger.warn({ callId, toolCallId }, 'Sideband closed; tool output not delivered');

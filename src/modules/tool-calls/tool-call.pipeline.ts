@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { Injectable, Logger, Optional } from '@nestjs/common';
 
 import { actorOf, type Principal } from '../../common/auth/principal.js';
-import { DomainError } from '../../common/errors/domain.error.js';
+import { DomainError, type FieldError } from '../../common/errors/domain.error.js';
 import { AppConfig } from '../../config/app-config.js';
 import { AuditLog } from '../audit/audit-log.service.js';
 import type { SessionRecord } from '../sessions/session.record.js';
@@ -15,6 +15,7 @@ import { redactInput } from '../tools/tool-redaction.js';
 import { ToolRegistry } from '../tools/tool.registry.js';
 import { ApprovalGate } from '../approvals/approval-gate.js';
 import {
+  actionIdOf,
   RateWindowFull,
   ToolCallStore,
   type RateWindowCheck,
@@ -50,6 +51,11 @@ export interface ToolCallRequest {
 export interface ToolCallResult {
   readonly status: 'succeeded' | 'pending_approval' | 'refused' | 'failed';
   readonly output: ToolOutput;
+  /**
+   * What a rollback names the call by: `tc_…` for an executed call, `act_…` for one sent for
+   * approval. Absent when the pipeline refused it.
+   */
+  readonly actionId?: string;
   /** The stored outcome of an earlier call with the same id, not a new execution. */
   readonly replayed: boolean;
   readonly error?: DomainError;
@@ -120,13 +126,18 @@ export class ToolCallPipeline {
       throw new ToolDisabledNearBudgetError(tool.name);
   }
 
-  /** Both the roles and the session's config must allow it: the model was offered nothing else. */
+  /**
+   * The caller's roles, the roles the session was opened with, and the session's config (what its
+   * agent profile offered those roles) must all allow it: the model was offered nothing else.
+   */
   private checkAllowed({ principal, session }: ToolCallRequest, tool: RegisteredTool): void {
-    const offered = ((session.config.tools as { name?: string }[] | undefined) ?? []).some(
-      (definition) => definition.name === tool.name,
+    const offered = ((session.config.tools as { name?: string }[] | undefined) ?? []).flatMap(
+      (definition) => (definition.name ? [definition.name] : []),
     );
-    if (!offered || !this.policy.allows(principal.roles, tool.name))
-      throw new ToolNotAllowedError(tool.name);
+    const reason = this.policy.allows(session.roles, tool.name)
+      ? this.policy.refusal(principal.roles, tool.name, offered)
+      : 'role';
+    if (reason) throw new ToolNotAllowedError(tool.name, reason, session.agent);
   }
 
   private async checkRateLimit(request: ToolCallRequest, tool: RegisteredTool): Promise<void> {
@@ -151,12 +162,13 @@ export class ToolCallPipeline {
       throw new ToolCallIdReusedError(existing.tool_call_id);
     const finished = await this.store.waitForFinish(existing, tool.timeoutMs + 5_000);
     if (!finished?.output) throw new ToolTimeoutError(tool.name, tool.timeoutMs);
+    const actionId = actionIdOf(finished);
     if (finished.status === 'failed' || finished.status === 'running') {
       const output = finished.output;
       const error = storedError(output, finished.error_status);
-      return { status: 'failed', output, replayed: true, error } satisfies ToolCallResult;
+      return { status: 'failed', output, actionId, replayed: true, error } satisfies ToolCallResult;
     }
-    return { status: finished.status, output: finished.output, replayed: true };
+    return { status: finished.status, output: finished.output, actionId, replayed: true };
   }
 
   /** The call is ours to run: hand it to the approval gate or execute it. */
@@ -203,7 +215,7 @@ export class ToolCallPipeline {
       input: redacted,
       actionId: receipt.actionId,
     });
-    return { status: 'pending_approval', output, replayed: false };
+    return { status: 'pending_approval', output, actionId: receipt.actionId, replayed: false };
   }
 
   /**
@@ -238,17 +250,19 @@ export class ToolCallPipeline {
         durationMs,
         code: error.code,
       });
-      return { status: 'failed', output: errorOutput(error), replayed: false, error };
+      const output = errorOutput(error);
+      return { status: 'failed', output, actionId: rowId, replayed: false, error };
     }
     const output: ToolOutput = { ok: true, result: result ?? null };
     const durationMs = elapsed(started);
     await this.store.finish(rowId, 'succeeded', output, durationMs);
     await this.record(request, 'tool.executed', tool.name, {
+      actionId: rowId,
       input: redacted,
       durationMs,
       outputDigest: sha256(JSON.stringify(output)),
     });
-    return { status: 'succeeded', output, replayed: false };
+    return { status: 'succeeded', output, actionId: rowId, replayed: false };
   }
 
   /** A tool's own DomainError passes through (the model may act on its code); anything else is generic. */
@@ -315,13 +329,15 @@ function rateLimitedError(tool: string, window: RateWindowCheck): ToolRateLimite
 
 /** The failure a stored output records, rebuilt so a retry is answered like the first call. */
 function storedError(output: ToolOutput | null, status: number | null): DomainError {
-  const error = output && !output.ok && 'error' in output ? output.error : undefined;
+  const stored = output && !output.ok && 'error' in output ? output.error : undefined;
+  const { code, message, errors, ...extensions } = stored ?? {};
   return new DomainError({
-    code: error?.code ?? 'TOOL_FAILED',
+    code: (code as string | undefined) ?? 'TOOL_FAILED',
     status: status ?? 502,
     title: 'Tool call failed',
-    detail: error?.message ?? 'The tool call failed.',
-    errors: error?.errors,
+    detail: (message as string | undefined) ?? 'The tool call failed.',
+    errors: errors as FieldError[] | undefined,
+    extensions: Object.keys(extensions).length ? extensions : undefined,
   });
 }
 

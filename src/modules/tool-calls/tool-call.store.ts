@@ -20,6 +20,32 @@ export interface ToolCallRow {
   readonly duration_ms: number | null;
 }
 
+/**
+ * The id a rollback names a recorded call by: the approval's `act_…` once it was sent for
+ * approval (its stored interim output holds it), else the call's own `tc_…`.
+ */
+export function actionIdOf(row: Pick<ToolCallRow, 'id' | 'status' | 'output'>): string {
+  const output = row.output as { actionId?: unknown } | null;
+  return row.status === 'pending_approval' && typeof output?.actionId === 'string'
+    ? output.actionId
+    : row.id;
+}
+
+/** A call that ran directly (no approval), as the session's action list shows it. */
+export interface ExecutedToolCallRow {
+  readonly id: string;
+  readonly tool_call_id: string;
+  readonly tool: string;
+  readonly arguments: Record<string, unknown> | null;
+  readonly output: ToolOutput | null;
+  readonly rollback_status: 'rolling_back' | 'rolled_back' | 'rollback_failed' | null;
+  readonly rollback_reason: string | null;
+  readonly created_at: Date;
+  readonly finished_at: Date | null;
+  readonly output_sent_at: Date | null;
+  readonly rolled_back_at: Date | null;
+}
+
 export interface ToolCallClaim {
   readonly sessionId: string;
   readonly toolCallId: string;
@@ -156,6 +182,16 @@ export class ToolCallStore {
       [sessionId, toolCallId],
     )) as ToolCallRow[];
     return row;
+  }
+
+  /** The calls of a session that ran directly and succeeded, oldest first: what can be rolled back. */
+  async executedIn(sessionId: string): Promise<ExecutedToolCallRow[]> {
+    return (await this.dataSource.query(
+      `SELECT id, tool_call_id, tool, arguments, output, rollback_status, rollback_reason, created_at,
+              finished_at, output_sent_at, rolled_back_at
+       FROM tool_calls WHERE session_id = $1 AND status = 'succeeded' ORDER BY created_at, id`,
+      [sessionId],
+    )) as ExecutedToolCallRow[];
   }
 
   /** Waits until another caller (maybe another replica) finishes the same call. */

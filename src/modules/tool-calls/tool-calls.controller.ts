@@ -46,6 +46,7 @@ export class ToolCallsController {
     if (result.error) throw result.error;
     return {
       callId: body.callId,
+      actionId: result.actionId!,
       status: result.status,
       output: result.output,
       replayed: result.replayed,

@@ -1,4 +1,5 @@
 import { DomainError, type FieldError } from '../../common/errors/domain.error.js';
+import type { ToolRefusal } from '../tools/tool-access.policy.js';
 
 /**
  * Refusals and failures of the tool pipeline. Each one is audited, returned to a relaying page as
@@ -51,13 +52,18 @@ export class ToolDisabledNearBudgetError extends DomainError {
   }
 }
 
+/** One code for both refusals; `reason` tells the caller's roles from the agent profile. */
 export class ToolNotAllowedError extends DomainError {
-  constructor(name: string) {
+  constructor(name: string, reason: ToolRefusal, agent: string) {
     super({
       code: 'TOOL_NOT_ALLOWED',
       status: 403,
       title: 'Tool not allowed',
-      detail: `Your roles do not allow the tool "${name}".`,
+      detail:
+        reason === 'role'
+          ? `Your roles do not allow the tool "${name}".`
+          : `The agent "${agent}" does not offer the tool "${name}" in this session.`,
+      extensions: { reason },
     });
   }
 }

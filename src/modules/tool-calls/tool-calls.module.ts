@@ -4,16 +4,23 @@ import { ApprovalsModule } from '../approvals/approvals.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { RealtimeModule } from '../realtime/realtime.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
+import { AdminToolCallsController } from './admin-tool-calls.controller.js';
+import { SessionActions } from './session-actions.js';
+import { SessionActionsController } from './session-actions.controller.js';
 import { SidebandToolCalls } from './sideband-tool-calls.js';
+import { ToolCallRollback } from './tool-call-rollback.js';
 import { ToolCallPipeline } from './tool-call.pipeline.js';
 import { ToolCallStore } from './tool-call.store.js';
 import { ToolCallsController } from './tool-calls.controller.js';
 
-/** The governed tool pipeline: model proposes, Switchboard validates, authorizes, executes, audits. */
+/**
+ * The governed tool pipeline: model proposes, Switchboard validates, authorizes, executes, audits.
+ * Also what a session's calls became (its action list) and their rollback by `call_id`.
+ */
 @Module({
-  controllers: [ToolCallsController],
+  controllers: [AdminToolCallsController, SessionActionsController, ToolCallsController],
   exports: [ToolCallPipeline],
   imports: [ApprovalsModule, AuditModule, RealtimeModule, SessionsModule],
-  providers: [SidebandToolCalls, ToolCallPipeline, ToolCallStore],
+  providers: [SessionActions, SidebandToolCalls, ToolCallPipeline, ToolCallRollback, ToolCallStore],
 })
 export class ToolCallsModule {}

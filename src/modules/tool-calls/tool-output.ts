@@ -15,13 +15,17 @@ export type ToolOutput =
         readonly code: string;
         readonly message: string;
         readonly errors?: readonly FieldError[];
+        /** The problem's extension members (`reason`, `suggestion`, `scope`…), as a page gets them. */
+        readonly [extension: string]: unknown;
       };
     };
 
+/** The model learns what a relaying page learns from the problem document: code, detail, members. */
 export function errorOutput(error: DomainError): ToolOutput {
   return {
     ok: false,
     error: {
+      ...error.extensions,
       code: error.code,
       message: error.message,
       ...(error.errors?.length ? { errors: error.errors } : {}),

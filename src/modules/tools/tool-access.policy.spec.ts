@@ -91,6 +91,25 @@ describe(ToolAccessPolicy.name, () => {
     });
   });
 
+  describe('refusal', () => {
+    it('allows a tool the roles may call and the session offers', () => {
+      expect(sut.refusal(['customer'], 'lookup_order', ['lookup_order'])).toBeUndefined();
+    });
+
+    it('names the roles when they do not allow the tool, offered or not', () => {
+      expect(sut.refusal(['customer'], 'issue_refund', ['issue_refund'])).toBe('role');
+      expect(sut.refusal(['customer'], 'issue_refund', [])).toBe('role');
+      expect(sut.refusal(['customer'], 'ghost_tool', ['ghost_tool'])).toBe('role');
+    });
+
+    it('names the agent profile when the roles allow the tool but the session does not offer it', () => {
+      expect(sut.refusal(['customer'], 'schedule_callback', ['lookup_order'])).toBe(
+        'agent_profile',
+      );
+      expect(sut.refusal(['agent'], 'issue_refund', [])).toBe('agent_profile');
+    });
+  });
+
   describe('rolesOf', () => {
     it('unions the declared roles with the allowlist, deduplicated and sorted', () => {
       expect(sut.rolesOf(tools[2])).toEqual(['agent', 'supervisor']);

@@ -5,6 +5,9 @@ import { type RegisteredTool, toolDefinition } from './registered-tool.js';
 import { ToolMessages } from './tool.messages.js';
 import { ToolRegistry } from './tool.registry.js';
 
+/** What refused a tool: the caller's roles, or the session's agent profile, which leaves it out. */
+export type ToolRefusal = 'role' | 'agent_profile';
+
 /**
  * Deny unless allowed: a role may call a tool only if the tool's `roles` or the central allowlist
  * grants it. One place answers "may these roles use this tool?" for session configs, `GET
@@ -31,6 +34,20 @@ export class ToolAccessPolicy {
     for (const [role, names] of Object.entries(this.allowlist))
       if (names.includes(tool.name)) roles.add(role);
     return [...roles].sort();
+  }
+
+  /**
+   * Why a call of the tool is refused in a session that offers `offered` (the tools its agent
+   * profile offers to these roles), or undefined when it may run. The roles are asked first.
+   */
+  refusal(
+    roles: readonly string[],
+    toolName: string,
+    offered: readonly string[],
+  ): ToolRefusal | undefined {
+    if (!this.allows(roles, toolName)) return 'role';
+    if (!offered.includes(toolName)) return 'agent_profile';
+    return undefined;
   }
 
   allows(roles: readonly string[], toolName: string): boolean {

@@ -1,6 +1,7 @@
 import { OpenAIError } from '../protocol/openai-error.js';
 import type { EffectiveSession } from '../protocol/session-config.js';
 import type { Scenario } from '../scenario/scenario.js';
+import type { SimulatorLogger } from '../simulator-logger.js';
 import type { CallKind, CallState } from './call-types.js';
 import { RealtimeCall } from './realtime-call.js';
 
@@ -9,6 +10,7 @@ export interface CallDefaults {
   readonly maxCallDurationMs: number;
   readonly speechMsPerChar: number;
   readonly timeScale: number;
+  readonly logger: SimulatorLogger;
 }
 
 /** Ended calls kept for inspection, newest last. */
@@ -29,6 +31,7 @@ export class CallRegistry {
       maxDurationMs: this.defaults.maxCallDurationMs,
       speechMsPerChar: this.defaults.speechMsPerChar,
       timeScale: this.defaults.timeScale,
+      logger: this.defaults.logger,
     });
     this.calls.set(call.id, call);
     call.onEnded(() => this.prune());

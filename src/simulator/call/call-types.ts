@@ -8,10 +8,18 @@ export interface ServerEvent {
 /** How an event reached or left the call. */
 export type Via = 'datachannel' | 'sideband' | 'websocket' | 'http' | 'simulator';
 
-/** One connection that receives the call's server events. */
+/**
+ * One connection that receives the call's server events. Its methods may throw; the call guards
+ * every use (see event-delivery.ts), so a transport only says how to write and what fits.
+ */
 export interface EventSink {
   readonly via: Via;
-  send(event: ServerEvent): void;
+  /** The largest client event it accepts, in bytes. */
+  readonly maxIncomingBytes: number;
+  /** The largest message the peer takes, in bytes (`Infinity`: no limit). */
+  readonly maxOutgoingBytes: number;
+  /** Writes one serialized server event. */
+  write(text: string): void;
   close(code?: number, reason?: string): void;
 }
 
@@ -25,7 +33,8 @@ export interface AudioOutput {
 export interface LoggedEvent {
   /** Milliseconds since the Unix epoch. */
   readonly at: number;
-  readonly direction: 'in' | 'out';
+  /** `fault`: something the simulator could not do for a connection (see `DeliveryFault`). */
+  readonly direction: 'in' | 'out' | 'fault';
   readonly via: Via;
   readonly event: unknown;
 }

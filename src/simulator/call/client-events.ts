@@ -2,6 +2,7 @@ import { OpenAIError } from '../protocol/openai-error.js';
 import { applySessionUpdate, validateSessionConfig } from '../protocol/session-config.js';
 import type { Via } from './call-types.js';
 import { itemFromClient, itemNotFound } from './conversation.js';
+import { assertDeliverable } from './event-delivery.js';
 import type { RealtimeCall } from './realtime-call.js';
 import { startResponse, type ResponseParams } from './response-run.js';
 
@@ -36,15 +37,21 @@ function mediaOnly(call: RealtimeCall, type: string): void {
 const HANDLERS: Record<string, Handler> = {
   'session.update': (call, event) => {
     const patch = validateSessionConfig(event.session, 'session');
-    call.session = applySessionUpdate(call.session, patch, {
+    const session = applySessionUpdate(call.session, patch, {
       hasProducedAudio: call.hasProducedAudio,
     });
+    assertDeliverable(call.sinks, { type: 'session.updated', session }, 'session');
+    call.session = session;
     call.vad.configure(call.session.audio.input.turn_detection);
     call.emit({ type: 'session.updated', session: call.session });
   },
   'conversation.item.create': (call, event) => {
     const item = itemFromClient(event.item, call.conversation);
     const requested = event.previous_item_id as string | null | undefined;
+    // The echo's previous_item_id is at most as long as the requested one or the last item's id.
+    const longestPrevious = requested ?? call.conversation.lastItemId();
+    const echo = { type: 'conversation.item.added', previous_item_id: longestPrevious, item };
+    assertDeliverable(call.sinks, echo, 'item');
     const previous = call.conversation.insert(item, requested);
     call.emit({ type: 'conversation.item.added', previous_item_id: previous, item });
     call.emit({ type: 'conversation.item.done', previous_item_id: previous, item });

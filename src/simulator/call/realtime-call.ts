@@ -2,6 +2,7 @@ import { ids } from '../ids.js';
 import { OpenAIError } from '../protocol/openai-error.js';
 import type { EffectiveSession } from '../protocol/session-config.js';
 import type { Scenario } from '../scenario/scenario.js';
+import type { SimulatorLogger } from '../simulator-logger.js';
 import type {
   AudioOutput,
   CallKind,
@@ -14,6 +15,13 @@ import type {
 import { dispatchClientEvent } from './client-events.js';
 import { Conversation } from './conversation.js';
 import { EnergyVad } from './energy-vad.js';
+import {
+  closeQuietly,
+  deliver,
+  messageOf,
+  transportName,
+  type DeliveryFault,
+} from './event-delivery.js';
 import type { InputCount } from './usage.js';
 import type { ResponseRun } from './response-run.js';
 import { SpokenTurns } from './spoken-turns.js';
@@ -27,6 +35,8 @@ export interface CallOptions {
   readonly speechMsPerChar: number;
   /** Wall-clock factor for paced output (1 = real time; tests may speed it up). */
   readonly timeScale: number;
+  /** Where faults on the call's connections are reported (they are also in the call's log). */
+  readonly logger: SimulatorLogger;
   readonly state?: CallState;
   readonly id?: string;
 }
@@ -100,12 +110,22 @@ export class RealtimeCall {
   emit(event: ServerEvent): ServerEvent {
     const stamped = { event_id: ids.event(), ...event };
     this.record('out', 'simulator', stamped);
-    for (const sink of this.sinks) sink.send(stamped);
+    for (const sink of this.sinks) this.deliver(sink, stamped);
     return stamped;
   }
 
   emitError(error: OpenAIError, clientEventId: string | null): void {
     this.emit({ type: 'error', error: { ...error.toBody(), event_id: clientEventId } });
+  }
+
+  /** A message off one of the call's connections; one over that connection's limit is refused unread. */
+  receiveFrom(sink: EventSink, data: string | Buffer): void {
+    const bytes = Buffer.byteLength(data);
+    if (bytes <= sink.maxIncomingBytes) return this.receive(data.toString(), sink.via);
+    // Only a summary: the log is kept in memory, and this event is as large as it gets.
+    this.record('in', sink.via, { refused: 'event_too_large', bytes });
+    const limit = sink.maxIncomingBytes;
+    this.emitError(OpenAIError.eventTooLarge(bytes, limit, transportName(sink.via)), null);
   }
 
   /** Handles a client event from any connection; a bad one yields an `error` event, never a crash. */
@@ -127,9 +147,21 @@ export class RealtimeCall {
     try {
       dispatchClientEvent(this, event, via);
     } catch (error) {
-      if (!(error instanceof OpenAIError)) throw error;
-      this.emitError(error, eventId);
+      if (error instanceof OpenAIError) return this.emitError(error, eventId);
+      // A simulator bug must not take the process (the app, under `npm start`) down with it.
+      this.fault(via, { kind: 'handler_failed', error: messageOf(error) });
+      const failure = new OpenAIError(500, 'server_error', null, 'The server had an error.');
+      this.emitError(failure, eventId);
     }
+  }
+
+  /** Records and logs something the simulator could not do for one of the call's connections. */
+  fault(via: Via, fault: DeliveryFault): void {
+    this.log.push({ at: Date.now(), direction: 'fault', via, event: fault });
+    this.options.logger.warn(
+      { callId: this.id, via, ...fault },
+      'Realtime simulator: a connection fault',
+    );
   }
 
   record(direction: 'in' | 'out', via: Via, event: unknown): void {
@@ -148,7 +180,9 @@ export class RealtimeCall {
     clearTimeout(this.maxDurationTimer);
     this.activeResponse?.abort();
     this.audioOutput?.stop();
-    for (const sink of this.sinks) sink.close(1000, reason);
+    for (const sink of this.sinks) {
+      closeQuietly(sink, 1000, reason, (fault) => this.fault(sink.via, fault));
+    }
     this.sinks.clear();
     for (const listener of this.endListeners) listener(this);
   }
@@ -185,7 +219,11 @@ export class RealtimeCall {
   private sendTo(sink: EventSink, event: ServerEvent): void {
     const stamped = { event_id: ids.event(), ...event };
     this.record('out', sink.via, stamped);
-    sink.send(stamped);
+    this.deliver(sink, stamped);
+  }
+
+  private deliver(sink: EventSink, event: ServerEvent): void {
+    deliver(sink, event, (fault) => this.fault(sink.via, fault));
   }
 
   private startClock(): void {

@@ -14,6 +14,7 @@ export interface ResponseParams {
   output_modalities?: ('audio' | 'text')[];
   conversation?: 'auto' | 'none';
   metadata?: Record<string, unknown> | null;
+  max_output_tokens?: number | 'inf';
 }
 
 /** Tool calls the model made and what it will say once their outputs arrive. */
@@ -39,7 +40,10 @@ export function startResponse(call: RealtimeCall, params: ResponseParams): Respo
   return run;
 }
 
-type Ending = { status: 'completed' } | { status: 'cancelled'; reason: string };
+type Ending =
+  | { status: 'completed' }
+  | { status: 'cancelled'; reason: string }
+  | { status: 'incomplete'; reason: 'max_output_tokens' };
 
 /**
  * One model response, streamed in the order the real API uses (§5c of the protocol notes):
@@ -98,8 +102,7 @@ export class ResponseRun {
     call.lastResponseInput = input;
     call.activeResponse = undefined;
     const status = ending.status;
-    const details =
-      ending.status === 'cancelled' ? { type: 'cancelled', reason: ending.reason } : null;
+    const details = ending.status === 'completed' ? null : { type: status, reason: ending.reason };
     this.emit({ type: 'response.done', response: this.responseObject(status, details, usage) });
   }
 
@@ -144,6 +147,9 @@ export class ResponseRun {
     tokens: { text: number; audio: number },
   ): Promise<Ending> {
     const audio = this.modalities.includes('audio');
+    const fitted = this.fitToOutputCap(text, audio);
+    const truncated = fitted.length < text.length;
+    text = fitted;
     const item: ConversationItem = {
       id: ids.item(),
       object: 'realtime.item',
@@ -185,7 +191,30 @@ export class ResponseRun {
         : { type: 'response.output_text.done', ...where, text },
     );
     if (audio) this.call.hasProducedAudio = true;
+    if (truncated) {
+      this.finishItem(item, previous, 0, 'incomplete', text, audio, undefined, audioMs);
+      return { status: 'incomplete', reason: 'max_output_tokens' };
+    }
     return this.finishItem(item, previous, 0, 'completed', text, audio, undefined, audioMs);
+  }
+
+  /**
+   * The longest prefix of `text` (whole words) whose text and audio tokens fit the response's
+   * `max_output_tokens` (per response, else the session's), as the real API stops there.
+   */
+  private fitToOutputCap(text: string, audio: boolean): string {
+    const cap = this.params.max_output_tokens ?? this.call.session.max_output_tokens;
+    if (cap === 'inf') return text;
+    const cost = (part: string) =>
+      textTokens(part) +
+      (audio ? assistantAudioTokens(part.length * this.call.options.speechMsPerChar) : 0);
+    if (cost(text) <= cap) return text;
+    let fitted = '';
+    for (const word of chunks(text)) {
+      if (cost(fitted + word) > cap) break;
+      fitted += word;
+    }
+    return fitted;
   }
 
   private finishItem(

@@ -1,4 +1,5 @@
 import { OpenAIError } from '../protocol/openai-error.js';
+import { closeQuietly } from '../call/event-delivery.js';
 import type { RealtimeCall } from '../call/realtime-call.js';
 import { ringIncomingCall } from '../sip/ring-incoming-call.js';
 import { readJson, sendEmpty, sendJson } from './http-io.js';
@@ -80,7 +81,7 @@ const dropSideband: Route = {
     for (const sink of [...call.sinks]) {
       if (sink.via !== 'sideband') continue;
       call.detach(sink);
-      sink.close(1006, 'dropped by simulator');
+      closeQuietly(sink, 1006, 'dropped by simulator', (fault) => call.fault(sink.via, fault));
       dropped += 1;
     }
     sendJson(res, 200, { dropped });

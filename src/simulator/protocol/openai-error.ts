@@ -43,4 +43,21 @@ export class OpenAIError extends Error {
       '',
     );
   }
+
+  /** A client event over its transport's limit: refused unread. */
+  static eventTooLarge(bytes: number, maxBytes: number, transport: string): OpenAIError {
+    return OpenAIError.invalidRequest(
+      `The event is ${bytes} bytes; a ${transport} carries at most ${maxBytes} bytes per event.`,
+      'event_too_large',
+    );
+  }
+
+  /** A client event whose answer would not fit a connection of the call: refused unapplied. */
+  static answerTooLarge(type: string, bytes: number, maxBytes: number, param: string): OpenAIError {
+    return OpenAIError.invalidRequest(
+      `The ${type} event this would send is ${bytes} bytes; a connection of this call carries at most ${maxBytes} bytes per event. Nothing was changed.`,
+      'event_too_large',
+      param,
+    );
+  }
 }

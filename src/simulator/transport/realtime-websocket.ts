@@ -1,15 +1,19 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 
-import { WebSocket, WebSocketServer } from 'ws';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
 
-import type { EventSink, ServerEvent } from '../call/call-types.js';
+import type { EventSink } from '../call/call-types.js';
+import { messageOf } from '../call/event-delivery.js';
 import type { RealtimeCall } from '../call/realtime-call.js';
 import { OpenAIError } from '../protocol/openai-error.js';
 import { createEffectiveSession, DEFAULT_MODEL } from '../protocol/session-config.js';
 import type { SimulatorContext } from '../simulator-context.js';
+import { SOCKET_MAX_EVENT_BYTES, SOCKET_MAX_FRAME_BYTES } from './message-limits.js';
 
 const INSECURE_KEY_PROTOCOL = 'openai-insecure-api-key.';
+/** RFC 6455: a close frame's reason is at most 123 bytes. */
+const MAX_CLOSE_REASON_BYTES = 123;
 
 /**
  * `GET /v1/realtime` upgrades: `?model=` opens a plain WebSocket session; `?call_id=` attaches a
@@ -19,6 +23,7 @@ const INSECURE_KEY_PROTOCOL = 'openai-insecure-api-key.';
 export class RealtimeWebSocketGateway {
   private readonly wss = new WebSocketServer({
     noServer: true,
+    maxPayload: SOCKET_MAX_FRAME_BYTES,
     handleProtocols: (protocols) => (protocols.has('realtime') ? 'realtime' : false),
   });
 
@@ -34,6 +39,10 @@ export class RealtimeWebSocketGateway {
           ? error
           : new OpenAIError(500, 'server_error', null, 'The server had an error.');
       const body = JSON.stringify({ error: failure.toBody() });
+      // Node drops its own error listener on upgrade: a reset while refusing must not go uncaught.
+      socket.on('error', (err) =>
+        this.ctx.logger.warn({ err: err.message }, 'Realtime simulator: a refused upgrade failed'),
+      );
       socket.end(
         `HTTP/1.1 ${failure.status} ${failure.status === 404 ? 'Not Found' : 'Error'}\r\n` +
           `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
@@ -75,7 +84,7 @@ export class RealtimeWebSocketGateway {
   private attachSideband(call: RealtimeCall, ws: WebSocket): void {
     const sink = socketSink(ws, 'sideband');
     call.attach(sink);
-    ws.on('message', (data) => call.receive(data.toString(), 'sideband'));
+    listen(call, sink, ws);
     ws.on('close', () => call.detach(sink));
   }
 
@@ -87,19 +96,48 @@ export class RealtimeWebSocketGateway {
     const sink = socketSink(ws, 'websocket');
     call.attach(sink);
     call.greet(sink);
-    ws.on('message', (data) => call.receive(data.toString(), 'websocket'));
+    listen(call, sink, ws);
     ws.on('close', () => call.end('client_closed'));
   }
+}
+
+/**
+ * A frame ws refuses (over `maxPayload`: 1009; text that is not UTF-8: 1007) is an `error` on the
+ * socket, which would crash the process if nobody listened; ws closes the socket itself.
+ */
+function listen(call: RealtimeCall, sink: EventSink, ws: WebSocket): void {
+  ws.on('message', (data) => call.receiveFrom(sink, bytesOf(data)));
+  ws.on('error', (error) =>
+    call.fault(sink.via, { kind: 'connection_error', error: messageOf(error) }),
+  );
+}
+
+function bytesOf(data: RawData): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  return Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
 }
 
 function socketSink(ws: WebSocket, via: 'sideband' | 'websocket'): EventSink {
   return {
     via,
-    send: (event: ServerEvent) => {
-      if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(event));
+    maxIncomingBytes: SOCKET_MAX_EVENT_BYTES,
+    maxOutgoingBytes: SOCKET_MAX_EVENT_BYTES,
+    write: (text) => {
+      // A socket closing on its own is no fault: its 'close' detaches it from the call.
+      if (ws.readyState === WebSocket.OPEN) ws.send(text);
     },
     // 1006 cannot be sent in a close frame; it means "dropped", so drop the connection instead.
     close: (code = 1000, reason = '') =>
-      code === 1006 ? ws.terminate() : ws.close(code, reason.slice(0, 120)),
+      code === 1006 ? ws.terminate() : ws.close(code, closeReason(reason)),
   };
+}
+
+/** `reason` cut to whole characters within the close frame's 123 bytes (ws throws beyond). */
+function closeReason(reason: string): string {
+  let cut = '';
+  for (const char of reason) {
+    if (Buffer.byteLength(cut + char) > MAX_CLOSE_REASON_BYTES) break;
+    cut += char;
+  }
+  return cut;
 }

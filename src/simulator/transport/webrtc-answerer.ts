@@ -7,9 +7,11 @@ import {
   type RTCDataChannel,
 } from 'werift';
 
-import type { AudioOutput, EventSink, ServerEvent } from '../call/call-types.js';
+import type { AudioOutput, EventSink } from '../call/call-types.js';
+import { messageOf } from '../call/event-delivery.js';
 import type { RealtimeCall } from '../call/realtime-call.js';
 import { OpenAIError } from '../protocol/openai-error.js';
+import { dataChannelLimit } from './message-limits.js';
 import { FRAME_SAMPLES, OpusDecoder, opusToneFrame } from './opus-tone.js';
 
 const DATA_CHANNEL_LABEL = 'oai-events';
@@ -48,7 +50,7 @@ export async function answerOffer(call: RealtimeCall, offerSdp: string): Promise
     }),
   );
   pc.onDataChannel.subscribe((channel) => {
-    if (channel.label === DATA_CHANNEL_LABEL) attachDataChannel(call, channel);
+    if (channel.label === DATA_CHANNEL_LABEL) attachDataChannel(call, pc, channel);
   });
   try {
     await pc.setRemoteDescription({ type: 'offer', sdp: offerSdp });
@@ -72,7 +74,9 @@ export async function answerOffer(call: RealtimeCall, offerSdp: string): Promise
   call.audioOutput = new RtpToneOutput(outbound, () => payloadType(transceiver.codecs), call);
   call.onEnded(() => {
     decoder.close();
-    void pc.close();
+    pc.close().catch((error: unknown) =>
+      call.fault('datachannel', { kind: 'close_failed', error: messageOf(error) }),
+    );
   });
 
   await pc.setLocalDescription(await pc.createAnswer());
@@ -97,25 +101,37 @@ async function iceGatheringComplete(pc: RTCPeerConnection): Promise<void> {
   });
 }
 
-function attachDataChannel(call: RealtimeCall, channel: RTCDataChannel): void {
-  const pending: string[] = [];
+/**
+ * The call's sink on the data channel, attached once it opens. werift checks what it sends against
+ * the page's `a=max-message-size` (and throws), but not what it receives against its own: the
+ * call checks both, with the numbers werift negotiated.
+ */
+function attachDataChannel(
+  call: RealtimeCall,
+  pc: RTCPeerConnection,
+  channel: RTCDataChannel,
+): void {
+  const sctp = pc.sctpTransport;
   const sink: EventSink = {
     via: 'datachannel',
-    send: (event: ServerEvent) => {
-      const text = JSON.stringify(event);
-      if (channel.readyState === 'open') channel.send(text);
-      else pending.push(text);
+    maxIncomingBytes: dataChannelLimit(sctp?.maxMessageSize),
+    get maxOutgoingBytes() {
+      return dataChannelLimit(sctp?.remoteMaxMessageSize);
+    },
+    write: (text) => {
+      if (channel.readyState !== 'open')
+        throw new Error(`the data channel is ${channel.readyState}`);
+      channel.send(text);
     },
     close: () => channel.close(),
   };
   const open = () => {
     call.attach(sink);
     call.greet(sink);
-    for (const text of pending.splice(0)) channel.send(text);
   };
   if (channel.readyState === 'open') open();
   else channel.stateChanged.subscribe((state) => state === 'open' && open());
-  channel.onMessage.subscribe((message) => call.receive(message.toString(), 'datachannel'));
+  channel.onMessage.subscribe((message) => call.receiveFrom(sink, message));
   channel.stateChanged.subscribe((state) => state === 'closed' && call.detach(sink));
 }
 
@@ -139,7 +155,14 @@ class RtpToneOutput implements AudioOutput {
       const frames = Math.max(1, Math.round(durationMs / FRAME_MS));
       let sent = 0;
       this.timer = setInterval(() => {
-        this.sendFrame(sent === 0);
+        try {
+          this.sendFrame(sent === 0);
+        } catch (error) {
+          // A failed RTP write ends this playback, never the process.
+          const failure = `RTP: ${messageOf(error)}`;
+          this.call.fault('simulator', { kind: 'write_failed', error: failure });
+          return this.stop();
+        }
         if (++sent >= frames) this.stop();
       }, FRAME_MS);
     });

@@ -4,6 +4,13 @@ export class ToolCallResultView {
   @ApiProperty()
   callId!: string;
 
+  @ApiProperty({
+    description:
+      'The id to roll the call back by (POST /v1/admin/actions/{id}/rollback): tc_… for a call that ran, act_… for one sent for approval',
+    example: 'tc_3q9z…',
+  })
+  actionId!: string;
+
   @ApiProperty({ enum: ['succeeded', 'pending_approval'] })
   status!: string;
 

@@ -1,0 +1,85 @@
+import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+
+import { RealtimeEventBus } from '../realtime/realtime-event-bus.js';
+
+import type { TaggableItem } from '../realtime/sideband-tags.js';
+import type { ResponseStart, SessionRecord } from './session.record.js';
+import type { RealtimeUsage } from './usage-cost.js';
+
+/**
+ * What this replica knows, in memory, about a call whose sideband it owns. Decisions that must be
+ * taken the instant an event arrives (is this item ours? may a response start now?) read it
+ * synchronously; nothing here is the source of truth, the database is.
+ */
+export class GovernedCall {
+  /** Foreign items seen in the conversation and not yet confirmed deleted, by item id. */
+  readonly foreign = new Set<string>();
+  /** Items Switchboard created in the call, by id, kept to restore one the page deletes. */
+  readonly ownItems = new Map<string, TaggableItem>();
+  /** Our `conversation.item.delete` event ids → the foreign item each one removes. */
+  readonly deletions = new Map<string, string>();
+  /** Counts every foreign item ever seen: a response started across a change is tainted. */
+  foreignSeen = 0;
+  /** Usage of the last response: the floor of what the next one will read again. */
+  lastUsage?: RealtimeUsage;
+  private readonly clearedListeners = new Set<() => void>();
+
+  constructor(
+    readonly callId: string,
+    readonly sessionId: string,
+    readonly responseStart: ResponseStart,
+  ) {}
+
+  addForeign(itemId: string): void {
+    this.foreign.add(itemId);
+    this.foreignSeen += 1;
+  }
+
+  removeForeign(itemId: string): void {
+    if (!this.foreign.delete(itemId) || this.foreign.size > 0) return;
+    for (const listener of this.clearedListeners) listener();
+  }
+
+  /** Runs `listener` whenever the last standing foreign item is gone. */
+  onForeignCleared(listener: () => void): () => void {
+    this.clearedListeners.add(listener);
+    return () => this.clearedListeners.delete(listener);
+  }
+}
+
+/** The calls this replica governs right now (registered before their sideband opens). */
+@Injectable()
+export class GovernedCalls implements OnModuleInit, OnApplicationShutdown {
+  private readonly calls = new Map<string, GovernedCall>();
+  private readonly unsubscribe: (() => void)[] = [];
+
+  constructor(private readonly bus: RealtimeEventBus) {}
+
+  onModuleInit(): void {
+    this.unsubscribe.push(
+      this.bus.on('sideband.closed', ({ callId }) => this.forget(callId)),
+      this.bus.on('sideband.lost', ({ callId }) => this.forget(callId)),
+    );
+  }
+
+  onApplicationShutdown(): void {
+    for (const stop of this.unsubscribe) stop();
+  }
+
+  /** Registers (or re-registers after a handover) the call of an active or connecting session. */
+  watch(session: Pick<SessionRecord, 'id' | 'responseStart'>, callId: string): GovernedCall {
+    const existing = this.calls.get(callId);
+    if (existing?.sessionId === session.id) return existing;
+    const call = new GovernedCall(callId, session.id, session.responseStart);
+    this.calls.set(callId, call);
+    return call;
+  }
+
+  get(callId: string): GovernedCall | undefined {
+    return this.calls.get(callId);
+  }
+
+  forget(callId: string): void {
+    this.calls.delete(callId);
+  }
+}

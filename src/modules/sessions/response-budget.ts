@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+import { DEFAULT_MAX_OUTPUT_TOKENS } from '../../config/agent-profiles.js';
+import { AppConfig } from '../../config/app-config.js';
+import { AuditLog } from '../audit/audit-log.service.js';
+import { GovernedCalls } from './governed-calls.js';
+import { SessionsService } from './sessions.service.js';
+import { nextResponseCeilingUsd } from './usage-cost.js';
+
+/** What a session, its user today and its tenant this month have spent, in USD. */
+export interface Spend {
+  readonly sessionUsd: number;
+  readonly userDayUsd: number;
+  readonly tenantMonthUsd: number;
+}
+
+export interface BudgetScope {
+  readonly scope: 'session' | 'user_day' | 'tenant_month';
+  readonly spent: number;
+  readonly budget: number;
+}
+
+/** A budget that cannot pay for the next response, and by how much it falls short. */
+export interface Shortfall extends BudgetScope {
+  readonly remainingUsd: number;
+  readonly nextResponseUsd: number;
+}
+
+/**
+ * Decides, before a response starts, whether every budget can still pay for it in full: the
+ * session's, its user's today and its tenant's this month. "In full" means a response as long as
+ * the session's `max_output_tokens`, so a budget is never crossed by a response already running.
+ */
+@Injectable()
+export class ResponseBudget {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly calls: GovernedCalls,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /** Every budget that applies to the session, with what it has spent. */
+  scopes(tenantId: string | null, spend: Spend): BudgetScope[] {
+    const { sessionBudgetUsd, userDailyBudgetUsd, tenantMonthlyBudgetUsd } = this.config.cost;
+    return [
+      { scope: 'session', spent: spend.sessionUsd, budget: sessionBudgetUsd },
+      { scope: 'user_day', spent: spend.userDayUsd, budget: userDailyBudgetUsd },
+      ...(tenantId
+        ? [
+            {
+              scope: 'tenant_month' as const,
+              spent: spend.tenantMonthUsd,
+              budget: tenantMonthlyBudgetUsd,
+            },
+          ]
+        : []),
+    ];
+  }
+
+  /** The most the call's next response can cost (model prices, its output cap, its last usage). */
+  nextResponseUsd(callId: string, sessionConfig: Record<string, unknown>): number {
+    const { prices } = this.config.cost;
+    const model = String(sessionConfig.model ?? 'gpt-realtime');
+    const cap = Number(sessionConfig.max_output_tokens);
+    return nextResponseCeilingUsd(
+      this.calls.get(callId)?.lastUsage,
+      prices[model] ?? prices['gpt-realtime'],
+      Number.isInteger(cap) && cap > 0 ? cap : DEFAULT_MAX_OUTPUT_TOKENS,
+    );
+  }
+
+  /** The tightest budget that cannot pay `nextResponseUsd`, or undefined if all can. */
+  shortfall(scopes: readonly BudgetScope[], nextResponseUsd: number): Shortfall | undefined {
+    const tightest = scopes.reduce((a, b) => (b.budget - b.spent < a.budget - a.spent ? b : a));
+    const remainingUsd = tightest.budget - tightest.spent;
+    return remainingUsd < nextResponseUsd
+      ? { ...tightest, remainingUsd, nextResponseUsd }
+      : undefined;
+  }
+
+  /**
+   * Before Switchboard starts a response: true when every budget can pay for it. If one cannot,
+   * the session is ended (its call hung up) and nothing starts; an inactive call starts nothing.
+   */
+  async allowsResponse(callId: string): Promise<boolean> {
+    const [row] = (await this.dataSource.query(
+      `SELECT s.id, s.tenant_id, s.config, s.cost_usd AS session_usd,
+         (SELECT coalesce(sum(u.cost_usd), 0) FROM sessions u
+           WHERE u.user_id = s.user_id AND u.created_at >= date_trunc('day', now())) AS user_day_usd,
+         (SELECT coalesce(sum(t.cost_usd), 0) FROM sessions t
+           WHERE t.tenant_id = s.tenant_id AND t.created_at >= date_trunc('month', now())) AS tenant_month_usd
+       FROM sessions s WHERE s.call_id = $1 AND s.state = 'active'`,
+      [callId],
+    )) as SpendRow[];
+    if (!row) return false;
+    const scopes = this.scopes(row.tenant_id, {
+      sessionUsd: Number(row.session_usd),
+      userDayUsd: Number(row.user_day_usd),
+      tenantMonthUsd: Number(row.tenant_month_usd),
+    });
+    const shortfall = this.shortfall(scopes, this.nextResponseUsd(callId, row.config));
+    if (!shortfall) return true;
+    await this.endSession(row.id, shortfall);
+    return false;
+  }
+
+  /** Ends a session whose budget cannot pay for its next response (audited with the figures). */
+  async endSession(sessionId: string, shortfall: Shortfall): Promise<void> {
+    await this.audit.append({
+      actor: 'system',
+      action: 'session.budget_exceeded',
+      subject: sessionId,
+      data: { ...shortfall },
+    });
+    await this.sessions.end(sessionId, 'ended', `budget_exceeded:${shortfall.scope}`, 'system');
+  }
+}
+
+interface SpendRow {
+  id: string;
+  tenant_id: string | null;
+  config: Record<string, unknown>;
+  session_usd: string;
+  user_day_usd: string;
+  tenant_month_usd: string;
+}

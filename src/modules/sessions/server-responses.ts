@@ -1,0 +1,207 @@
+import { randomBytes } from 'node:crypto';
+
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+
+import { RealtimeEventBus, type RealtimeServerEvent } from '../realtime/realtime-event-bus.js';
+import { SidebandConnections } from '../realtime/sideband-connections.js';
+import { SidebandTags } from '../realtime/sideband-tags.js';
+import { GovernedCalls, type GovernedCall } from './governed-calls.js';
+import { ResponseBudget } from './response-budget.js';
+
+/** Why Switchboard starts a response (logged; grounding will hook in per reason). */
+export type ResponseReason = 'user_turn' | 'tool_outputs' | 'action_outcome' | 'limit_warning';
+
+export interface ResponseRequest {
+  readonly reason: ResponseReason;
+  /** Per-response overrides (e.g. the exact words of a limit warning). */
+  readonly response?: { readonly instructions?: string };
+}
+
+interface InFlight {
+  readonly request: ResponseRequest;
+  readonly eventId: string;
+  /** `GovernedCall.foreignSeen` when it was sent: any foreign item after that taints it. */
+  readonly foreignSeen: number;
+}
+
+/** Per call: what is queued, what was sent, and whether any response is running. */
+interface CallResponses {
+  readonly queue: ResponseRequest[];
+  /** A response is running (ours or not); `unknown` after a refusal said one is. */
+  active?: string;
+  inFlight?: InFlight;
+  checking: boolean;
+  stopListening?: () => void;
+}
+
+const COLLISION = 'conversation_already_has_active_response';
+
+/**
+ * The one place Switchboard starts the model's responses (`response.create` on the sideband).
+ * A request waits while any response runs (OpenAI allows one at a time), while a foreign item the
+ * page slipped in still stands, and until every budget can pay for a response in full. Each is
+ * tagged in `metadata`, so the tamper guard can tell it from the page's. One that starts after a
+ * foreign item appeared is cancelled and started again once the item is gone: the model never
+ * answers from what the page smuggled in. In `server` sessions each user turn is answered here.
+ */
+@Injectable()
+export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(ServerResponses.name);
+  private readonly byCall = new Map<string, CallResponses>();
+  private readonly unsubscribe: (() => void)[] = [];
+
+  constructor(
+    private readonly bus: RealtimeEventBus,
+    private readonly sidebands: SidebandConnections,
+    private readonly tags: SidebandTags,
+    private readonly calls: GovernedCalls,
+    private readonly budget: ResponseBudget,
+  ) {}
+
+  onModuleInit(): void {
+    this.unsubscribe.push(
+      this.bus.on('sideband.event', ({ callId, event }) => this.observe(callId, event)),
+      // Events missed while reconnecting cannot be replayed: start from a clean slate.
+      this.bus.on('sideband.connected', ({ callId, reconnect }) => {
+        const state = this.byCall.get(callId);
+        if (!reconnect || !state) return;
+        state.active = undefined;
+        state.inFlight = undefined;
+        void this.pump(callId);
+      }),
+      this.bus.on('sideband.closed', ({ callId }) => this.forget(callId)),
+    );
+  }
+
+  onApplicationShutdown(): void {
+    for (const stop of this.unsubscribe) stop();
+    for (const callId of [...this.byCall.keys()]) this.forget(callId);
+  }
+
+  /** Asks for one response in the call; it starts as soon as it may. */
+  request(callId: string, request: ResponseRequest): void {
+    const state = this.stateOf(callId);
+    // Two turns spoken while the model talks need one answer, not two.
+    if (request.reason === 'user_turn' && state.queue.some((r) => r.reason === 'user_turn')) return;
+    state.queue.push(request);
+    void this.pump(callId);
+  }
+
+  private observe(callId: string, event: RealtimeServerEvent): void {
+    const call = this.calls.get(callId);
+    if (event.type === 'response.created') return this.onCreated(callId, event, call);
+    if (event.type === 'response.done') {
+      const state = this.byCall.get(callId);
+      if (!state) return;
+      state.active = undefined;
+      void this.pump(callId);
+      return;
+    }
+    if (event.type === 'error') return this.onError(callId, event);
+    if (call?.responseStart === 'server' && isUserMessageAdded(event))
+      this.request(callId, { reason: 'user_turn' });
+  }
+
+  private onCreated(
+    callId: string,
+    event: RealtimeServerEvent,
+    call: GovernedCall | undefined,
+  ): void {
+    const response = event.response as { id?: string; metadata?: unknown } | undefined;
+    const state = this.stateOf(callId);
+    state.active = response?.id ?? 'unknown';
+    const inFlight = state.inFlight;
+    if (!inFlight || !this.tags.isOwnResponse(callId, response)) return;
+    state.inFlight = undefined;
+    const tainted = call && (call.foreignSeen !== inFlight.foreignSeen || call.foreign.size > 0);
+    if (!tainted) return;
+    // It may have read a foreign item: stop it before it speaks, and ask again once it is gone.
+    this.sidebands.send(callId, { type: 'response.cancel', response_id: response?.id });
+    state.queue.unshift(inFlight.request);
+    this.logger.warn({ callId, reason: inFlight.request.reason }, 'Restarting a tainted response');
+  }
+
+  private onError(callId: string, event: RealtimeServerEvent): void {
+    const error = event.error as { code?: string; event_id?: string; message?: string } | undefined;
+    const state = this.byCall.get(callId);
+    const inFlight = state?.inFlight;
+    if (!state || !inFlight || error?.event_id !== inFlight.eventId) return;
+    state.inFlight = undefined;
+    if (error.code === COLLISION) {
+      // One we did not see start is running; ours goes after its response.done.
+      state.active ??= 'unknown';
+      state.queue.unshift(inFlight.request);
+      return;
+    }
+    this.logger.error(
+      { callId, reason: inFlight.request.reason, code: error.code, err: error.message },
+      'OpenAI refused a response Switchboard started',
+    );
+  }
+
+  private async pump(callId: string): Promise<void> {
+    const state = this.byCall.get(callId);
+    if (!state || !this.mayStart(callId, state)) return;
+    state.checking = true;
+    let allowed = false;
+    try {
+      allowed = await this.budget.allowsResponse(callId);
+      // Not affordable (the session is being ended) or not active: nothing more starts.
+      if (!allowed) state.queue.length = 0;
+    } catch (error) {
+      // Deny unless allowed: the request waits for the next chance (the next response.done).
+      this.logger.error({ callId, err: (error as Error).message }, 'Budget check failed');
+    } finally {
+      state.checking = false;
+    }
+    if (allowed && this.mayStart(callId, state)) this.send(callId, state);
+  }
+
+  private mayStart(callId: string, state: CallResponses): boolean {
+    const call = this.calls.get(callId);
+    return (
+      state.queue.length > 0 &&
+      !state.checking &&
+      !state.inFlight &&
+      !state.active &&
+      !(call && call.foreign.size > 0)
+    );
+  }
+
+  private send(callId: string, state: CallResponses): void {
+    const request = state.queue.shift()!;
+    const eventId = `sbresp_${randomBytes(9).toString('base64url')}`;
+    const sent = this.sidebands.send(callId, {
+      type: 'response.create',
+      event_id: eventId,
+      response: { ...request.response, metadata: this.tags.responseMetadata(callId) },
+    });
+    if (!sent) {
+      this.logger.warn({ callId, reason: request.reason }, 'Sideband closed; no response started');
+      return;
+    }
+    state.inFlight = { request, eventId, foreignSeen: this.calls.get(callId)?.foreignSeen ?? 0 };
+  }
+
+  private stateOf(callId: string): CallResponses {
+    let state = this.byCall.get(callId);
+    if (!state) {
+      state = { queue: [], checking: false };
+      state.stopListening = this.calls.get(callId)?.onForeignCleared(() => void this.pump(callId));
+      this.byCall.set(callId, state);
+    }
+    return state;
+  }
+
+  private forget(callId: string): void {
+    this.byCall.get(callId)?.stopListening?.();
+    this.byCall.delete(callId);
+  }
+}
+
+function isUserMessageAdded(event: RealtimeServerEvent): boolean {
+  const item = event.item as { type?: string; role?: string } | undefined;
+  return (
+    event.type === 'conversation.item.added' && item?.type === 'message' && item.role === 'user'
+  );
+}
