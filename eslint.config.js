@@ -2,6 +2,41 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+const BOUNDARY_MESSAGE =
+  'Import another module through its index.ts (its public face), never a file inside it.';
+const NOT_INDEX = '(?!index\\.js$)';
+
+/** Relative imports that leave a module (from `depth` folders below its root) and enter another. */
+function boundaryRules() {
+  const inside = [0, 1, 2].map((depth) => ({
+    files: [`src/modules/*/${'*/'.repeat(depth)}*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./){${depth + 1}}(?!\\.\\.)[^/]+/${NOT_INDEX}`,
+              message: BOUNDARY_MESSAGE,
+            },
+          ],
+        },
+      ],
+    },
+  }));
+  const outside = {
+    files: ['src/**/*.ts'],
+    ignores: ['src/modules/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: `(^|/)modules/[^/]+/${NOT_INDEX}`, message: BOUNDARY_MESSAGE }] },
+      ],
+    },
+  };
+  return [...inside, outside];
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'coverage/**', 'data/**', 'node_modules/**', 'bench/results/**'] },
   js.configs.recommended,
@@ -30,6 +65,8 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
+  // A module's public face is its index.ts: no file outside a module imports one inside it.
+  ...boundaryRules(),
   {
     files: ['scripts/**', 'test/support/*.mjs', 'bench/**'],
     rules: { 'no-console': 'off' },

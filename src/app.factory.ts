@@ -8,11 +8,11 @@ import { AppModule } from './app.module.js';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js';
 import { createValidationPipe } from './common/errors/validation.pipe.js';
 import { useBodyParsers } from './common/http/body-parsers.js';
+import { DeferredBodyErrorInterceptor } from './common/http/deferred-body-errors.js';
 import { setupOpenApi } from './common/openapi/setup-openapi.js';
 import type { AppConfig } from './config/app-config.js';
 import { connectDatabase } from './database/database-connection.js';
-import { httpMetricsMiddleware } from './modules/metrics/http-metrics.middleware.js';
-import { MetricsRegistry } from './modules/metrics/metrics.registry.js';
+import { httpMetricsMiddleware, MetricsRegistry } from './modules/metrics/index.js';
 import type { EmbeddedPostgres } from './database/embedded-postgres.js';
 
 export interface CreateAppOptions {
@@ -58,6 +58,7 @@ function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
   app.use(httpMetricsMiddleware(app.get(MetricsRegistry)));
   useBodyParsers(app, config.http);
+  app.useGlobalInterceptors(new DeferredBodyErrorInterceptor());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();

@@ -985,7 +985,8 @@ describe('approvals: one app, approver keys, live sessions', () => {
           [[decided.actionId, ignored.actionId]],
         );
         return rows.length === 2;
-      }, 5_000);
+        // Generous: the sweeper's poll can be starved for seconds on a loaded 2-core machine.
+      }, 15_000);
       const escalated = await h.view(decided.actionId);
       expect(escalated).toMatchObject({
         status: 'pending',

@@ -1,29 +1,21 @@
 import { SessionsService } from '../src/modules/sessions/sessions.service.js';
-import type { RealtimeEvent } from './support/event-stream.js';
-import { profilesFileEnv } from './support/profiles-file.js';
 import {
   connectedBrowser,
   eventually,
   inspectSimCall,
   speakInCall,
 } from './support/session-client.js';
+import {
+  RESPONSE_TAG,
+  metadataOf,
+  serverStartsEnv,
+  statusOf,
+  tamperKinds,
+} from './support/server-responses.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { JWT_ENV } from './support/tokens.js';
 
-const SERVER_STARTS = profilesFileEnv({ default: { responseStart: 'server' } });
-const TAG = /^[A-Za-z0-9_-]{8}\.[A-Za-z0-9_-]{16}$/;
-
-const metadataOf = (e: RealtimeEvent) =>
-  (e.response as { metadata?: Record<string, string> | null }).metadata ?? null;
-const statusOf = (e: RealtimeEvent) => (e.response as { status: string }).status;
-
-const tamperKinds = async (sut: TestApp, sessionId: string) =>
-  (
-    await sut.query<{ data: { kind: string } }>(
-      `SELECT data FROM audit_log WHERE subject = $1 AND action = 'session.tamper_detected' ORDER BY seq`,
-      [sessionId],
-    )
-  ).map((row) => row.data.kind);
+const SERVER_STARTS = serverStartsEnv();
 
 describe('server-started responses (agent profile responseStart: server)', () => {
   let sut: TestApp;
@@ -50,7 +42,7 @@ describe('server-started responses (agent profile responseStart: server)', () =>
 
       await speakInCall(sut, callId, 'hello there');
       const started = await browser.stream.next('response.created');
-      expect(metadataOf(started)?.switchboard).toMatch(TAG);
+      expect(metadataOf(started)?.switchboard).toMatch(RESPONSE_TAG);
       const reply = await browser.stream.next('response.output_audio_transcript.done');
       expect(reply.transcript).toBe('Hi there! How can I help?');
       expect(statusOf(await browser.stream.next('response.done'))).toBe('completed');
@@ -70,10 +62,10 @@ describe('server-started responses (agent profile responseStart: server)', () =>
     try {
       await speakInCall(sut, callId, 'Where is my order 1001?');
       const proposing = await browser.stream.next('response.created');
-      expect(metadataOf(proposing)?.switchboard).toMatch(TAG);
+      expect(metadataOf(proposing)?.switchboard).toMatch(RESPONSE_TAG);
       await browser.stream.next('response.function_call_arguments.done');
       const replying = await browser.stream.next('response.created');
-      expect(metadataOf(replying)?.switchboard).toMatch(TAG);
+      expect(metadataOf(replying)?.switchboard).toMatch(RESPONSE_TAG);
       expect(metadataOf(replying)?.switchboard).not.toBe(metadataOf(proposing)?.switchboard);
       const reply = await browser.stream.next('response.output_audio_transcript.done');
       expect(String(reply.transcript)).toContain('Here is what I found about your order');
@@ -107,7 +99,7 @@ describe('server-started responses (agent profile responseStart: server)', () =>
       // Hang-up on tamper is off here: the caller is still answered, by the server.
       await speakInCall(sut, callId, 'hello there');
       const next = await browser.stream.next('response.created');
-      expect(metadataOf(next)?.switchboard).toMatch(TAG);
+      expect(metadataOf(next)?.switchboard).toMatch(RESPONSE_TAG);
       expect(statusOf(await browser.stream.next('response.done'))).toBe('completed');
     } finally {
       await browser.close();

@@ -1,6 +1,6 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 
-import { entryHash, GENESIS_HASH } from '../modules/audit/audit-hash.js';
+import { entryHash, GENESIS_HASH } from '../modules/audit/index.js';
 import {
   BUNDLE_VERSION,
   headerDigest,

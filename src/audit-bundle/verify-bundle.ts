@@ -1,6 +1,6 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 
-import { entryHash } from '../modules/audit/audit-hash.js';
+import { entryHash } from '../modules/audit/index.js';
 import {
   BUNDLE_VERSION,
   CHECKPOINT_FIELDS,

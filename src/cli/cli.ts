@@ -16,8 +16,8 @@ import { OPERATOR_ROLES, type OperatorRole } from '../common/auth/operator-roles
 import { loadDotEnv } from '../config/env-file.js';
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import { connectDatabase } from '../database/database-connection.js';
-import { AuditLog } from '../modules/audit/audit-log.service.js';
-import { ApiKeysService } from '../modules/identity/api-keys.service.js';
+import { AuditLog } from '../modules/audit/index.js';
+import { ApiKeysService } from '../modules/identity/index.js';
 
 const USAGE = `usage:
   npm run cli -- api-key create --name <name> --role <${OPERATOR_ROLES.join('|')}> [--role …]

@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import type { Type } from '@nestjs/common';
 import fc from 'fast-check';
 
-import { parseToolArguments } from '../modules/tools/tool-arguments.js';
+import { parseToolArguments } from '../modules/tools/index.js';
 import { IssueRefundInput } from './issue-refund/issue-refund.input.js';
 import { LookupOrderInput } from './lookup-order/lookup-order.input.js';
 import {

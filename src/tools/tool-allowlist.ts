@@ -1,4 +1,4 @@
-import type { ToolAllowlist } from '../modules/tools/tool-allowlist.js';
+import type { ToolAllowlist } from '../modules/tools/index.js';
 
 /**
  * Which app-user roles may call which tools: the one place to read it. A customer may look things

@@ -14,3 +14,21 @@ export interface Principal {
 export function actorOf(principal: Principal): `user:${string}` | `api-key:${string}` {
   return principal.kind === 'user' ? `user:${principal.id}` : `api-key:${principal.id}`;
 }
+
+/**
+ * The principal a stored record acted for, rebuilt from its audit actor (`user:<id>` or
+ * `api-key:<id>`, see `actorOf`) and the tenant and roles recorded with it.
+ */
+export function storedPrincipal(stored: {
+  readonly actor: string;
+  readonly tenantId: string | null;
+  readonly roles: readonly string[];
+}): Principal {
+  const [kind, ...rest] = stored.actor.split(':');
+  return {
+    kind: kind === 'api-key' ? 'api-key' : 'user',
+    id: rest.join(':'),
+    tenantId: stored.tenantId,
+    roles: stored.roles,
+  };
+}

@@ -9,6 +9,7 @@ import {
   BodyTooManyKeysError,
   UnsupportedCharsetError,
 } from '../errors/common.errors.js';
+import { deferBodyErrors } from './deferred-body-errors.js';
 import { findJsonShapeProblem, type JsonShapeLimits } from './json-shape.js';
 
 type JsonParserOptions = NonNullable<Parameters<typeof json>[0]>;
@@ -36,6 +37,8 @@ export function useBodyParsers(app: NestExpressApplication, http: AppConfig['htt
   });
   // SDP offers arrive as text; 64 kB is far above any real offer.
   app.useBodyParser('text', { type: 'application/sdp', limit: '64kb' });
+  // Their refusals wait for the route's guards (authorization before validation).
+  app.use(deferBodyErrors);
 }
 
 /** Throws the refusal for a body over either bound; body-parser passes it on as the error. */

@@ -3,11 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 import { DatabaseNotifications } from '../../database/database-notifications.js';
-import { AuditLog } from '../audit/audit-log.service.js';
-import { SidebandConnections } from '../realtime/sideband-connections.js';
-import { SidebandTags } from '../realtime/sideband-tags.js';
-import { ServerResponses } from '../sessions/server-responses.js';
-import { SessionsService } from '../sessions/sessions.service.js';
+import { AuditLog } from '../audit/index.js';
+import { SidebandConnections, SidebandTags } from '../realtime/index.js';
+import { ServerResponses, SessionsService } from '../sessions/index.js';
 import { SETTLED, type PendingActionRow } from './pending-action.record.js';
 
 const SETTLED_NOTICE = 'action_settled';

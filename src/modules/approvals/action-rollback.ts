@@ -1,15 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 import { actorOf, type Principal } from '../../common/auth/principal.js';
 import { visibilityScope } from '../../common/auth/visibility-scope.js';
 import { DomainError } from '../../common/errors/domain.error.js';
-import { AuditLog } from '../audit/audit-log.service.js';
-import { parseToolArguments } from '../tools/tool-arguments.js';
-import { runWithTimeout } from '../tools/tool-execution.js';
-import { ToolRegistry } from '../tools/tool.registry.js';
-import type { RegisteredTool } from '../tools/registered-tool.js';
+import { AuditLog } from '../audit/index.js';
+import { ToolRegistry, ToolRunner, type RegisteredTool } from '../tools/index.js';
 import { ApprovalEvents } from './approval-events.js';
 import {
   ActionNotFoundError,
@@ -34,13 +31,12 @@ export interface RollbackOutcome {
  */
 @Injectable()
 export class ActionRollback {
-  private readonly logger = new Logger(ActionRollback.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registry: ToolRegistry,
     private readonly audit: AuditLog,
     private readonly events: ApprovalEvents,
+    private readonly runner: ToolRunner,
   ) {}
 
   async rollback(principal: Principal, id: string, reason: string): Promise<RollbackOutcome> {
@@ -90,33 +86,29 @@ export class ActionRollback {
   ): Promise<RollbackOutcome> {
     let outcome: RollbackOutcome;
     try {
-      const parsed = await parseToolArguments(tool.input, JSON.stringify(action.arguments));
-      if (!parsed.ok)
-        throw new Error('the recorded arguments no longer pass the tool input checks');
-      const result = await runWithTimeout(tool.timeoutMs, `${tool.name} compensation`, (signal) =>
-        tool.handler.compensate!(parsed.input, action.result, {
+      const input = await this.runner.storedInput(tool, action.arguments);
+      const result = await this.runner.run(
+        tool,
+        input,
+        {
           principal: action.requester,
-          tenantId: action.requester.tenantId,
           sessionId: action.sessionId,
           callId: null,
           toolCallId: action.toolCallId,
           idempotencyKey: `${action.id}:rollback`,
-          signal,
-          logger: new Logger(`tool:${tool.name}`),
-        }),
+        },
+        { kind: 'compensate', result: action.result },
       );
       outcome = { id: action.id, tool: tool.name, status: 'rolled_back', result: result ?? null };
     } catch (thrown) {
-      const error =
-        thrown instanceof DomainError
-          ? { code: thrown.code, message: thrown.message }
-          : { code: 'ROLLBACK_FAILED', message: 'The compensation failed; see the server log.' };
-      if (!(thrown instanceof DomainError))
-        this.logger.error(
-          { actionId: action.id, err: (thrown as Error)?.message },
-          'Compensation failed',
-        );
-      outcome = { id: action.id, tool: tool.name, status: 'rollback_failed', error };
+      // The runner throws typed errors only; it has logged anything unexpected.
+      const error = thrown as DomainError;
+      outcome = {
+        id: action.id,
+        tool: tool.name,
+        status: 'rollback_failed',
+        error: { code: error.code, message: error.message },
+      };
     }
     await this.dataSource.transaction(async (tx) => {
       await table.finishRollback(

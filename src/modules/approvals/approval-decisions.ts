@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 import { actorOf, type Principal } from '../../common/auth/principal.js';
 import { visibilityScope } from '../../common/auth/visibility-scope.js';
-import { AuditLog } from '../audit/audit-log.service.js';
+import { AuditLog } from '../audit/index.js';
 import { ActionDelivery } from './action-delivery.js';
 import { ApprovalEvents } from './approval-events.js';
 import { ApprovalWorker } from './approval-worker.js';

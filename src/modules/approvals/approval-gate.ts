@@ -1,6 +1,6 @@
 import type { Principal } from '../../common/auth/principal.js';
-import type { RegisteredTool } from '../tools/registered-tool.js';
-import type { SessionRecord } from '../sessions/session.record.js';
+import type { RegisteredTool } from '../tools/index.js';
+import type { SessionRecord } from '../sessions/index.js';
 
 export interface ApprovalSubmission {
   readonly tool: RegisteredTool;

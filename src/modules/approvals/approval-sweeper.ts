@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { AuditLog } from '../audit/audit-log.service.js';
-import { ToolRegistry } from '../tools/tool.registry.js';
+import { AuditLog } from '../audit/index.js';
+import { ToolRegistry } from '../tools/index.js';
 import { ActionDelivery } from './action-delivery.js';
 import { ApprovalEvents, type ApprovalEventType } from './approval-events.js';
 

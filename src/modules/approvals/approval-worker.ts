@@ -10,11 +10,9 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain.error.js';
 import { newId } from '../../common/ids.js';
 import { AppConfig } from '../../config/app-config.js';
-import { AuditLog } from '../audit/audit-log.service.js';
-import { SessionsService } from '../sessions/sessions.service.js';
-import { parseToolArguments } from '../tools/tool-arguments.js';
-import { executeWithTimeout, ToolTimedOut } from '../tools/tool-execution.js';
-import { ToolRegistry } from '../tools/tool.registry.js';
+import { AuditLog } from '../audit/index.js';
+import { SessionsService } from '../sessions/index.js';
+import { ToolFailedError, ToolRegistry, ToolRunner } from '../tools/index.js';
 import { ActionDelivery } from './action-delivery.js';
 import { ApprovalEvents } from './approval-events.js';
 import { ApprovalSweeper } from './approval-sweeper.js';
@@ -45,6 +43,7 @@ export class ApprovalWorker implements OnApplicationBootstrap, BeforeApplication
     private readonly events: ApprovalEvents,
     private readonly delivery: ActionDelivery,
     private readonly sweeper: ApprovalSweeper,
+    private readonly runner: ToolRunner,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -177,31 +176,21 @@ export class ApprovalWorker implements OnApplicationBootstrap, BeforeApplication
     const tool = this.registry.get(action.tool);
     if (!tool) throw new Error(`tool ${action.tool} is no longer registered`);
     // The DTO may have changed since the call was queued: the stored arguments are checked again.
-    const parsed = await parseToolArguments(tool.input, JSON.stringify(action.arguments));
-    if (!parsed.ok) throw new Error('the stored arguments no longer pass the tool input checks');
+    const input = await this.runner.storedInput(tool, action.arguments);
     const session = await this.sessions.find(action.session_id);
-    const principal = requesterPrincipal(action);
-    return executeWithTimeout(tool, parsed.input, {
-      principal,
-      tenantId: principal.tenantId,
+    return this.runner.run(tool, input, {
+      principal: requesterPrincipal(action),
       sessionId: action.session_id,
       callId: session?.callId ?? null,
       toolCallId: action.tool_call_id,
       idempotencyKey: action.id,
-      logger: new Logger(`tool:${tool.name}`),
     });
   }
 }
 
 type Outcome = { status: 'executed'; result: unknown } | { status: 'failed'; error: DomainError };
 
+/** The runner's typed errors pass through; anything else (a tool gone from the registry) is generic. */
 function asDomainError(thrown: unknown, tool: string): DomainError {
-  if (thrown instanceof DomainError) return thrown;
-  const timedOut = thrown instanceof ToolTimedOut;
-  return new DomainError({
-    code: timedOut ? 'TOOL_TIMEOUT' : 'TOOL_FAILED',
-    status: timedOut ? 504 : 502,
-    title: timedOut ? 'Tool timed out' : 'Tool failed',
-    detail: timedOut ? `The tool "${tool}" did not finish in time.` : `The tool "${tool}" failed.`,
-  });
+  return thrown instanceof DomainError ? thrown : new ToolFailedError(tool);
 }

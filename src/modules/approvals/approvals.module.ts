@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 
-import { AuditModule } from '../audit/audit.module.js';
-import { RealtimeModule } from '../realtime/realtime.module.js';
-import { SessionsModule } from '../sessions/sessions.module.js';
+import { AuditModule } from '../audit/index.js';
+import { RealtimeModule } from '../realtime/index.js';
+import { SessionsModule } from '../sessions/index.js';
 import { ApprovalGate } from './approval-gate.js';
 import { ActionDelivery } from './action-delivery.js';
 import { ActionRollback } from './action-rollback.js';

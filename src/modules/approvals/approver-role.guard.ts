@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 
 import type { Principal } from '../../common/auth/principal.js';
-import { ToolRegistry } from '../tools/tool.registry.js';
+import { ToolRegistry } from '../tools/index.js';
 import { NotAnApproverError } from './approvals.errors.js';
 import { approverRolesOf, holdsApproverRole } from './approver-roles.js';
 

@@ -1,5 +1,5 @@
 import type { Principal } from '../../common/auth/principal.js';
-import type { RegisteredTool } from '../tools/registered-tool.js';
+import type { RegisteredTool } from '../tools/index.js';
 import { approverRolesOf, holdsApproverRole } from './approver-roles.js';
 
 const tool = (approval: Partial<NonNullable<RegisteredTool['approval']>> | null) =>

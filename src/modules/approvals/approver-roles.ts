@@ -1,5 +1,5 @@
 import type { Principal } from '../../common/auth/principal.js';
-import type { RegisteredTool } from '../tools/registered-tool.js';
+import type { RegisteredTool } from '../tools/index.js';
 
 /** Every role that may decide some action: each approval tool's approver and escalation roles, sorted. */
 export function approverRolesOf(tools: readonly RegisteredTool[]): string[] {

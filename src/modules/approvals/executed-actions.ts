@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 
-import type { Principal } from '../../common/auth/principal.js';
+import { storedPrincipal, type Principal } from '../../common/auth/principal.js';
 import { requesterPrincipal, type PendingActionRow } from './pending-action.record.js';
 
 type Db = Pick<EntityManager, 'query'>;
@@ -110,7 +110,11 @@ const toolCalls: ExecutedActionTable = {
       tool: row.tool,
       arguments: row.arguments ?? {},
       result: row.output?.result ?? null,
-      requester: { kind: 'user', id: row.user_id, tenantId: row.tenant_id, roles: row.roles },
+      requester: storedPrincipal({
+        actor: `user:${row.user_id}`,
+        tenantId: row.tenant_id,
+        roles: row.roles,
+      }),
       sessionId: row.session_id,
       toolCallId: row.tool_call_id,
       state: row.status === 'succeeded' ? (row.rollback_status ?? 'executed') : row.status,

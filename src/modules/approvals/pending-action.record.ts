@@ -1,4 +1,4 @@
-import type { Principal } from '../../common/auth/principal.js';
+import { storedPrincipal, type Principal } from '../../common/auth/principal.js';
 
 export type ActionStatus =
   | 'pending'
@@ -66,13 +66,11 @@ export interface DecisionRow {
 
 /** The app user who asked, rebuilt from the stored actor (`user:<id>`). */
 export function requesterPrincipal(row: PendingActionRow): Principal {
-  const [kind, ...rest] = row.requester.split(':');
-  return {
-    kind: kind === 'api-key' ? 'api-key' : 'user',
-    id: rest.join(':'),
+  return storedPrincipal({
+    actor: row.requester,
     tenantId: row.tenant_id,
     roles: row.requester_roles,
-  };
+  });
 }
 
 /** What approvers see: never the raw arguments, only the redacted copy and their digest. */

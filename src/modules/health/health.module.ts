@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 
-import { RealtimeModule } from '../realtime/realtime.module.js';
+import { RealtimeModule } from '../realtime/index.js';
 import { HealthController } from './health.controller.js';
 import { HealthService } from './health.service.js';
 

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 
 import { SwitchboardDataSource } from '../../database/database-connection.js';
 import { pendingMigrations } from '../../database/migration-status.js';
-import { OpenAIEndpoint } from '../realtime/openai-endpoint.js';
+import { OpenAIEndpoint } from '../realtime/index.js';
 import type { Readiness } from './readiness.js';
 
 @Injectable()

@@ -8,8 +8,7 @@ import { UnauthenticatedError } from '../../common/auth/auth.errors.js';
 import type { OperatorRole } from '../../common/auth/operator-roles.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { newId } from '../../common/ids.js';
-import type { AuditActor } from '../audit/audit-entry.js';
-import { AuditLog } from '../audit/audit-log.service.js';
+import { type AuditActor, AuditLog } from '../audit/index.js';
 import { displayPrefix, generateApiKey, hashApiKey } from './api-key-secret.js';
 import { ApiKeyNotFoundError } from './identity.errors.js';
 

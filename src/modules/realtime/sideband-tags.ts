@@ -1,6 +1,8 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
+
+import { OpenAIEndpoint } from './openai-endpoint.js';
 
 /** Item ids Switchboard gives its own conversation items start with this. */
 const ITEM_PREFIX = 'sb_';
@@ -25,13 +27,20 @@ export interface TaggableItem {
 /**
  * Marks what Switchboard itself puts into a call, so its sideband can tell that apart from what
  * the page sends on the data channel, at once and without a database lookup. Every id carries an
- * HMAC over the call, a nonce and the item's content, under a key that never leaves this process:
- * the page sees our ids but cannot mint one, and a copied id does not fit other content. Only the
- * replica that owns a call's sideband sends into it and checks it, so a per-process key suffices.
+ * HMAC over the call, a nonce and the item's content: the page sees our ids but cannot mint one,
+ * and a copied id does not fit other content. The key is derived from the OpenAI key, which every
+ * replica holds and the page never sees, so a replica that takes a call over still knows the
+ * items the previous owner created. (A response tag is only accepted once, by `ServerResponses`.)
  */
 @Injectable()
 export class SidebandTags {
-  private readonly key = randomBytes(32);
+  private readonly key: Buffer;
+
+  constructor(endpoint: OpenAIEndpoint) {
+    this.key = Buffer.from(
+      hkdfSync('sha256', endpoint.apiKey, 'switchboard', 'sideband tags v1', 32),
+    );
+  }
 
   /** A fresh id for an item Switchboard creates in `callId` (the item must not carry one yet). */
   itemId(callId: string, item: TaggableItem): string {
@@ -57,11 +66,10 @@ export class SidebandTags {
     return { [RESPONSE_TAG_KEY]: `${nonce}.${this.mac('response', callId, nonce, '')}` };
   }
 
-  /** True only for a response whose metadata carries this call's tag (`response.created`). */
+  /** True for a response whose metadata carries a tag minted for this call (it may be a copy). */
   isOwnResponse(callId: string, response: { metadata?: unknown } | undefined): boolean {
-    const metadata = response?.metadata as Record<string, unknown> | null | undefined;
-    const tag = metadata?.[RESPONSE_TAG_KEY];
-    const parts = typeof tag === 'string' ? RESPONSE_TAG.exec(tag) : null;
+    const tag = responseTagOf(response);
+    const parts = tag ? RESPONSE_TAG.exec(tag) : null;
     if (!parts) return false;
     return this.matches(parts[2], this.mac('response', callId, parts[1], ''));
   }
@@ -77,6 +85,14 @@ export class SidebandTags {
   private matches(given: string, expected: string): boolean {
     return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
   }
+}
+
+/** The tag a response carries in `metadata`, if any. */
+export function responseTagOf(response: { metadata?: unknown } | undefined): string | undefined {
+  const tag = (response?.metadata as Record<string, unknown> | null | undefined)?.[
+    RESPONSE_TAG_KEY
+  ];
+  return typeof tag === 'string' ? tag : undefined;
 }
 
 /** What the model reads of an item: the fields OpenAI echoes back unchanged. */

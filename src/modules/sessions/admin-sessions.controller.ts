@@ -5,7 +5,7 @@ import { CurrentPrincipal, OperatorAuth } from '../../common/auth/auth.decorator
 import { actorOf, type Principal } from '../../common/auth/principal.js';
 import { visibilityScope } from '../../common/auth/visibility-scope.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
-import { AuditLog } from '../audit/audit-log.service.js';
+import { AuditLog } from '../audit/index.js';
 import { ListSessionsDto } from './dto/list-sessions.dto.js';
 import { latencySummary } from './latency-stats.js';
 import { RevokeSessionDto } from './dto/revoke-session.dto.js';

@@ -3,17 +3,21 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 import { AppConfig } from '../../config/app-config.js';
-import { AuditLog } from '../audit/audit-log.service.js';
+import { AuditLog } from '../audit/index.js';
 import {
   FALLBACK_TRANSCRIPTION_MODEL,
   transcriptionCostUsd,
   type TranscriptionUsage,
 } from '../../config/transcription-prices.js';
-import { RealtimeEventBus, type RealtimeServerEvent } from '../realtime/realtime-event-bus.js';
-import { SidebandConnections } from '../realtime/sideband-connections.js';
-import { ToolRegistry } from '../tools/tool.registry.js';
+import {
+  RealtimeEventBus,
+  type RealtimeServerEvent,
+  SidebandConnections,
+} from '../realtime/index.js';
+import { ToolRegistry } from '../tools/index.js';
 import { GovernedCalls } from './governed-calls.js';
 import { ResponseBudget } from './response-budget.js';
+import { spendSql } from './session-spend.sql.js';
 import type { SessionRecord } from './session.record.js';
 import { SessionsService } from './sessions.service.js';
 import { revertUpdate } from './tamper-check.js';
@@ -80,9 +84,11 @@ export class CostMeter implements OnModuleInit, OnApplicationShutdown {
     this.unsubscribe = this.bus.on('sideband.event', ({ callId, event }) => {
       const charge = this.chargeFor(callId, event);
       if (!charge) return;
-      void this.meter(callId, charge).catch((error: unknown) =>
+      const metered = this.meter(callId, charge).catch((error: unknown) =>
         this.logger.error({ callId, err: (error as Error).message }, 'Metering usage failed'),
       );
+      const call = this.calls.get(callId);
+      if (call) call.metering = Promise.all([call.metering, metered]);
     });
   }
 
@@ -140,12 +146,13 @@ export class CostMeter implements OnModuleInit, OnApplicationShutdown {
              'inputTokens', coalesce((usage->>'inputTokens')::bigint, 0) + $4,
              'outputTokens', coalesce((usage->>'outputTokens')::bigint, 0) + $5,
              'transcriptions', coalesce((usage->>'transcriptions')::int, 0) + $6)
-         WHERE id = $1 RETURNING cost_usd, budget_warned, user_id, tenant_id)
+         WHERE id = $1 RETURNING cost_usd, budget_warned, user_id, tenant_id, created_at)
+       -- The sums read the table as it was before this UPDATE: add the new charge where it counts.
        SELECT u.cost_usd AS session_cost, u.budget_warned,
-         (SELECT coalesce(sum(cost_usd), 0) FROM sessions s
-           WHERE s.user_id = u.user_id AND s.created_at >= date_trunc('day', now()) AND s.id <> $1) + u.cost_usd AS user_day,
-         (SELECT coalesce(sum(cost_usd), 0) FROM sessions s
-           WHERE s.tenant_id = u.tenant_id AND s.created_at >= date_trunc('month', now()) AND s.id <> $1) + u.cost_usd AS tenant_month
+         ${spendSql.userDay('u.user_id', 'u.tenant_id')}
+           + CASE WHEN u.created_at >= date_trunc('day', now()) THEN $2 ELSE 0 END AS user_day,
+         ${spendSql.tenantMonth('u.tenant_id')}
+           + CASE WHEN u.created_at >= date_trunc('month', now()) THEN $2 ELSE 0 END AS tenant_month
        FROM updated u`,
       [
         session.id,

@@ -1,8 +1,7 @@
 import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 
-import { RealtimeEventBus } from '../realtime/realtime-event-bus.js';
+import { RealtimeEventBus, type TaggableItem } from '../realtime/index.js';
 
-import type { TaggableItem } from '../realtime/sideband-tags.js';
 import type { ResponseStart, SessionRecord } from './session.record.js';
 import type { RealtimeUsage } from './usage-cost.js';
 
@@ -18,10 +17,16 @@ export class GovernedCall {
   readonly ownItems = new Map<string, TaggableItem>();
   /** Our `conversation.item.delete` event ids → the foreign item each one removes. */
   readonly deletions = new Map<string, string>();
+  /** Every item id this replica has seen in the call (added, committed, produced). */
+  readonly knownItems = new Set<string>();
+  /** Our `conversation.item.retrieve` event ids → the unseen item each one asks for. */
+  readonly retrievals = new Map<string, string>();
   /** Counts every foreign item ever seen: a response started across a change is tainted. */
   foreignSeen = 0;
   /** Usage of the last response: the floor of what the next one will read again. */
   lastUsage?: RealtimeUsage;
+  /** Settles once every charge seen so far is in the database (budget checks wait for it). */
+  metering: Promise<unknown> = Promise.resolve();
   private readonly clearedListeners = new Set<() => void>();
 
   constructor(

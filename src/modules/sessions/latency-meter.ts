@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Histogram } from 'prom-client';
 import { DataSource } from 'typeorm';
 
-import { MetricsRegistry } from '../metrics/metrics.registry.js';
-import { RealtimeEventBus, type RealtimeServerEvent } from '../realtime/realtime-event-bus.js';
+import { MetricsRegistry } from '../metrics/index.js';
+import { RealtimeEventBus, type RealtimeServerEvent } from '../realtime/index.js';
 import { SessionsService } from './sessions.service.js';
 
 /** Kept per session; older turns fall off. */

@@ -4,8 +4,9 @@ import { DataSource } from 'typeorm';
 
 import { DEFAULT_MAX_OUTPUT_TOKENS } from '../../config/agent-profiles.js';
 import { AppConfig } from '../../config/app-config.js';
-import { AuditLog } from '../audit/audit-log.service.js';
+import { AuditLog } from '../audit/index.js';
 import { GovernedCalls } from './governed-calls.js';
+import { spendSql } from './session-spend.sql.js';
 import { SessionsService } from './sessions.service.js';
 import { nextResponseCeilingUsd } from './usage-cost.js';
 
@@ -87,12 +88,14 @@ export class ResponseBudget {
    * the session is ended (its call hung up) and nothing starts; an inactive call starts nothing.
    */
   async allowsResponse(callId: string): Promise<boolean> {
+    // Every handler of the event that asked has run once this yields; then wait for the meter,
+    // so the response that just ended is counted.
+    await Promise.resolve();
+    await this.calls.get(callId)?.metering;
     const [row] = (await this.dataSource.query(
       `SELECT s.id, s.tenant_id, s.config, s.cost_usd AS session_usd,
-         (SELECT coalesce(sum(u.cost_usd), 0) FROM sessions u
-           WHERE u.user_id = s.user_id AND u.created_at >= date_trunc('day', now())) AS user_day_usd,
-         (SELECT coalesce(sum(t.cost_usd), 0) FROM sessions t
-           WHERE t.tenant_id = s.tenant_id AND t.created_at >= date_trunc('month', now())) AS tenant_month_usd
+         ${spendSql.userDay('s.user_id', 's.tenant_id')} AS user_day_usd,
+         ${spendSql.tenantMonth('s.tenant_id')} AS tenant_month_usd
        FROM sessions s WHERE s.call_id = $1 AND s.state = 'active'`,
       [callId],
     )) as SpendRow[];

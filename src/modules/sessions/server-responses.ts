@@ -2,11 +2,16 @@ import { randomBytes } from 'node:crypto';
 
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 
-import { RealtimeEventBus, type RealtimeServerEvent } from '../realtime/realtime-event-bus.js';
-import { SidebandConnections } from '../realtime/sideband-connections.js';
-import { SidebandTags } from '../realtime/sideband-tags.js';
+import {
+  RealtimeEventBus,
+  type RealtimeServerEvent,
+  SidebandConnections,
+  responseTagOf,
+  SidebandTags,
+} from '../realtime/index.js';
 import { GovernedCalls, type GovernedCall } from './governed-calls.js';
 import { ResponseBudget } from './response-budget.js';
+import { TamperGuard } from './tamper-guard.js';
 
 /** Why Switchboard starts a response (logged; grounding will hook in per reason). */
 export type ResponseReason = 'user_turn' | 'tool_outputs' | 'action_outcome' | 'limit_warning';
@@ -20,6 +25,8 @@ export interface ResponseRequest {
 interface InFlight {
   readonly request: ResponseRequest;
   readonly eventId: string;
+  /** Its `metadata.switchboard` tag. */
+  readonly tag: string;
   /** `GovernedCall.foreignSeen` when it was sent: any foreign item after that taints it. */
   readonly foreignSeen: number;
 }
@@ -31,6 +38,8 @@ interface CallResponses {
   active?: string;
   inFlight?: InFlight;
   checking: boolean;
+  /** Tags of responses sent and not yet seen starting: each is accepted once, then it is spent. */
+  readonly issued: Set<string>;
   stopListening?: () => void;
 }
 
@@ -56,6 +65,7 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
     private readonly tags: SidebandTags,
     private readonly calls: GovernedCalls,
     private readonly budget: ResponseBudget,
+    private readonly tamper: TamperGuard,
   ) {}
 
   onModuleInit(): void {
@@ -110,8 +120,17 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
     const response = event.response as { id?: string; metadata?: unknown } | undefined;
     const state = this.stateOf(callId);
     state.active = response?.id ?? 'unknown';
+    // Ours only with a tag this replica issued and has not seen used: the page sees every tag in
+    // `response.created`, so a tag is spent the first time it appears.
+    const tag = responseTagOf(response);
+    const own =
+      tag !== undefined && state.issued.delete(tag) && this.tags.isOwnResponse(callId, response);
+    if (!own) {
+      if (call?.responseStart === 'server') this.tamper.cancelForeignResponse(callId, response);
+      return;
+    }
     const inFlight = state.inFlight;
-    if (!inFlight || !this.tags.isOwnResponse(callId, response)) return;
+    if (inFlight?.tag !== tag) return;
     state.inFlight = undefined;
     const tainted = call && (call.foreignSeen !== inFlight.foreignSeen || call.foreign.size > 0);
     if (!tainted) return;
@@ -127,6 +146,7 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
     const inFlight = state?.inFlight;
     if (!state || !inFlight || error?.event_id !== inFlight.eventId) return;
     state.inFlight = undefined;
+    state.issued.delete(inFlight.tag); // it never started, so no one has seen it
     if (error.code === COLLISION) {
       // One we did not see start is running; ours goes after its response.done.
       state.active ??= 'unknown';
@@ -171,22 +191,30 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
   private send(callId: string, state: CallResponses): void {
     const request = state.queue.shift()!;
     const eventId = `sbresp_${randomBytes(9).toString('base64url')}`;
+    const metadata = this.tags.responseMetadata(callId);
+    const tag = responseTagOf({ metadata })!;
+    state.issued.add(tag);
     const sent = this.sidebands.send(callId, {
       type: 'response.create',
       event_id: eventId,
-      response: { ...request.response, metadata: this.tags.responseMetadata(callId) },
+      response: { ...request.response, metadata },
     });
     if (!sent) {
       this.logger.warn({ callId, reason: request.reason }, 'Sideband closed; no response started');
       return;
     }
-    state.inFlight = { request, eventId, foreignSeen: this.calls.get(callId)?.foreignSeen ?? 0 };
+    state.inFlight = {
+      request,
+      eventId,
+      tag,
+      foreignSeen: this.calls.get(callId)?.foreignSeen ?? 0,
+    };
   }
 
   private stateOf(callId: string): CallResponses {
     let state = this.byCall.get(callId);
     if (!state) {
-      state = { queue: [], checking: false };
+      state = { queue: [], checking: false, issued: new Set() };
       state.stopListening = this.calls.get(callId)?.onForeignCleared(() => void this.pump(callId));
       this.byCall.set(callId, state);
     }

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
 import { BudgetExhaustedError, SessionLimitError } from './sessions.errors.js';
+import { spendSql } from './session-spend.sql.js';
 import type { SessionLimits } from './session.record.js';
 
 /** Every replica serialises admissions on this lock, so concurrent opens never exceed a limit. */
@@ -77,10 +78,8 @@ async function refuseSpentBudgets(
 ): Promise<void> {
   const [spend] = (await tx.query(
     `SELECT
-       (SELECT coalesce(sum(cost_usd), 0) FROM sessions
-         WHERE user_id = $1 AND created_at >= date_trunc('day', now())) AS user_day,
-       (SELECT coalesce(sum(cost_usd), 0) FROM sessions
-         WHERE tenant_id = $2 AND created_at >= date_trunc('month', now())) AS tenant_month,
+       ${spendSql.userDay('$1', '$2')} AS user_day,
+       ${spendSql.tenantMonth('$2')} AS tenant_month,
        extract(epoch FROM date_trunc('day', now()) + interval '1 day' - now()) AS day_left,
        extract(epoch FROM date_trunc('month', now()) + interval '1 month' - now()) AS month_left`,
     [who.userId, who.tenantId],

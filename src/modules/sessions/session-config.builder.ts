@@ -1,4 +1,4 @@
-import type { ToolDefinition } from '../tools/registered-tool.js';
+import type { ToolDefinition } from '../tools/index.js';
 import { DEFAULT_MAX_OUTPUT_TOKENS, type AgentProfile } from '../../config/agent-profiles.js';
 
 /**

@@ -5,11 +5,8 @@ import { DataSource } from 'typeorm';
 
 import { actorOf, type Principal } from '../../common/auth/principal.js';
 import { AppConfig } from '../../config/app-config.js';
-import { AuditLog } from '../audit/audit-log.service.js';
-import {
-  CallNotFoundUpstreamError,
-  SidebandConnections,
-} from '../realtime/sideband-connections.js';
+import { AuditLog } from '../audit/index.js';
+import { CallNotFoundUpstreamError, SidebandConnections } from '../realtime/index.js';
 import { GovernedCalls } from './governed-calls.js';
 import { SessionTimers } from './session-timers.js';
 import { SidebandLeases } from './sideband-leases.js';

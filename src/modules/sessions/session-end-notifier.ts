@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 
 import { DatabaseNotifications } from '../../database/database-notifications.js';
-import { SidebandConnections } from '../realtime/sideband-connections.js';
+import { SidebandConnections } from '../realtime/index.js';
 import { SessionTimers } from './session-timers.js';
 import { SESSION_ENDED } from './sessions.service.js';
 

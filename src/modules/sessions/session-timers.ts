@@ -1,8 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 
-import { RealtimeEventBus } from '../realtime/realtime-event-bus.js';
-import { SidebandConnections } from '../realtime/sideband-connections.js';
-import { SidebandTags } from '../realtime/sideband-tags.js';
+import { RealtimeEventBus, SidebandConnections, SidebandTags } from '../realtime/index.js';
 import { ServerResponses } from './server-responses.js';
 import type { SessionRecord } from './session.record.js';
 import { SessionsService } from './sessions.service.js';

@@ -2,7 +2,7 @@ import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nest
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { RealtimeEventBus, type RealtimeServerEvent } from '../realtime/realtime-event-bus.js';
+import { RealtimeEventBus, type RealtimeServerEvent } from '../realtime/index.js';
 import { SessionsService } from './sessions.service.js';
 
 /** Longer lines are cut; a transcript is context for people, not a recording. */

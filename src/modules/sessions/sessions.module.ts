@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 
-import { AuditModule } from '../audit/audit.module.js';
-import { MetricsModule } from '../metrics/metrics.module.js';
-import { RealtimeModule } from '../realtime/realtime.module.js';
+import { AuditModule } from '../audit/index.js';
+import { MetricsModule } from '../metrics/index.js';
+import { RealtimeModule } from '../realtime/index.js';
 import { AdminSessionsController } from './admin-sessions.controller.js';
 import { CostMeter } from './cost-meter.js';
 import { GovernedCalls } from './governed-calls.js';

@@ -10,12 +10,9 @@ import { DEFAULT_MAX_OUTPUT_TOKENS, type AgentProfile } from '../../config/agent
 import { AppConfig } from '../../config/app-config.js';
 import { DatabaseNotifications } from '../../database/database-notifications.js';
 import { WhereClause } from '../../database/where-clause.js';
-import type { AuditActor } from '../audit/audit-entry.js';
-import { AuditLog } from '../audit/audit-log.service.js';
-import { SidebandConnections } from '../realtime/sideband-connections.js';
-import { ToolAccessPolicy } from '../tools/tool-access.policy.js';
-import { ToolMessages } from '../tools/tool.messages.js';
-import { ToolRegistry } from '../tools/tool.registry.js';
+import { type AuditActor, AuditLog } from '../audit/index.js';
+import { SidebandConnections } from '../realtime/index.js';
+import { ToolAccessPolicy, ToolMessages, ToolRegistry } from '../tools/index.js';
 import { admitSession } from './session-admission.js';
 import { buildSessionConfig } from './session-config.builder.js';
 import {

@@ -4,10 +4,7 @@ import { DataSource } from 'typeorm';
 
 import { newId } from '../../common/ids.js';
 import { AppConfig } from '../../config/app-config.js';
-import {
-  CallNotFoundUpstreamError,
-  SidebandConnections,
-} from '../realtime/sideband-connections.js';
+import { CallNotFoundUpstreamError, SidebandConnections } from '../realtime/index.js';
 import { GovernedCalls } from './governed-calls.js';
 import { SessionTimers } from './session-timers.js';
 import { SessionsService } from './sessions.service.js';

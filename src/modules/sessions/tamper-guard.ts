@@ -3,10 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 
 import { AppConfig } from '../../config/app-config.js';
-import { AuditLog } from '../audit/audit-log.service.js';
-import { RealtimeEventBus, type RealtimeServerEvent } from '../realtime/realtime-event-bus.js';
-import { SidebandConnections } from '../realtime/sideband-connections.js';
-import { SidebandTags, type TaggableItem } from '../realtime/sideband-tags.js';
+import { AuditLog } from '../audit/index.js';
+import {
+  RealtimeEventBus,
+  type RealtimeServerEvent,
+  SidebandConnections,
+  SidebandTags,
+  type TaggableItem,
+} from '../realtime/index.js';
 import { GovernedCalls, type GovernedCall } from './governed-calls.js';
 import { foreignChanges, revertUpdate } from './tamper-check.js';
 import { SessionsService } from './sessions.service.js';
@@ -47,6 +51,8 @@ export class TamperGuard implements OnModuleInit, OnApplicationShutdown {
       // After a reconnect, changes made while nobody was watching are put back.
       this.bus.on('sideband.connected', async ({ callId, reconnect }) => {
         if (!reconnect) return;
+        const call = this.calls.get(callId);
+        if (call) this.redoAfterReconnect(callId, call);
         const session = await this.sessions.findByCall(callId);
         if (session?.state === 'active') this.sidebands.send(callId, revertUpdate(session.config));
       }),
@@ -67,13 +73,68 @@ export class TamperGuard implements OnModuleInit, OnApplicationShutdown {
           this.checkSession(callId, event.session as Record<string, unknown>),
         );
       case 'conversation.item.added':
+        this.checkUnseen(callId, call, event.previous_item_id);
         return this.checkItem(callId, call, event.item as TaggableItem | undefined);
+      case 'conversation.item.retrieved':
+        return this.checkRetrieved(callId, call, event.item as TaggableItem | undefined);
+      case 'input_audio_buffer.committed':
+        this.checkUnseen(callId, call, event.previous_item_id);
+        return void call?.knownItems.add(String(event.item_id));
+      case 'response.output_item.added':
+        return void call?.knownItems.add(String((event.item as TaggableItem | undefined)?.id));
       case 'conversation.item.deleted':
         return this.checkDeletion(callId, call, String(event.item_id ?? ''));
       case 'error':
-        return this.checkDeleteRefused(call, event);
-      case 'response.created':
-        return this.checkResponse(callId, call, event.response as ResponseShape | undefined);
+        return this.checkRefused(call, event);
+    }
+  }
+
+  /**
+   * An item named as the predecessor of a new one, but never seen: it was added while nobody
+   * watched (a sideband reconnect, a handover). Until it is retrieved and checked it counts as
+   * foreign, so no response of Switchboard's starts in between.
+   */
+  private checkUnseen(callId: string, call: GovernedCall | undefined, previous: unknown): void {
+    if (!call || typeof previous !== 'string' || call.knownItems.has(previous)) return;
+    if (call.foreign.has(previous)) return;
+    call.addForeign(previous);
+    this.retrieve(callId, call, previous);
+  }
+
+  private retrieve(callId: string, call: GovernedCall, itemId: string): void {
+    const eventId = `sbget_${randomBytes(9).toString('base64url')}`;
+    call.retrievals.set(eventId, itemId);
+    this.sidebands.send(callId, {
+      type: 'conversation.item.retrieve',
+      event_id: eventId,
+      item_id: itemId,
+    });
+  }
+
+  private checkRetrieved(
+    callId: string,
+    call: GovernedCall | undefined,
+    item: TaggableItem | undefined,
+  ): void {
+    // Only an item still waiting to be checked; one already being deleted stays foreign.
+    if (!call || !item?.id || !call.foreign.has(item.id)) return;
+    if ([...call.deletions.values()].includes(item.id)) return;
+    call.knownItems.add(item.id);
+    // Policed and not ours: deleted (it stands until that is confirmed); anything else is fine.
+    if (policedKind(item) && !this.tags.isOwnItem(callId, item))
+      return this.checkItem(callId, call, item);
+    if (policedKind(item)) call.ownItems.set(item.id, item);
+    call.removeForeign(item.id);
+  }
+
+  /** After a reconnect, what was in flight may have been lost: ask again. */
+  private redoAfterReconnect(callId: string, call: GovernedCall): void {
+    const deleting = new Set(call.deletions.values());
+    call.deletions.clear();
+    call.retrievals.clear();
+    for (const itemId of call.foreign) {
+      if (deleting.has(itemId)) this.delete(callId, call, itemId);
+      else this.retrieve(callId, call, itemId);
     }
   }
 
@@ -82,28 +143,39 @@ export class TamperGuard implements OnModuleInit, OnApplicationShutdown {
     call: GovernedCall | undefined,
     item: TaggableItem | undefined,
   ): void {
+    if (item?.id) call?.knownItems.add(item.id);
     const kind = policedKind(item);
     if (!item || !kind) return;
     if (this.tags.isOwnItem(callId, item)) {
       call?.ownItems.set(item.id!, item);
       return;
     }
-    if (item.id) {
-      const eventId = `sbdel_${randomBytes(9).toString('base64url')}`;
-      call?.addForeign(item.id);
-      call?.deletions.set(eventId, item.id);
-      this.sidebands.send(callId, {
-        type: 'conversation.item.delete',
-        event_id: eventId,
-        item_id: item.id,
-      });
+    if (item.id && call) {
+      if (!call.foreign.has(item.id)) call.addForeign(item.id);
+      this.delete(callId, call, item.id);
+    } else if (item.id) {
+      this.sidebands.send(callId, { type: 'conversation.item.delete', item_id: item.id });
     }
     this.react(callId, kind, { itemId: item.id ?? null, toolCallId: item.call_id ?? null });
   }
 
+  private delete(callId: string, call: GovernedCall, itemId: string): void {
+    const eventId = `sbdel_${randomBytes(9).toString('base64url')}`;
+    call.deletions.set(eventId, itemId);
+    this.sidebands.send(callId, {
+      type: 'conversation.item.delete',
+      event_id: eventId,
+      item_id: itemId,
+    });
+  }
+
   private checkDeletion(callId: string, call: GovernedCall | undefined, itemId: string): void {
     if (!call) return;
-    if (call.foreign.has(itemId)) return call.removeForeign(itemId);
+    if (call.foreign.has(itemId)) {
+      for (const [eventId, target] of call.deletions)
+        if (target === itemId) call.deletions.delete(eventId);
+      return call.removeForeign(itemId);
+    }
     const own = call.ownItems.get(itemId);
     if (!own) return;
     // Switchboard never deletes its own items: the page did. Put it back, with a new tagged id.
@@ -116,21 +188,25 @@ export class TamperGuard implements OnModuleInit, OnApplicationShutdown {
     this.react(callId, 'item.deleted', { itemId, toolCallId: own.call_id ?? null });
   }
 
-  /** A delete of ours that failed (the page already removed the item): it no longer stands. */
-  private checkDeleteRefused(call: GovernedCall | undefined, event: RealtimeServerEvent): void {
+  /**
+   * A delete or retrieve of ours that failed: the item is gone already (the page removed it), so
+   * it no longer stands.
+   */
+  private checkRefused(call: GovernedCall | undefined, event: RealtimeServerEvent): void {
     const eventId = (event.error as { event_id?: string } | undefined)?.event_id;
-    const itemId = eventId ? call?.deletions.get(eventId) : undefined;
-    if (!call || !itemId) return;
-    call.deletions.delete(eventId!);
+    if (!call || !eventId) return;
+    const itemId = call.deletions.get(eventId) ?? call.retrievals.get(eventId);
+    if (!itemId) return;
+    call.deletions.delete(eventId);
+    call.retrievals.delete(eventId);
     call.removeForeign(itemId);
   }
 
-  private checkResponse(
-    callId: string,
-    call: GovernedCall | undefined,
-    response: ResponseShape | undefined,
-  ): void {
-    if (call?.responseStart !== 'server' || this.tags.isOwnResponse(callId, response)) return;
+  /**
+   * A response Switchboard did not start, in a `server` session (`ServerResponses` decides that,
+   * from tags it issued): cancelled at once, then audited and reacted to.
+   */
+  cancelForeignResponse(callId: string, response: ResponseShape | undefined): void {
     this.sidebands.send(callId, { type: 'response.cancel', response_id: response?.id });
     this.react(callId, 'response.create', { responseId: response?.id ?? null });
   }

@@ -4,9 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger'
 import { CurrentPrincipal } from '../../common/auth/auth.decorator.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
-import type { RollbackOutcome } from '../approvals/action-rollback.js';
-import { ApproverAuth } from '../approvals/approver-auth.decorator.js';
-import { RollbackActionDto } from '../approvals/dto/decide-action.dto.js';
+import { type RollbackOutcome, ApproverAuth, RollbackActionDto } from '../approvals/index.js';
 import { ToolCallRollback } from './tool-call-rollback.js';
 
 @ApiTags('admin: approvals')

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 
 import type { Principal } from '../../common/auth/principal.js';
-import { ApprovalQueue } from '../approvals/approval-queue.js';
-import type { PendingActionRow } from '../approvals/pending-action.record.js';
-import { SessionsService } from '../sessions/sessions.service.js';
-import { redactInput } from '../tools/tool-redaction.js';
-import { ToolRegistry } from '../tools/tool.registry.js';
+import { ApprovalQueue, type PendingActionRow } from '../approvals/index.js';
+import { SessionsService } from '../sessions/index.js';
+import { redactInput, ToolRegistry } from '../tools/index.js';
 import { ToolCallStore, type ExecutedToolCallRow } from './tool-call.store.js';
 
 /** One thing a session did that has an outcome: a call sent for approval, or one that ran directly. */

@@ -1,16 +1,16 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 
-import { RealtimeEventBus } from '../realtime/realtime-event-bus.js';
-import { SidebandConnections } from '../realtime/sideband-connections.js';
-import { SidebandTags } from '../realtime/sideband-tags.js';
-import { LatencyMeter } from '../sessions/latency-meter.js';
-import { ServerResponses } from '../sessions/server-responses.js';
-import type { SessionRecord } from '../sessions/session.record.js';
-import { SessionsService } from '../sessions/sessions.service.js';
+import { RealtimeEventBus, SidebandConnections, SidebandTags } from '../realtime/index.js';
+import {
+  LatencyMeter,
+  ServerResponses,
+  type SessionRecord,
+  SessionsService,
+} from '../sessions/index.js';
+import { ToolFailedError } from '../tools/index.js';
 import { sessionPrincipal } from './session-principal.js';
 import { ToolCallPipeline, type ToolCallResult } from './tool-call.pipeline.js';
 import { ToolCallStore } from './tool-call.store.js';
-import { ToolFailedError } from './tool-calls.errors.js';
 import { errorOutput } from './tool-output.js';
 
 interface FunctionCallItem {

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
 import type { Principal } from '../../common/auth/principal.js';
-import { ActionRollback, type RollbackOutcome } from '../approvals/action-rollback.js';
-import { ActionNotFoundError } from '../approvals/approvals.errors.js';
-import { SessionsService } from '../sessions/sessions.service.js';
+import { ActionRollback, type RollbackOutcome, ActionNotFoundError } from '../approvals/index.js';
+import { SessionsService } from '../sessions/index.js';
 import { actionIdOf, ToolCallStore } from './tool-call.store.js';
 
 /**

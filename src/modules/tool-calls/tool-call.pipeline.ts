@@ -5,15 +5,21 @@ import { Injectable, Logger, Optional } from '@nestjs/common';
 import { actorOf, type Principal } from '../../common/auth/principal.js';
 import { DomainError, type FieldError } from '../../common/errors/domain.error.js';
 import { AppConfig } from '../../config/app-config.js';
-import { AuditLog } from '../audit/audit-log.service.js';
-import type { SessionRecord } from '../sessions/session.record.js';
-import { argumentsDigest } from '../tools/arguments-digest.js';
-import { needsApproval, type RegisteredTool } from '../tools/registered-tool.js';
-import { ToolAccessPolicy } from '../tools/tool-access.policy.js';
-import { parseToolArguments } from '../tools/tool-arguments.js';
-import { redactInput } from '../tools/tool-redaction.js';
-import { ToolRegistry } from '../tools/tool.registry.js';
-import { ApprovalGate } from '../approvals/approval-gate.js';
+import { AuditLog } from '../audit/index.js';
+import type { SessionRecord } from '../sessions/index.js';
+import {
+  argumentsDigest,
+  needsApproval,
+  type RegisteredTool,
+  ToolAccessPolicy,
+  parseToolArguments,
+  redactInput,
+  ToolRegistry,
+  ToolFailedError,
+  ToolRunner,
+  ToolTimeoutError,
+} from '../tools/index.js';
+import { ApprovalGate } from '../approvals/index.js';
 import {
   actionIdOf,
   RateWindowFull,
@@ -28,13 +34,10 @@ import {
   SessionNotActiveError,
   ToolCallIdReusedError,
   ToolDisabledNearBudgetError,
-  ToolFailedError,
   ToolNotAllowedError,
   ToolRateLimitedError,
-  ToolTimeoutError,
   UnknownToolError,
 } from './tool-calls.errors.js';
-import { executeWithTimeout, ToolTimedOut } from '../tools/tool-execution.js';
 import { errorOutput, type ToolOutput } from './tool-output.js';
 
 export interface ToolCallRequest {
@@ -76,6 +79,7 @@ export class ToolCallPipeline {
     private readonly store: ToolCallStore,
     private readonly audit: AuditLog,
     private readonly config: AppConfig,
+    private readonly runner: ToolRunner,
     @Optional() private readonly approvals?: ApprovalGate,
   ) {}
 
@@ -185,7 +189,12 @@ export class ToolCallPipeline {
         return await this.submitForApproval(request, tool, input, plain, rowId, redacted);
     } catch (thrown) {
       // Never leave the claim `running`: retries would wait for an outcome that never comes.
-      const error = this.asFailure(tool, thrown);
+      const error = thrown instanceof DomainError ? thrown : new ToolFailedError(tool.name);
+      if (!(thrown instanceof DomainError))
+        this.logger.error(
+          { tool: tool.name, err: (thrown as Error)?.message },
+          'Approval hand-over failed',
+        );
       await this.store.finish(rowId, 'failed', errorOutput(error), 0, error.status);
       throw thrown;
     }
@@ -232,17 +241,15 @@ export class ToolCallPipeline {
     const started = performance.now();
     let result: unknown;
     try {
-      result = await executeWithTimeout(tool, input, {
+      result = await this.runner.run(tool, input, {
         principal: request.principal,
-        tenantId: request.principal.tenantId,
         sessionId: request.session.id,
         callId: request.session.callId,
         toolCallId: request.toolCallId,
         idempotencyKey: rowId,
-        logger: new Logger(`tool:${tool.name}`),
       });
     } catch (thrown) {
-      const error = this.asFailure(tool, thrown);
+      const error = thrown as DomainError;
       const durationMs = elapsed(started);
       await this.store.finish(rowId, 'failed', errorOutput(error), durationMs, error.status);
       await this.record(request, 'tool.failed', tool.name, {
@@ -263,14 +270,6 @@ export class ToolCallPipeline {
       outputDigest: sha256(JSON.stringify(output)),
     });
     return { status: 'succeeded', output, actionId: rowId, replayed: false };
-  }
-
-  /** A tool's own DomainError passes through (the model may act on its code); anything else is generic. */
-  private asFailure(tool: RegisteredTool, thrown: unknown): DomainError {
-    if (thrown instanceof ToolTimedOut) return new ToolTimeoutError(tool.name, tool.timeoutMs);
-    if (thrown instanceof DomainError) return thrown;
-    this.logger.error({ tool: tool.name, err: (thrown as Error)?.message }, 'A tool failed');
-    return new ToolFailedError(tool.name);
   }
 
   private async refuse(

@@ -4,7 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, UserAuth } from '../../common/auth/auth.decorator.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
-import { SessionsService } from '../sessions/sessions.service.js';
+import { SessionsService } from '../sessions/index.js';
 import { RelayToolCallDto } from './dto/relay-tool-call.dto.js';
 import { ToolCallResultView } from './dto/tool-call-result.view.js';
 import { ToolCallPipeline } from './tool-call.pipeline.js';

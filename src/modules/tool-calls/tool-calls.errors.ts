@@ -1,5 +1,5 @@
 import { DomainError, type FieldError } from '../../common/errors/domain.error.js';
-import type { ToolRefusal } from '../tools/tool-access.policy.js';
+import type { ToolRefusal } from '../tools/index.js';
 
 /**
  * Refusals and failures of the tool pipeline. Each one is audited, returned to a relaying page as
@@ -113,28 +113,6 @@ export class ApprovalUnavailableError extends DomainError {
       status: 503,
       title: 'Approval queue unavailable',
       detail: `The tool "${name}" needs a human approval, but no approval queue is configured; nothing was executed.`,
-    });
-  }
-}
-
-export class ToolTimeoutError extends DomainError {
-  constructor(name: string, timeoutMs: number) {
-    super({
-      code: 'TOOL_TIMEOUT',
-      status: 504,
-      title: 'Tool timed out',
-      detail: `The tool "${name}" did not finish within ${timeoutMs} ms and was aborted.`,
-    });
-  }
-}
-
-export class ToolFailedError extends DomainError {
-  constructor(name: string) {
-    super({
-      code: 'TOOL_FAILED',
-      status: 502,
-      title: 'Tool failed',
-      detail: `The tool "${name}" failed. The error is logged; try again or ask a person for help.`,
     });
   }
 }

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 
-import { ApprovalsModule } from '../approvals/approvals.module.js';
-import { AuditModule } from '../audit/audit.module.js';
-import { RealtimeModule } from '../realtime/realtime.module.js';
-import { SessionsModule } from '../sessions/sessions.module.js';
+import { ApprovalsModule } from '../approvals/index.js';
+import { AuditModule } from '../audit/index.js';
+import { RealtimeModule } from '../realtime/index.js';
+import { SessionsModule } from '../sessions/index.js';
 import { AdminToolCallsController } from './admin-tool-calls.controller.js';
 import { SessionActions } from './session-actions.js';
 import { SessionActionsController } from './session-actions.controller.js';

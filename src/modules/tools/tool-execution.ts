@@ -1,6 +1,3 @@
-import type { RegisteredTool } from './registered-tool.js';
-import type { ToolContext } from './tool-options.js';
-
 /** The tool did not settle before its timeout; its signal has been aborted. */
 export class ToolTimedOut extends Error {
   override name = 'ToolTimedOut';
@@ -28,15 +25,4 @@ export async function runWithTimeout<T>(
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** Runs the tool's `execute` under its `timeoutMs`. */
-export function executeWithTimeout(
-  tool: RegisteredTool,
-  input: object,
-  context: Omit<ToolContext, 'signal'>,
-): Promise<unknown> {
-  return runWithTimeout(tool.timeoutMs, tool.name, (signal) =>
-    tool.handler.execute(input, { ...context, signal }),
-  );
 }

@@ -6,6 +6,7 @@ import { type ToolAllowlist, TOOL_ALLOWLIST } from './tool-allowlist.js';
 import { ToolAccessPolicy } from './tool-access.policy.js';
 import { ToolExplorer } from './tool.explorer.js';
 import { ToolRegistry } from './tool.registry.js';
+import { ToolRunner } from './tool-runner.js';
 import { ToolsController } from './tools.controller.js';
 
 export interface ToolsModuleOptions {
@@ -23,7 +24,7 @@ export class ToolsModule {
   static forRoot(options: ToolsModuleOptions = {}): DynamicModule {
     return {
       controllers: [AdminToolsController, ToolsController],
-      exports: [ToolAccessPolicy, ToolRegistry],
+      exports: [ToolAccessPolicy, ToolRegistry, ToolRunner],
       global: true,
       imports: [DiscoveryModule],
       module: ToolsModule,
@@ -31,6 +32,7 @@ export class ToolsModule {
         ToolAccessPolicy,
         ToolExplorer,
         ToolRegistry,
+        ToolRunner,
         { provide: TOOL_ALLOWLIST, useValue: options.allowlist ?? {} },
       ],
     };

@@ -27,6 +27,11 @@ export interface ToolRound {
 
 /** Pause between streamed deltas, so a cancel or barge-in can land mid-response. */
 const DELTA_PAUSE_MS = 2;
+/**
+ * The model's time to its first output. The real one takes hundreds of ms; 40 ms keeps tests
+ * fast while leaving a client that cancels on `response.created` the time it has in reality.
+ */
+const FIRST_OUTPUT_MS = 40;
 /** A server-side convention (documented): instructions "Say exactly: …" make the reply that text. */
 const SAY_EXACTLY = /^say exactly:\s*([\s\S]+)$/i;
 
@@ -52,6 +57,8 @@ type Ending =
 export class ResponseRun {
   readonly id = ids.response();
   private stopRequested?: string;
+  /** Whether the first output has been paced yet (it waits FIRST_OUTPUT_MS, later ones less). */
+  private started = false;
   private aborted = false;
   private readonly output: ConversationItem[] = [];
   private readonly modalities: ('audio' | 'text')[];
@@ -318,7 +325,8 @@ export class ResponseRun {
   }
 
   private async pause(): Promise<string | undefined> {
-    await sleep(DELTA_PAUSE_MS);
+    await sleep(this.started ? DELTA_PAUSE_MS : FIRST_OUTPUT_MS);
+    this.started = true;
     return this.aborted ? 'aborted' : this.stopRequested;
   }
 

@@ -4,8 +4,7 @@ import { DataSource } from 'typeorm';
 
 import { newId } from '../../common/ids.js';
 import { AppConfig } from '../../config/app-config.js';
-import { Tool } from '../../modules/tools/tool.decorator.js';
-import type { ToolContext, ToolHandler } from '../../modules/tools/tool-options.js';
+import { Tool, type ToolContext, type ToolHandler } from '../../modules/tools/index.js';
 import { OrderNotFoundError, RefundExceedsOrderError } from '../shared/demo.errors.js';
 import { findVisibleOrder } from '../shared/visible-orders.js';
 import { IssueRefundInput } from './issue-refund.input.js';

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { Tool } from '../../modules/tools/tool.decorator.js';
-import type { ToolContext, ToolHandler } from '../../modules/tools/tool-options.js';
+import { Tool, type ToolContext, type ToolHandler } from '../../modules/tools/index.js';
 import { OrderNotFoundError } from '../shared/demo.errors.js';
 import { findVisibleOrder } from '../shared/visible-orders.js';
 import { LookupOrderInput } from './lookup-order.input.js';

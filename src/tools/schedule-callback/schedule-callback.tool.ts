@@ -4,8 +4,7 @@ import { DataSource } from 'typeorm';
 
 import { DomainError } from '../../common/errors/domain.error.js';
 import { newId } from '../../common/ids.js';
-import { Tool } from '../../modules/tools/tool.decorator.js';
-import type { ToolContext, ToolHandler } from '../../modules/tools/tool-options.js';
+import { Tool, type ToolContext, type ToolHandler } from '../../modules/tools/index.js';
 import { ScheduleCallbackInput } from './schedule-callback.input.js';
 
 export interface ScheduledCallback {

@@ -1,0 +1,2 @@
+/** The public face of the health module: what other modules may import. */
+export * from './health.module.js';

@@ -1,0 +1,3 @@
+/** The public face of the identity module: what other modules may import. */
+export * from './api-keys.service.js';
+export * from './identity.module.js';

@@ -1,0 +1,2 @@
+/** The public face of the tool-calls module: what other modules may import. */
+export * from './tool-calls.module.js';
