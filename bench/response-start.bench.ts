@@ -170,7 +170,8 @@ async function simulator(app: INestApplication, path: string, body?: unknown): P
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`${path} answered ${res.status}`);
-  return res.json();
+  const text = await res.text();
+  return text ? JSON.parse(text) : undefined;
 }
 
 function round(ms: number): number {
