@@ -1,3 +1,4 @@
+import type { AuditAction } from '../src/modules/audit/audit-entry.js';
 import { Injectable, type INestApplication, Module } from '@nestjs/common';
 import { IsInt } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -182,7 +183,12 @@ async function auditRates(app: INestApplication) {
     `CREATE TABLE bench_plain_log (id bigserial PRIMARY KEY, actor text, action text, subject text, data jsonb, at timestamptz DEFAULT now())`,
   );
   const chained = await measure(AUDIT_APPENDS, 1, (i) =>
-    audit.append({ actor: 'system', action: 'bench.append', subject: `s_${i}`, data: { i } }),
+    audit.append({
+      actor: 'system',
+      action: 'bench.append' as AuditAction,
+      subject: `s_${i}`,
+      data: { i },
+    }),
   );
   const plain = await measure(AUDIT_APPENDS, 1, (i) =>
     dataSource.query(

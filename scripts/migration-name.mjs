@@ -1,31 +1,20 @@
-// `npm run migration:create -- AddSessions` / `npm run migration:generate -- AddSessions`
-// Runs the TypeORM CLI to write migrations/<epochMs>-AddSessions.ts, then rewrites
+// `npm run migration:create -- AddSessions`: the TypeORM CLI writes an empty
+// migrations/<epochMs>-AddSessions.ts (migrations are hand-written SQL; there are no entities to
+// generate from, see docs/architecture.md "Persistence"), then this rewrites
 // migrations/index.ts from the directory (the app loads migrations from that list, not a glob).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const [mode, name] = process.argv.slice(2);
-if (!['create', 'generate'].includes(mode) || !/^[A-Z][A-Za-z0-9]+$/.test(name ?? '')) {
-  console.error('usage: npm run migration:create|migration:generate -- PascalCaseVerbNoun');
+if (mode !== 'create' || !/^[A-Z][A-Za-z0-9]+$/.test(name ?? '')) {
+  console.error('usage: npm run migration:create -- PascalCaseVerbNoun');
   process.exit(2);
 }
 
 const cli = 'node_modules/typeorm/cli.js';
-if (mode === 'create') {
-  execFileSync('node', [cli, 'migration:create', '--esm', `migrations/${name}`], {
-    stdio: 'inherit',
-  });
-} else {
-  execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
-  const dataSource = 'dist/src/database/cli-data-source.js';
-  execFileSync(
-    'node',
-    [cli, '-d', dataSource, 'migration:generate', '--esm', `migrations/${name}`],
-    {
-      stdio: 'inherit',
-    },
-  );
-}
+execFileSync('node', [cli, 'migration:create', '--esm', `migrations/${name}`], {
+  stdio: 'inherit',
+});
 
 const entries = readdirSync('migrations')
   .filter((file) => /^\d+-\w+\.ts$/.test(file))

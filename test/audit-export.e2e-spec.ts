@@ -1,3 +1,4 @@
+import type { AuditAction } from '../src/modules/audit/audit-entry.js';
 import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -58,7 +59,7 @@ describe('audit export: signed bundles verified offline', () => {
     for (let i = 0; i < 1050; i++)
       await audit.append({
         actor: 'system',
-        action: 'test.entry',
+        action: 'test.entry' as AuditAction, // any action: the format does not care
         subject: `s_${i}`,
         data: { i, note: i % 7 === 0 ? 'quote " backslash \\ ünïcode ✓ \n newline' : 'plain' },
       });

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../src/modules/audit/audit-entry.js';
 import { AuditLog } from '../src/modules/audit/audit-log.service.js';
 import { ApiKeysService } from '../src/modules/identity/api-keys.service.js';
 import { readProblem } from './support/http.js';
@@ -23,7 +24,12 @@ describe('audit log', () => {
   it('chains concurrent appends without gaps or forks', async () => {
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        audit.append({ actor: 'system', action: 'test.appended', subject: `s_${i}`, data: { i } }),
+        audit.append({
+          actor: 'system',
+          action: 'test.appended' as AuditAction,
+          subject: `s_${i}`,
+          data: { i },
+        }),
       ),
     );
     const rows = await sut.query<{ seq: string; prev_hash: string; hash: string }>(
@@ -42,7 +48,7 @@ describe('audit log', () => {
   it('never stores secrets', async () => {
     const entry = await audit.append({
       actor: 'system',
-      action: 'test.secret',
+      action: 'test.secret' as AuditAction,
       subject: 'x',
       data: { clientSecret: 'ek_abc', nested: { apiKey: 'sk_sb_abc' } },
     });

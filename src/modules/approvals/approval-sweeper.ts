@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { AuditLog } from '../audit/index.js';
+import { AuditLog, type AuditAction } from '../audit/index.js';
 import { ToolRegistry } from '../tools/index.js';
 import { ActionDelivery } from './action-delivery.js';
 import { ApprovalEvents, type ApprovalEventType } from './approval-events.js';
 
 interface Transition {
-  readonly action: string;
+  readonly action: AuditAction;
   readonly event: ApprovalEventType;
   /** One UPDATE … RETURNING id, tool, status, tenant_id: atomic against decisions and other replicas. */
   readonly sql: string;

@@ -1,11 +1,46 @@
 /** Who did something: an app user, an operator's API key, or Switchboard itself. */
 export type AuditActor = `user:${string}` | `api-key:${string}` | 'system';
 
+/** Every action Switchboard writes to the audit log, `resource.verb` (docs/architecture.md). */
+export const AUDIT_ACTIONS = [
+  'api_key.created',
+  'api_key.revoked',
+  'session.opened',
+  'session.connected',
+  'session.bound',
+  'session.client_secret_minted',
+  'session.ended',
+  'session.revoked',
+  'session.tamper_detected',
+  'session.budget_warning',
+  'session.budget_exceeded',
+  'session.costly_tools_disabled',
+  'tool.refused',
+  'tool.executed',
+  'tool.failed',
+  'tool.approval_requested',
+  'approval.requested',
+  'approval.approved',
+  'approval.approval_recorded',
+  'approval.rejected',
+  'approval.expired',
+  'approval.escalated',
+  'approval.cancelled',
+  'action.executed',
+  'action.failed',
+  'action.recovered',
+  'action.delivered',
+  'action.rolled_back',
+  'action.rollback_failed',
+  'action.rollback_requested',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 /** What callers hand to `AuditLog.append`. */
 export interface AuditRecord {
   readonly actor: AuditActor;
-  /** `resource.verb`, e.g. `session.opened`, `session.tamper_detected`. */
-  readonly action: string;
+  readonly action: AuditAction;
   /** The id of what it happened to, e.g. `ses_…`. */
   readonly subject: string;
   /** Details; never secrets (they are redacted anyway). */

@@ -1,6 +1,4 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 
 import { AppConfig } from '../../config/app-config.js';
 import { AuditLog } from '../audit/index.js';
@@ -17,24 +15,16 @@ import {
 import { ToolRegistry } from '../tools/index.js';
 import { GovernedCalls } from './governed-calls.js';
 import { ResponseBudget } from './response-budget.js';
-import { spendSql } from './session-spend.sql.js';
 import type { SessionRecord } from './session.record.js';
+import { SessionsRepository, type Charge, type ChargedSpend } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
 import { revertUpdate } from './tamper-check.js';
 import { usageCostUsd, type RealtimeUsage } from './usage-cost.js';
 
 type ResponseUsage = RealtimeUsage & { input_tokens?: number; output_tokens?: number };
 
-interface Spent {
-  readonly costUsd: number;
-  readonly responses: number;
-  readonly inputTokens: number;
-  readonly outputTokens: number;
-  readonly transcriptions: number;
-}
-
 /** Prices one event for its session (the model and transcription model come from its config). */
-type Charge = (session: SessionRecord) => Spent;
+type Pricing = (session: SessionRecord) => Charge;
 
 /** The input transcription model the session was configured with. */
 function transcriptionModelOf(config: Record<string, unknown>): string {
@@ -47,13 +37,6 @@ function transcriptionModelOf(config: Record<string, unknown>): string {
 const WARNING_SHARE = 0.8;
 /** At this share, tools marked `costly` are switched off for the rest of the session. */
 const COSTLY_TOOLS_OFF_SHARE = 0.9;
-
-interface SpendRow {
-  session_cost: string;
-  user_day: string;
-  tenant_month: string;
-  budget_warned: boolean;
-}
 
 /**
  * Prices every `response.done` from its `usage` and every input transcription from its own usage
@@ -69,7 +52,7 @@ export class CostMeter implements OnModuleInit, OnApplicationShutdown {
   private unsubscribe?: () => void;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: SessionsRepository,
     private readonly config: AppConfig,
     private readonly sessions: SessionsService,
     private readonly audit: AuditLog,
@@ -97,7 +80,7 @@ export class CostMeter implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** What an event costs: a response (Realtime model) or an input transcription (billed apart). */
-  private chargeFor(callId: string, event: RealtimeServerEvent): Charge | undefined {
+  private chargeFor(callId: string, event: RealtimeServerEvent): Pricing | undefined {
     if (event.type === 'response.done') {
       const usage = (event.response as { usage?: ResponseUsage } | undefined)?.usage;
       if (!usage) return undefined;
@@ -134,44 +117,20 @@ export class CostMeter implements OnModuleInit, OnApplicationShutdown {
     return undefined;
   }
 
-  private async meter(callId: string, charge: Charge): Promise<void> {
+  private async meter(callId: string, charge: Pricing): Promise<void> {
     const session = await this.sessions.findByCall(callId);
     if (!session || session.state !== 'active') return;
-    const spent = charge(session);
-    const [spend] = (await this.dataSource.query(
-      `WITH updated AS (
-         UPDATE sessions SET cost_usd = cost_usd + $2,
-           usage = usage || jsonb_build_object(
-             'responses', coalesce((usage->>'responses')::int, 0) + $3,
-             'inputTokens', coalesce((usage->>'inputTokens')::bigint, 0) + $4,
-             'outputTokens', coalesce((usage->>'outputTokens')::bigint, 0) + $5,
-             'transcriptions', coalesce((usage->>'transcriptions')::int, 0) + $6)
-         WHERE id = $1 RETURNING cost_usd, budget_warned, user_id, tenant_id, created_at)
-       -- The sums read the table as it was before this UPDATE: add the new charge where it counts.
-       SELECT u.cost_usd AS session_cost, u.budget_warned,
-         ${spendSql.userDay('u.user_id', 'u.tenant_id')}
-           + CASE WHEN u.created_at >= date_trunc('day', now()) THEN $2 ELSE 0 END AS user_day,
-         ${spendSql.tenantMonth('u.tenant_id')}
-           + CASE WHEN u.created_at >= date_trunc('month', now()) THEN $2 ELSE 0 END AS tenant_month
-       FROM updated u`,
-      [
-        session.id,
-        spent.costUsd,
-        spent.responses,
-        spent.inputTokens,
-        spent.outputTokens,
-        spent.transcriptions,
-      ],
-    )) as SpendRow[];
+    const spend = await this.repository.addCharge(session.id, charge(session));
+    if (!spend) return;
     await this.enforce(session, spend, callId);
   }
 
-  private async enforce(session: SessionRecord, spend: SpendRow, callId: string): Promise<void> {
-    const scopes = this.budget.scopes(session.tenantId, {
-      sessionUsd: Number(spend.session_cost),
-      userDayUsd: Number(spend.user_day),
-      tenantMonthUsd: Number(spend.tenant_month),
-    });
+  private async enforce(
+    session: SessionRecord,
+    spend: ChargedSpend,
+    callId: string,
+  ): Promise<void> {
+    const scopes = this.budget.scopes(session.tenantId, spend);
     const shortfall = this.budget.shortfall(
       scopes,
       this.budget.nextResponseUsd(callId, session.config),
@@ -180,10 +139,8 @@ export class CostMeter implements OnModuleInit, OnApplicationShutdown {
     if (shortfall) return this.budget.endSession(session.id, shortfall);
     const worst = scopes.reduce((a, b) => (b.spent / b.budget > a.spent / a.budget ? b : a));
     const share = worst.spent / worst.budget;
-    if (share >= WARNING_SHARE && !spend.budget_warned) {
-      await this.dataSource.query(`UPDATE sessions SET budget_warned = true WHERE id = $1`, [
-        session.id,
-      ]);
+    if (share >= WARNING_SHARE && !spend.budgetWarned) {
+      await this.repository.markBudgetWarned(session.id);
       await this.audit.append({
         actor: 'system',
         action: 'session.budget_warning',
@@ -209,16 +166,9 @@ export class CostMeter implements OnModuleInit, OnApplicationShutdown {
       .filter((tool) => tool.costly)
       .map((tool) => tool.name);
     if (costly.length === 0) return;
-    const [rows] = (await this.dataSource.query(
-      `UPDATE sessions SET costly_tools_disabled = true,
-         config = jsonb_set(config, '{tools}', coalesce(
-           (SELECT jsonb_agg(t) FROM jsonb_array_elements(config->'tools') t
-            WHERE NOT (t->>'name' = ANY($2::text[]))), '[]'::jsonb))
-       WHERE id = $1 AND NOT costly_tools_disabled RETURNING config`,
-      [sessionId, costly],
-    )) as [{ config: Record<string, unknown> }[], number];
-    if (!rows[0]) return;
-    this.sidebands.send(callId, revertUpdate(rows[0].config));
+    const config = await this.repository.withdrawCostlyTools(sessionId, costly);
+    if (!config) return;
+    this.sidebands.send(callId, revertUpdate(config));
     await this.audit.append({
       actor: 'system',
       action: 'session.costly_tools_disabled',

@@ -1,10 +1,9 @@
 import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Histogram } from 'prom-client';
-import { DataSource } from 'typeorm';
 
 import { MetricsRegistry } from '../metrics/index.js';
 import { RealtimeEventBus, type RealtimeServerEvent } from '../realtime/index.js';
+import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
 
 /** Kept per session; older turns fall off. */
@@ -31,7 +30,7 @@ export class LatencyMeter implements OnModuleInit, OnApplicationShutdown {
   private unsubscribe?: () => void;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: SessionsRepository,
     private readonly sessions: SessionsService,
     private readonly bus: RealtimeEventBus,
     metrics: MetricsRegistry,
@@ -88,12 +87,6 @@ export class LatencyMeter implements OnModuleInit, OnApplicationShutdown {
     if (!session) return;
     this.histogram.observe({ agent: session.agent }, latencyMs / 1000);
     this.ownHistogram.observe({ agent: session.agent }, ownMs / 1000);
-    await this.dataSource.query(
-      `UPDATE sessions SET
-         turn_latencies_ms = (array_append(turn_latencies_ms, $2))[greatest(1, cardinality(turn_latencies_ms) + 2 - $4):],
-         turn_own_ms = (array_append(turn_own_ms, $3))[greatest(1, cardinality(turn_own_ms) + 2 - $4):]
-       WHERE id = $1`,
-      [session.id, latencyMs, ownMs, SAMPLES_KEPT],
-    );
+    await this.repository.recordTurn(session.id, latencyMs, ownMs, SAMPLES_KEPT);
   }
 }

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 
 import { DEFAULT_MAX_OUTPUT_TOKENS } from '../../config/agent-profiles.js';
 import { AppConfig } from '../../config/app-config.js';
 import { AuditLog } from '../audit/index.js';
 import { GovernedCalls } from './governed-calls.js';
-import { spendSql } from './session-spend.sql.js';
+import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
 import { nextResponseCeilingUsd } from './usage-cost.js';
 
@@ -37,7 +35,7 @@ export interface Shortfall extends BudgetScope {
 @Injectable()
 export class ResponseBudget {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: SessionsRepository,
     private readonly config: AppConfig,
     private readonly calls: GovernedCalls,
     private readonly sessions: SessionsService,
@@ -92,22 +90,13 @@ export class ResponseBudget {
     // so the response that just ended is counted.
     await Promise.resolve();
     await this.calls.get(callId)?.metering;
-    const [row] = (await this.dataSource.query(
-      `SELECT s.id, s.tenant_id, s.config, s.cost_usd AS session_usd,
-         ${spendSql.userDay('s.user_id', 's.tenant_id')} AS user_day_usd,
-         ${spendSql.tenantMonth('s.tenant_id')} AS tenant_month_usd
-       FROM sessions s WHERE s.call_id = $1 AND s.state = 'active'`,
-      [callId],
-    )) as SpendRow[];
-    if (!row) return false;
-    const scopes = this.scopes(row.tenant_id, {
-      sessionUsd: Number(row.session_usd),
-      userDayUsd: Number(row.user_day_usd),
-      tenantMonthUsd: Number(row.tenant_month_usd),
-    });
-    const shortfall = this.shortfall(scopes, this.nextResponseUsd(callId, row.config));
+    const active = await this.repository.activeSpendByCall(callId);
+    if (!active) return false;
+    const { session } = active;
+    const scopes = this.scopes(session.tenantId, { ...active, sessionUsd: session.costUsd });
+    const shortfall = this.shortfall(scopes, this.nextResponseUsd(callId, session.config));
     if (!shortfall) return true;
-    await this.endSession(row.id, shortfall);
+    await this.endSession(session.id, shortfall);
     return false;
   }
 
@@ -121,13 +110,4 @@ export class ResponseBudget {
     });
     await this.sessions.end(sessionId, 'ended', `budget_exceeded:${shortfall.scope}`, 'system');
   }
-}
-
-interface SpendRow {
-  id: string;
-  tenant_id: string | null;
-  config: Record<string, unknown>;
-  session_usd: string;
-  user_day_usd: string;
-  tenant_month_usd: string;
 }

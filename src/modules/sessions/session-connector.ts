@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import OpenAI from 'openai';
-import { DataSource } from 'typeorm';
 
 import { actorOf, type Principal } from '../../common/auth/principal.js';
 import { AppConfig } from '../../config/app-config.js';
@@ -11,7 +9,9 @@ import { GovernedCalls } from './governed-calls.js';
 import { SessionTimers } from './session-timers.js';
 import { SidebandLeases } from './sideband-leases.js';
 import { revertUpdate } from './tamper-check.js';
-import { toSessionRecord, type SessionRecord, type SessionRow } from './session.record.js';
+import type { SessionRecord } from './session.record.js';
+import { SessionsRepository, type SessionClaim } from './sessions.repository.js';
+import { SidebandLeasesRepository } from './sideband-leases.repository.js';
 import { SessionStateError, UpstreamError } from './sessions.errors.js';
 import { SessionsService } from './sessions.service.js';
 
@@ -20,13 +20,13 @@ import { SessionsService } from './sessions.service.js';
  * own key) or ephemeral mode (one short-lived client secret, then the page reports its call id).
  * Each step first claims the session with one conditional UPDATE, so racing requests get one winner.
  */
-const CONNECTING = `state = 'connecting'`;
 const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class SessionConnector {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: SessionsRepository,
+    private readonly leaseRows: SidebandLeasesRepository,
     private readonly config: AppConfig,
     private readonly sessions: SessionsService,
     private readonly audit: AuditLog,
@@ -39,13 +39,7 @@ export class SessionConnector {
 
   /** Proxy mode: forwards the offer as multipart with the server-built session; returns the answer. */
   async exchangeSdp(principal: Principal, id: string, offer: string): Promise<string> {
-    const session = await this.claim(
-      principal,
-      id,
-      'proxy',
-      `state = 'created' AND call_id IS NULL`,
-      CONNECTING,
-    );
+    const session = await this.claim(principal, id, 'sdp');
     let answer: string;
     let callId: string;
     try {
@@ -57,10 +51,7 @@ export class SessionConnector {
       callId = response.headers.get('location')?.split('/').pop() ?? '';
       if (!callId) throw new UpstreamError('OpenAI answered without a call id (Location header).');
     } catch (error) {
-      await this.dataSource.query(
-        `UPDATE sessions SET state = 'created' WHERE id = $1 AND state = 'connecting'`,
-        [id],
-      );
+      await this.repository.undoConnecting(id);
       if (error instanceof OpenAI.APIError)
         throw new UpstreamError(`OpenAI refused the offer: ${error.message}`);
       throw error;
@@ -75,13 +66,7 @@ export class SessionConnector {
     id: string,
   ): Promise<{ value: string; expiresAt: string }> {
     const ttl = this.config.sessions.clientSecretTtlSeconds;
-    const session = await this.claim(
-      principal,
-      id,
-      'ephemeral',
-      `state = 'created' AND client_secret_expires_at IS NULL`,
-      `client_secret_expires_at = now() + make_interval(secs => ${ttl})`,
-    );
+    const session = await this.claim(principal, id, 'clientSecret', ttl);
     let secret: OpenAI.Realtime.ClientSecretCreateResponse;
     try {
       secret = await this.openai.realtime.clientSecrets.create({
@@ -90,10 +75,7 @@ export class SessionConnector {
       });
     } catch (error) {
       // Nothing was minted, so the session may try again.
-      await this.dataSource.query(
-        `UPDATE sessions SET client_secret_expires_at = NULL WHERE id = $1`,
-        [id],
-      );
+      await this.repository.undoClientSecret(id);
       if (error instanceof OpenAI.APIError)
         throw new UpstreamError(`OpenAI refused the client secret: ${error.message}`);
       throw error;
@@ -111,14 +93,7 @@ export class SessionConnector {
   /** Ephemeral mode: binds the call the page created, once, after checking OpenAI knows it. */
   async bindCall(principal: Principal, id: string, callId: string): Promise<SessionRecord> {
     // The UNIQUE constraint on call_id decides races between sessions claiming the same call.
-    const session = await this.claim(
-      principal,
-      id,
-      'ephemeral',
-      `state = 'created' AND call_id IS NULL AND client_secret_expires_at IS NOT NULL`,
-      `${CONNECTING}, call_id = $3`,
-      [callId],
-    ).catch((error: unknown) => {
+    const session = await this.claim(principal, id, 'bind', callId).catch((error: unknown) => {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
         throw new SessionStateError(`Call ${callId} is already bound to a session.`);
       }
@@ -130,29 +105,20 @@ export class SessionConnector {
   private async claim(
     principal: Principal,
     id: string,
-    mode: 'proxy' | 'ephemeral',
-    condition: string,
-    change: string,
-    extraParams: unknown[] = [],
+    claim: SessionClaim,
+    value?: unknown,
   ): Promise<SessionRecord> {
     const owned = await this.sessions.getOwned(principal, id);
-    const [rows] = (await this.dataSource.query(
-      `UPDATE sessions SET ${change}
-       WHERE id = $1 AND mode = $2 AND connect_by > now() AND ${condition} RETURNING *`,
-      [id, mode, ...extraParams],
-    )) as [SessionRow[], number];
-    if (rows[0]) return toSessionRecord(rows[0]);
-    throw new SessionStateError(refusal(owned, mode));
+    const claimed = await this.repository.claim(id, claim, value);
+    if (claimed) return claimed;
+    throw new SessionStateError(refusal(owned, claim === 'sdp' ? 'proxy' : 'ephemeral'));
   }
 
   /** Undoes a claim that did not lead to a connection, so the session may try again. */
   private async release(id: string, callId: string): Promise<void> {
     this.sidebands.close(callId);
-    await this.dataSource.query(`DELETE FROM sideband_leases WHERE call_id = $1`, [callId]);
-    await this.dataSource.query(
-      `UPDATE sessions SET state = 'created', call_id = NULL WHERE id = $1 AND state = 'connecting'`,
-      [id],
-    );
+    await this.leaseRows.releaseCall(callId);
+    await this.repository.undoConnecting(id);
   }
 
   private async activate(
@@ -177,19 +143,13 @@ export class SessionConnector {
       }
       throw new UpstreamError(`The sideband to call ${callId} could not be opened.`);
     }
-    const [rows] = (await this.dataSource.query(
-      `UPDATE sessions SET state = 'active', call_id = $2, connected_at = now(),
-              expires_at = now() + make_interval(secs => (limits->>'maxDurationSeconds')::int)
-       WHERE id = $1 AND state = 'connecting' RETURNING *`,
-      [session.id, callId],
-    )) as [SessionRow[], number];
-    if (!rows[0]) {
+    const active = await this.repository.activate(session.id, callId);
+    if (!active) {
       // Ended (revoked, timed out) while connecting: nobody may keep this call.
       await this.release(session.id, callId);
       await this.openai.realtime.calls.hangup(callId).catch(() => undefined);
       throw new SessionStateError(`Session ${session.id} ended while it was connecting.`);
     }
-    const active = toSessionRecord(rows[0]);
     // Whatever the page may have changed before the sideband was attached is put back now.
     this.sidebands.send(callId, revertUpdate(active.config));
     await this.audit.append({

@@ -14,8 +14,10 @@ import { SessionEndNotifier } from './session-end-notifier.js';
 import { SessionTimers } from './session-timers.js';
 import { SessionTranscripts } from './session-transcripts.js';
 import { SessionsController } from './sessions.controller.js';
+import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
 import { SidebandLeases } from './sideband-leases.js';
+import { SidebandLeasesRepository } from './sideband-leases.repository.js';
 import { TamperGuard } from './tamper-guard.js';
 
 /** Open, connect (proxy or ephemeral), limit and end Realtime sessions. */
@@ -33,8 +35,10 @@ import { TamperGuard } from './tamper-guard.js';
     SessionEndNotifier,
     SessionTimers,
     SessionTranscripts,
+    SessionsRepository,
     SessionsService,
     SidebandLeases,
+    SidebandLeasesRepository,
     TamperGuard,
   ],
 })

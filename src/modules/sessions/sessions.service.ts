@@ -15,13 +15,10 @@ import { SidebandConnections } from '../realtime/index.js';
 import { ToolAccessPolicy, ToolMessages, ToolRegistry } from '../tools/index.js';
 import { admitSession } from './session-admission.js';
 import { buildSessionConfig } from './session-config.builder.js';
-import {
-  toSessionRecord,
-  type SessionLimits,
-  type SessionRecord,
-  type SessionRow,
-} from './session.record.js';
+import type { SessionLimits, SessionRecord } from './session.record.js';
 import { SessionNotFoundError, UnknownAgentError } from './sessions.errors.js';
+import { SessionsRepository } from './sessions.repository.js';
+import { SidebandLeasesRepository } from './sideband-leases.repository.js';
 import { nextResponseCeilingUsd } from './usage-cost.js';
 
 export interface SessionListQuery {
@@ -50,6 +47,8 @@ export class SessionsService implements OnApplicationBootstrap {
     private readonly tools: ToolAccessPolicy,
     private readonly registry: ToolRegistry,
     private readonly notifications: DatabaseNotifications,
+    private readonly repository: SessionsRepository,
+    private readonly leases: SidebandLeasesRepository,
   ) {}
 
   /** Boot check, once every tool is registered: profiles name only tools that exist. */
@@ -77,6 +76,7 @@ export class SessionsService implements OnApplicationBootstrap {
     return this.dataSource.transaction(async (tx) => {
       const expired = await admitSession(
         tx,
+        this.repository,
         { userId: principal.id, tenantId: principal.tenantId },
         limits,
         { ...this.config.cost, firstResponseUsd: this.firstResponseUsd(profile) },
@@ -92,26 +92,21 @@ export class SessionsService implements OnApplicationBootstrap {
           tx,
         );
       }
-      const [row] = (await tx.query(
-        `INSERT INTO sessions (id, user_id, tenant_id, roles, agent, mode, state, config, limits, connect_by, expires_at, response_start)
-         VALUES ($1, $2, $3, $4, $5, $6, 'created', $7, $8,
-                 now() + make_interval(secs => $9), now() + make_interval(secs => $10), $11)
-         RETURNING *`,
-        [
-          newId('ses'),
-          principal.id,
-          principal.tenantId,
-          principal.roles,
-          profile.name,
+      const session = await this.repository.insert(
+        {
+          id: newId('ses'),
+          userId: principal.id,
+          tenantId: principal.tenantId,
+          roles: principal.roles,
+          agent: profile.name,
           mode,
-          JSON.stringify(sessionConfig),
-          JSON.stringify(limits),
-          this.config.sessions.connectTimeoutSeconds,
-          limits.maxDurationSeconds,
-          profile.responseStart ?? 'vad',
-        ],
-      )) as SessionRow[];
-      const session = toSessionRecord(row);
+          responseStart: profile.responseStart ?? 'vad',
+          config: sessionConfig,
+          limits,
+          connectTimeoutSeconds: this.config.sessions.connectTimeoutSeconds,
+        },
+        tx,
+      );
       await this.audit.append(
         {
           actor: actorOf(principal),
@@ -164,18 +159,12 @@ export class SessionsService implements OnApplicationBootstrap {
     return session;
   }
 
-  async find(id: string): Promise<SessionRecord | undefined> {
-    const [row] = (await this.dataSource.query(`SELECT * FROM sessions WHERE id = $1`, [
-      id,
-    ])) as SessionRow[];
-    return row ? toSessionRecord(row) : undefined;
+  find(id: string): Promise<SessionRecord | undefined> {
+    return this.repository.find(id);
   }
 
-  async findByCall(callId: string): Promise<SessionRecord | undefined> {
-    const [row] = (await this.dataSource.query(`SELECT * FROM sessions WHERE call_id = $1`, [
-      callId,
-    ])) as SessionRow[];
-    return row ? toSessionRecord(row) : undefined;
+  findByCall(callId: string): Promise<SessionRecord | undefined> {
+    return this.repository.findByCall(callId);
   }
 
   async list(
@@ -190,13 +179,9 @@ export class SessionsService implements OnApplicationBootstrap {
       .add('tenant_id = ?', query.tenantId)
       .add('created_at >= ?', query.from)
       .add('created_at < ?', query.to)
-      .add('(created_at, id) > (SELECT created_at, id FROM sessions WHERE id = ?)', query.after);
-    const limit = where.next(query.limit + 1);
-    const rows = (await this.dataSource.query(
-      `SELECT * FROM sessions ${where.toSql()} ORDER BY created_at, id LIMIT ${limit}`,
-      where.params,
-    )) as SessionRow[];
-    const items = rows.slice(0, query.limit).map(toSessionRecord);
+      .add(SessionsRepository.AFTER, query.after);
+    const rows = await this.repository.list(where, query.limit + 1);
+    const items = rows.slice(0, query.limit);
     return { items, nextCursor: rows.length > query.limit ? items.at(-1)!.id : null };
   }
 
@@ -212,28 +197,24 @@ export class SessionsService implements OnApplicationBootstrap {
   ): Promise<SessionRecord> {
     // The state change, the lease and the audit entry commit together; the hang-up follows.
     const ended = await this.dataSource.transaction(async (tx) => {
-      const [rows] = (await tx.query(
-        `UPDATE sessions SET state = $2, end_reason = $3, ended_at = now()
-         WHERE id = $1 AND state IN ('created', 'connecting', 'active') RETURNING *`,
-        [id, outcome, reason],
-      )) as [SessionRow[], number];
-      if (!rows[0]) return undefined;
-      await tx.query(`DELETE FROM sideband_leases WHERE session_id = $1`, [id]);
+      const session = await this.repository.end(id, outcome, reason, tx);
+      if (!session) return undefined;
+      await this.leases.releaseSession(id, tx);
       // Delivered on commit to every replica; the one owning the sideband lets go at once.
-      await this.notifications.notify(SESSION_ENDED, endNotice(rows[0]), tx);
+      await this.notifications.notify(SESSION_ENDED, endNotice(session), tx);
       await this.audit.append(
         {
           actor,
           action: outcome === 'revoked' ? 'session.revoked' : 'session.ended',
           subject: id,
-          data: { reason, callId: rows[0].call_id },
+          data: { reason, callId: session.callId },
         },
         tx,
       );
-      return toSessionRecord(rows[0]);
+      return session;
     });
     if (!ended) return this.getAny(id);
-    this.notifications.deliverLocally(SESSION_ENDED, endNotice({ id, call_id: ended.callId }));
+    this.notifications.deliverLocally(SESSION_ENDED, endNotice(ended));
     if (ended.callId) await this.hangup(ended.callId);
     return ended;
   }
@@ -258,8 +239,8 @@ function toolNames(config: Record<string, unknown>): string[] {
 /** The notice every replica hears when a session ends (`SessionEndNotifier`). */
 export const SESSION_ENDED = 'session_ended';
 
-function endNotice(row: { id: string; call_id: string | null }): string {
-  return JSON.stringify({ sessionId: row.id, callId: row.call_id });
+function endNotice(session: Pick<SessionRecord, 'id' | 'callId'>): string {
+  return JSON.stringify({ sessionId: session.id, callId: session.callId });
 }
 
 /** The profile's limits over the global ones: a profile can only tighten them, never loosen. */

@@ -1,12 +1,11 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 
 import { newId } from '../../common/ids.js';
 import { AppConfig } from '../../config/app-config.js';
 import { CallNotFoundUpstreamError, SidebandConnections } from '../realtime/index.js';
 import { GovernedCalls } from './governed-calls.js';
 import { SessionTimers } from './session-timers.js';
+import { SidebandLeasesRepository } from './sideband-leases.repository.js';
 import { SessionsService } from './sessions.service.js';
 
 /**
@@ -25,7 +24,7 @@ export class SidebandLeases implements OnModuleInit, OnApplicationShutdown {
   private ticking = false;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly leases: SidebandLeasesRepository,
     private readonly config: AppConfig,
     private readonly sessions: SessionsService,
     private readonly sidebands: SidebandConnections,
@@ -42,23 +41,15 @@ export class SidebandLeases implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     // Hand the leases back so another replica takes over at its next tick, not after expiry.
-    await this.dataSource
-      .query(`UPDATE sideband_leases SET expires_at = now() WHERE owner = $1`, [this.replicaId])
-      .catch(() => undefined);
+    await this.leases.handBack(this.replicaId).catch(() => undefined);
   }
 
   /** Takes the lease of a call this replica is connecting; true if it is now the owner. */
   async acquire(sessionId: string, callId: string): Promise<boolean> {
-    const rows = (await this.dataSource.query(
-      `INSERT INTO sideband_leases (call_id, session_id, owner, expires_at)
-       VALUES ($1, $2, $3, now() + make_interval(secs => $4))
-       ON CONFLICT (call_id) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
-         WHERE sideband_leases.expires_at < now() OR sideband_leases.owner = excluded.owner
-       RETURNING call_id`,
-      [callId, sessionId, this.replicaId, this.config.sessions.sidebandLeaseSeconds],
-    )) as unknown[];
-    if (rows.length > 0) this.owned.add(callId);
-    return rows.length > 0;
+    const seconds = this.config.sessions.sidebandLeaseSeconds;
+    const acquired = await this.leases.acquire(callId, sessionId, this.replicaId, seconds);
+    if (acquired) this.owned.add(callId);
+    return acquired;
   }
 
   private async tick(): Promise<void> {
@@ -75,12 +66,9 @@ export class SidebandLeases implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async renew(): Promise<void> {
-    const [rows] = (await this.dataSource.query(
-      `UPDATE sideband_leases SET expires_at = now() + make_interval(secs => $2)
-       WHERE owner = $1 RETURNING call_id`,
-      [this.replicaId, this.config.sessions.sidebandLeaseSeconds],
-    )) as [{ call_id: string }[], number];
-    const kept = new Set(rows.map((row) => row.call_id));
+    const kept = new Set(
+      await this.leases.renew(this.replicaId, this.config.sessions.sidebandLeaseSeconds),
+    );
     for (const callId of [...this.owned]) {
       if (kept.has(callId)) continue;
       this.owned.delete(callId);
@@ -89,19 +77,14 @@ export class SidebandLeases implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async takeOver(): Promise<void> {
-    const orphans = (await this.dataSource.query(
-      `SELECT l.call_id, l.session_id FROM sideband_leases l
-       JOIN sessions s ON s.id = l.session_id
-       WHERE l.expires_at < now() AND s.state = 'active'`,
-    )) as { call_id: string; session_id: string }[];
-    for (const orphan of orphans) {
-      if (!(await this.acquire(orphan.session_id, orphan.call_id))) continue;
-      const session = await this.sessions.getAny(orphan.session_id);
+    for (const orphan of await this.leases.orphans()) {
+      if (!(await this.acquire(orphan.sessionId, orphan.callId))) continue;
+      const session = await this.sessions.getAny(orphan.sessionId);
       try {
-        this.calls.watch(session, orphan.call_id);
-        await this.sidebands.open(orphan.call_id);
+        this.calls.watch(session, orphan.callId);
+        await this.sidebands.open(orphan.callId);
         this.timers.schedule(session);
-        this.logger.log({ sessionId: session.id, callId: orphan.call_id }, 'Took over a sideband');
+        this.logger.log({ sessionId: session.id, callId: orphan.callId }, 'Took over a sideband');
       } catch (error) {
         if (error instanceof CallNotFoundUpstreamError) {
           await this.sessions.end(session.id, 'ended', 'call_gone', 'system');

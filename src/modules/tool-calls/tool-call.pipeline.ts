@@ -5,7 +5,7 @@ import { Injectable, Logger, Optional } from '@nestjs/common';
 import { actorOf, type Principal } from '../../common/auth/principal.js';
 import { DomainError, type FieldError } from '../../common/errors/domain.error.js';
 import { AppConfig } from '../../config/app-config.js';
-import { AuditLog } from '../audit/index.js';
+import { AuditLog, type AuditAction } from '../audit/index.js';
 import type { SessionRecord } from '../sessions/index.js';
 import {
   argumentsDigest,
@@ -288,7 +288,7 @@ export class ToolCallPipeline {
 
   private record(
     request: ToolCallRequest,
-    action: string,
+    action: AuditAction,
     tool: string,
     data: Record<string, unknown>,
   ): Promise<unknown> {

@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SRC = fileURLToPath(new URL('..', import.meta.url));
+
+/** Each table's SQL lives in one repository (and the SQL fragments it is built from). */
+const OWNERS: Record<string, readonly string[]> = {
+  sessions: ['modules/sessions/sessions.repository.ts', 'modules/sessions/session-spend.sql.ts'],
+  sideband_leases: ['modules/sessions/sideband-leases.repository.ts'],
+};
+
+/**
+ * Reads of a table elsewhere, each for a reason. Shrink this list; never grow it without one.
+ * The approvals statements decide a race in one statement together with the session's state, so
+ * they move with the pending_actions repository.
+ */
+const READERS: Record<string, readonly string[]> = {
+  sessions: [
+    'modules/sessions/sideband-leases.repository.ts', // orphaned leases of still-active sessions
+    'modules/approvals/approval-decisions.ts', // not yet moved (pending_actions repository)
+    'modules/approvals/approval-sweeper.ts', // not yet moved (pending_actions repository)
+    'modules/approvals/executed-actions.ts', // not yet moved (pending_actions repository)
+  ],
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return path.endsWith('.ts') && !path.endsWith('.spec.ts') ? [path] : [];
+  });
+}
+
+describe('SQL ownership', () => {
+  const files = sourceFiles(SRC).map((path) => ({
+    path: relative(SRC, path),
+    text: readFileSync(path, 'utf8'),
+  }));
+
+  it.each(Object.keys(OWNERS))('writes %s only from its repository', (table) => {
+    const writes = new RegExp(`\\b(INSERT INTO|UPDATE|DELETE FROM)\\s+${table}\\b`, 'i');
+    const writers = files.filter((f) => writes.test(f.text)).map((f) => f.path);
+    expect(writers.filter((path) => !OWNERS[table].includes(path))).toEqual([]);
+  });
+
+  it.each(Object.keys(OWNERS))('reads %s only from its repository or a listed reader', (table) => {
+    const reads = new RegExp(`\\b(FROM|JOIN)\\s+${table}\\b`, 'i');
+    const allowed = [...OWNERS[table], ...(READERS[table] ?? [])];
+    const readers = files.filter((f) => reads.test(f.text)).map((f) => f.path);
+    expect(readers.filter((path) => !allowed.includes(path))).toEqual([]);
+  });
+});
