@@ -5,6 +5,7 @@ import {
   connectedBrowser,
   eventually,
   inspectSimCall,
+  respondUntilEnded,
 } from './support/session-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { JWT_ENV } from './support/tokens.js';
@@ -89,23 +90,10 @@ describe('adversarial: user-day budgets and users of different tenants with the 
     const res = await client.sdp(id, await browser.offer());
     await browser.accept(await res.text());
     await browser.stream.next('session.created');
-    const service = sut.app.get(SessionsService);
-    const callId = (await service.getAny(id)).callId!;
+    const callId = (await sut.app.get(SessionsService).getAny(id)).callId!;
     await eventually(async () => (await inspectSimCall(sut, callId)).sidebands === 1, 20_000);
     try {
-      for (let turn = 0; turn < 20 && (await service.getAny(id)).state === 'active'; turn++) {
-        browser.send({ type: 'response.create' });
-        await Promise.race([
-          browser.stream.next('response.done'),
-          eventually(async () => (await service.getAny(id)).state !== 'active'),
-        ]);
-        await eventually(
-          async () =>
-            (await service.getAny(id)).usage.responses === turn + 1 ||
-            (await service.getAny(id)).state !== 'active',
-        );
-      }
-      return await eventually(async () => (await service.getAny(id)).endReason);
+      return await respondUntilEnded(sut, id, browser);
     } finally {
       await browser.close();
     }

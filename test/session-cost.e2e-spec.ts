@@ -2,6 +2,7 @@ import { SessionsService } from '../src/modules/sessions/sessions.service.js';
 import {
   SessionClient,
   connectedBrowser,
+  respondUntilEnded,
   eventually,
   inspectSimCall,
   speakInCall,
@@ -137,22 +138,8 @@ describe('sessions: a spent daily budget stops new sessions', () => {
   /** Talks in one session of walt's until the meter ends it; returns why it ended. */
   async function talkUntilEnded(): Promise<string | null> {
     const { id, browser } = await connectedBrowser(sut, 'walt');
-    const service = sut.app.get(SessionsService);
     try {
-      for (let turn = 0; turn < 10 && (await service.getAny(id)).state === 'active'; turn++) {
-        browser.send({ type: 'response.create' });
-        // The meter may still be ending the session for the previous response: then no reply comes.
-        await Promise.race([
-          browser.stream.next('response.done'),
-          eventually(async () => (await service.getAny(id)).state !== 'active'),
-        ]);
-        await eventually(
-          async () =>
-            (await service.getAny(id)).usage.responses === turn + 1 ||
-            (await service.getAny(id)).state !== 'active',
-        );
-      }
-      return await eventually(async () => (await service.getAny(id)).endReason);
+      return await respondUntilEnded(sut, id, browser, 10);
     } finally {
       await browser.close();
     }

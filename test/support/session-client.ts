@@ -114,3 +114,30 @@ export async function connectedBrowser(
   await eventually(async () => (await inspectSimCall(sut, callId)).sidebands === 1, 20_000);
   return { client, id, browser, callId };
 }
+
+/**
+ * The page asks for one response after another until the session ends (a budget, say) or
+ * `maxTurns` have run; resolves with why it ended. The meter may still be ending the session for
+ * the previous response when the next is asked for: then no reply comes, and that is fine.
+ */
+export async function respondUntilEnded(
+  sut: TestApp,
+  id: string,
+  browser: WeriftBrowser,
+  maxTurns = 20,
+): Promise<string | null> {
+  const service = sut.app.get(SessionsService);
+  for (let turn = 0; turn < maxTurns && (await service.getAny(id)).state === 'active'; turn++) {
+    browser.send({ type: 'response.create' });
+    await Promise.race([
+      browser.stream.next('response.done'),
+      eventually(async () => (await service.getAny(id)).state !== 'active'),
+    ]);
+    await eventually(
+      async () =>
+        (await service.getAny(id)).usage.responses === turn + 1 ||
+        (await service.getAny(id)).state !== 'active',
+    );
+  }
+  return eventually(async () => (await service.getAny(id)).endReason);
+}
