@@ -6,21 +6,20 @@ const SRC = fileURLToPath(new URL('..', import.meta.url));
 
 /** Each table's SQL lives in one repository (and the SQL fragments it is built from). */
 const OWNERS: Record<string, readonly string[]> = {
+  action_decisions: ['modules/approvals/action-decisions.repository.ts'],
+  pending_actions: ['modules/approvals/pending-actions.repository.ts'],
   sessions: ['modules/sessions/sessions.repository.ts', 'modules/sessions/session-spend.sql.ts'],
   sideband_leases: ['modules/sessions/sideband-leases.repository.ts'],
 };
 
-/**
- * Reads of a table elsewhere, each for a reason. Shrink this list; never grow it without one.
- * The approvals statements decide a race in one statement together with the session's state, so
- * they move with the pending_actions repository.
- */
+/** Reads of a table elsewhere, each for a reason. Shrink this list; never grow it without one. */
 const READERS: Record<string, readonly string[]> = {
   sessions: [
     'modules/sessions/sideband-leases.repository.ts', // orphaned leases of still-active sessions
-    'modules/approvals/approval-decisions.ts', // not yet moved (pending_actions repository)
-    'modules/approvals/approval-sweeper.ts', // not yet moved (pending_actions repository)
-    'modules/approvals/executed-actions.ts', // not yet moved (pending_actions repository)
+    // Cancelling a revoked session's actions: decided in one statement with the session's state.
+    'modules/approvals/pending-actions.repository.ts',
+    // A direct call's rollback reads its requester's roles; moves with the tool_calls repository.
+    'modules/approvals/executed-actions.ts',
   ],
 };
 

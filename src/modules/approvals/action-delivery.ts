@@ -1,12 +1,11 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 
 import { DatabaseNotifications } from '../../database/database-notifications.js';
 import { AuditLog } from '../audit/index.js';
 import { SidebandConnections, SidebandTags } from '../realtime/index.js';
 import { ServerResponses, SessionsService } from '../sessions/index.js';
 import { SETTLED, type PendingActionRow } from './pending-action.record.js';
+import { PendingActionsRepository } from './pending-actions.repository.js';
 
 const SETTLED_NOTICE = 'action_settled';
 
@@ -22,7 +21,7 @@ export class ActionDelivery implements OnModuleInit {
   private readonly logger = new Logger(ActionDelivery.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly actions: PendingActionsRepository,
     private readonly sessions: SessionsService,
     private readonly sidebands: SidebandConnections,
     private readonly notifications: DatabaseNotifications,
@@ -43,9 +42,7 @@ export class ActionDelivery implements OnModuleInit {
   }
 
   async deliver(actionId: string, passOn = true): Promise<boolean> {
-    const [row] = (await this.dataSource.query(`SELECT * FROM pending_actions WHERE id = $1`, [
-      actionId,
-    ])) as PendingActionRow[];
+    const row = await this.actions.find(actionId);
     if (!row || !SETTLED.includes(row.status) || row.delivered_at) return false;
     const session = await this.sessions.find(row.session_id);
     if (!session?.callId || session.state !== 'active') return false;
@@ -61,11 +58,7 @@ export class ActionDelivery implements OnModuleInit {
           );
       return false;
     }
-    const [claimed] = (await this.dataSource.query(
-      `UPDATE pending_actions SET delivered_at = now() WHERE id = $1 AND delivered_at IS NULL RETURNING id`,
-      [actionId],
-    )) as [unknown[], number];
-    if (claimed.length === 0) return false;
+    if (!(await this.actions.claimDelivery(actionId))) return false;
     this.sidebands.send(session.callId, {
       type: 'conversation.item.create',
       item: this.tags.tagItem(session.callId, {

@@ -13,7 +13,11 @@ import {
   IrreversibleActionError,
   RollbackNotPossibleError,
 } from './approvals.errors.js';
-import { executedActions, type ExecutedAction } from './executed-actions.js';
+import {
+  ExecutedActions,
+  type ExecutedAction,
+  type ExecutedActionTable,
+} from './executed-actions.js';
 
 export interface RollbackOutcome {
   readonly id: string;
@@ -33,6 +37,7 @@ export interface RollbackOutcome {
 export class ActionRollback {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly executed: ExecutedActions,
     private readonly registry: ToolRegistry,
     private readonly audit: AuditLog,
     private readonly events: ApprovalEvents,
@@ -40,8 +45,8 @@ export class ActionRollback {
   ) {}
 
   async rollback(principal: Principal, id: string, reason: string): Promise<RollbackOutcome> {
-    const table = executedActions(id);
-    const action = table && (await table.find(this.dataSource, id));
+    const table = this.executed.tableOf(id);
+    const action = table && (await table.find(id));
     if (!table || !action || !visibilityScope(principal).allows(action.requester.tenantId))
       throw new ActionNotFoundError(id);
     const tool = this.registry.get(action.tool);
@@ -50,7 +55,7 @@ export class ActionRollback {
     if (action.state !== 'executed') throw new RollbackNotPossibleError(id, action.state);
     const actor = actorOf(principal);
     if (tool.rollbackApproval) {
-      const requestedBy = await table.requestRollback(this.dataSource, id, actor, reason);
+      const requestedBy = await table.requestRollback(id, actor, reason);
       if (requestedBy === actor) {
         await this.audit.append({
           actor,
@@ -62,24 +67,14 @@ export class ActionRollback {
       }
       if (!requestedBy) throw new RollbackNotPossibleError(id, action.state);
     }
-    if (
-      !(await table.claimRollback(
-        this.dataSource,
-        id,
-        reason,
-        tool.rollbackApproval ? actor : null,
-      ))
-    )
-      throw new RollbackNotPossibleError(
-        id,
-        (await table.find(this.dataSource, id))?.state ?? 'unknown',
-      );
+    if (!(await table.claimRollback(id, reason, tool.rollbackApproval ? actor : null)))
+      throw new RollbackNotPossibleError(id, (await table.find(id))?.state ?? 'unknown');
     return this.compensate(principal, table, action, tool, reason);
   }
 
   private async compensate(
     principal: Principal,
-    table: NonNullable<ReturnType<typeof executedActions>>,
+    table: ExecutedActionTable,
     action: ExecutedAction,
     tool: RegisteredTool,
     reason: string,
@@ -112,10 +107,10 @@ export class ActionRollback {
     }
     await this.dataSource.transaction(async (tx) => {
       await table.finishRollback(
-        tx,
         action.id,
         outcome.status === 'rolled_back',
         outcome.result ?? outcome.error,
+        tx,
       );
       await this.audit.append(
         {

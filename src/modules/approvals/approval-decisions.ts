@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf, type Principal } from '../../common/auth/principal.js';
 import { visibilityScope } from '../../common/auth/visibility-scope.js';
 import { AuditLog } from '../audit/index.js';
+import { ActionDecisionsRepository, type Decision } from './action-decisions.repository.js';
 import { ActionDelivery } from './action-delivery.js';
 import { ApprovalEvents } from './approval-events.js';
 import { ApprovalWorker } from './approval-worker.js';
@@ -18,8 +19,7 @@ import {
 } from './approvals.errors.js';
 import { holdsApproverRole } from './approver-roles.js';
 import type { PendingActionRow } from './pending-action.record.js';
-
-type Decision = 'approve' | 'reject';
+import { PendingActionsRepository } from './pending-actions.repository.js';
 
 /**
  * Approve and reject. Each decision runs in one transaction holding the action's row lock, so
@@ -32,6 +32,8 @@ type Decision = 'approve' | 'reject';
 export class ApprovalDecisions {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly actions: PendingActionsRepository,
+    private readonly decisions: ActionDecisionsRepository,
     private readonly audit: AuditLog,
     private readonly events: ApprovalEvents,
     private readonly worker: ApprovalWorker,
@@ -42,16 +44,9 @@ export class ApprovalDecisions {
     const row = await this.decide(principal, id, 'approve', async (tx, action) => {
       if (digest !== action.digest) throw new StaleDigestError();
       await this.record(tx, action, principal, 'approve', comment ?? null, digest);
-      const [{ approvals }] = (await tx.query(
-        `SELECT count(*)::int AS approvals FROM action_decisions WHERE action_id = $1 AND decision = 'approve'`,
-        [id],
-      )) as { approvals: number }[];
+      const approvals = await this.decisions.countApprovals(id, tx);
       const final = approvals >= action.approvals_required;
-      if (final)
-        await tx.query(
-          `UPDATE pending_actions SET status = 'approved', decided_at = now() WHERE id = $1`,
-          [id],
-        );
+      if (final) await this.actions.approve(id, tx);
       await this.audit.append(
         {
           actor: actorOf(principal),
@@ -75,10 +70,7 @@ export class ApprovalDecisions {
   async reject(principal: Principal, id: string, reason: string) {
     return this.decide(principal, id, 'reject', async (tx, action) => {
       await this.record(tx, action, principal, 'reject', reason, null);
-      await tx.query(
-        `UPDATE pending_actions SET status = 'rejected', status_reason = $2, decided_at = now() WHERE id = $1`,
-        [id, reason],
-      );
+      await this.actions.reject(id, reason, tx);
       await this.audit.append(
         {
           actor: actorOf(principal),
@@ -103,18 +95,13 @@ export class ApprovalDecisions {
     apply: (tx: EntityManager, action: PendingActionRow) => Promise<boolean>,
   ): Promise<PendingActionRow> {
     const outcome = await this.dataSource.transaction(async (tx) => {
-      const [action] = (await tx.query(`SELECT * FROM pending_actions WHERE id = $1 FOR UPDATE`, [
-        id,
-      ])) as PendingActionRow[];
+      const action = await this.actions.findForUpdate(id, tx);
       if (!action || !visibilityScope(principal).allows(action.tenant_id))
         throw new ActionNotFoundError(id);
       assertMayDecide(principal, action);
-      const [previous] = (await tx.query(
-        `SELECT decision FROM action_decisions WHERE action_id = $1 AND approver = $2`,
-        [id, actorOf(principal)],
-      )) as { decision: Decision }[];
+      const previous = await this.decisions.decisionOf(id, actorOf(principal), tx);
       if (previous) {
-        if (previous.decision !== decision) throw new DecisionConflictError(previous.decision);
+        if (previous !== decision) throw new DecisionConflictError(previous);
         return { current: action, changed: false }; // the same decision again: nothing to do
       }
       if (action.status !== 'pending') throw new ActionNotPendingError(id, action.status);
@@ -126,9 +113,7 @@ export class ApprovalDecisions {
         ? 'cancelled'
         : await apply(tx, action);
       // Read inside the transaction: the state this decision produced, not a later one.
-      const [current] = (await tx.query(`SELECT * FROM pending_actions WHERE id = $1`, [
-        id,
-      ])) as PendingActionRow[];
+      const current = (await this.actions.find(id, tx))!;
       return { current, changed };
     });
     const { current } = outcome;
@@ -148,14 +133,7 @@ export class ApprovalDecisions {
   }
 
   private async cancelIfRevoked(tx: EntityManager, action: PendingActionRow): Promise<boolean> {
-    const [[cancelled]] = (await tx.query(
-      `UPDATE pending_actions p SET status = 'cancelled', decided_at = now(),
-         status_reason = 'session revoked'
-       FROM sessions s WHERE p.id = $1 AND s.id = p.session_id AND s.state = 'revoked'
-       RETURNING p.id`,
-      [action.id],
-    )) as [unknown[], number];
-    if (!cancelled) return false;
+    if (!(await this.actions.cancelIfSessionRevoked(action.id, tx))) return false;
     await this.audit.append(
       {
         actor: 'system',
@@ -176,9 +154,9 @@ export class ApprovalDecisions {
     comment: string | null,
     digest: string | null,
   ): Promise<void> {
-    await tx.query(
-      `INSERT INTO action_decisions (action_id, approver, decision, comment, digest) VALUES ($1, $2, $3, $4, $5)`,
-      [action.id, actorOf(principal), decision, comment, digest],
+    await this.decisions.insert(
+      { actionId: action.id, approver: actorOf(principal), decision, comment, digest },
+      tx,
     );
   }
 }

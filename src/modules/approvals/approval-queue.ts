@@ -10,8 +10,10 @@ import { AuditLog } from '../audit/index.js';
 import { ApprovalGate, type ApprovalReceipt, type ApprovalSubmission } from './approval-gate.js';
 import { argumentsDigest, redactInput } from '../tools/index.js';
 import { ApprovalEvents } from './approval-events.js';
+import { ActionDecisionsRepository } from './action-decisions.repository.js';
 import { ActionNotFoundError } from './approvals.errors.js';
 import type { DecisionRow, PendingActionRow } from './pending-action.record.js';
+import { PendingActionsRepository } from './pending-actions.repository.js';
 
 export interface ApprovalListQuery {
   /** What the caller may see; the filters below only narrow it. */
@@ -36,6 +38,8 @@ const INTERIM_MESSAGE =
 export class ApprovalQueue extends ApprovalGate {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly actions: PendingActionsRepository,
+    private readonly decisions: ActionDecisionsRepository,
     private readonly audit: AuditLog,
     private readonly events: ApprovalEvents,
   ) {
@@ -54,30 +58,26 @@ export class ApprovalQueue extends ApprovalGate {
     const display = redactInput(args, tool.redact) as Record<string, unknown>;
     const policy = `${tool.name}: ${typeof rule.when === 'function' ? 'approval predicate matched' : 'always needs approval'}`;
     await this.dataSource.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO pending_actions (id, tool, session_id, tool_call_id, requester, requester_roles,
-           tenant_id, arguments, display_arguments, digest, policy, approver_roles, approvals_required,
-           on_timeout, escalate_to, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
-                 now() + make_interval(secs => $16))`,
-        [
+      await this.actions.insert(
+        {
           id,
-          tool.name,
-          session.id,
+          tool: tool.name,
+          sessionId: session.id,
           toolCallId,
-          actorOf(principal),
-          principal.roles,
-          principal.tenantId,
-          JSON.stringify(args),
-          JSON.stringify(display),
-          argumentsDigest(tool.name, args),
+          requester: actorOf(principal),
+          requesterRoles: principal.roles,
+          tenantId: principal.tenantId,
+          arguments: args,
+          displayArguments: display,
+          digest: argumentsDigest(tool.name, args),
           policy,
-          rule.approverRoles,
-          rule.approvers,
-          rule.onTimeout,
-          rule.escalateTo,
-          rule.expiresInSeconds,
-        ],
+          approverRoles: rule.approverRoles,
+          approvalsRequired: rule.approvers,
+          onTimeout: rule.onTimeout,
+          escalateTo: rule.escalateTo,
+          expiresInSeconds: rule.expiresInSeconds,
+        },
+        tx,
       );
       await this.audit.append(
         {
@@ -108,21 +108,10 @@ export class ApprovalQueue extends ApprovalGate {
       .add('status = ?', query.status)
       .add('tool = ?', query.tool)
       .add('tenant_id = ?', query.tenantId)
-      .add(
-        '(created_at, id) > (SELECT created_at, id FROM pending_actions WHERE id = ?)',
-        query.after,
-      );
-    const limit = where.next(query.limit + 1);
-    const rows = (await this.dataSource.query(
-      `SELECT * FROM pending_actions ${where.toSql()} ORDER BY created_at, id LIMIT ${limit}`,
-      where.params,
-    )) as PendingActionRow[];
+      .add(PendingActionsRepository.AFTER, query.after);
+    const rows = await this.actions.list(where, query.limit + 1);
     const page = rows.slice(0, query.limit);
-    const decisions = (await this.dataSource.query(
-      `SELECT action_id, approver, decision, comment, at FROM action_decisions
-       WHERE action_id = ANY($1::text[]) ORDER BY at`,
-      [page.map((row) => row.id)],
-    )) as (DecisionRow & { action_id: string })[];
+    const decisions = await this.decisions.forActions(page.map((row) => row.id));
     const items = page.map((row) => ({
       row,
       decisions: decisions.filter((d) => d.action_id === row.id),
@@ -134,23 +123,15 @@ export class ApprovalQueue extends ApprovalGate {
     id: string,
     viewer?: Principal,
   ): Promise<{ row: PendingActionRow; decisions: DecisionRow[] }> {
-    const [row] = (await this.dataSource.query(`SELECT * FROM pending_actions WHERE id = $1`, [
-      id,
-    ])) as PendingActionRow[];
+    const row = await this.actions.find(id);
     if (!row || (viewer && !visibilityScope(viewer).allows(row.tenant_id)))
       throw new ActionNotFoundError(id);
-    const decisions = (await this.dataSource.query(
-      `SELECT approver, decision, comment, at FROM action_decisions WHERE action_id = $1 ORDER BY at`,
-      [id],
-    )) as DecisionRow[];
+    const decisions = await this.decisions.forAction(id);
     return { row, decisions };
   }
 
   /** Every action a session asked for, for the app to show after the call. */
   async forSession(sessionId: string): Promise<PendingActionRow[]> {
-    return (await this.dataSource.query(
-      `SELECT * FROM pending_actions WHERE session_id = $1 ORDER BY created_at, id`,
-      [sessionId],
-    )) as PendingActionRow[];
+    return this.actions.forSession(sessionId);
   }
 }

@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 import { AuditLog, type AuditAction } from '../audit/index.js';
 import { ToolRegistry } from '../tools/index.js';
 import { ActionDelivery } from './action-delivery.js';
 import { ApprovalEvents, type ApprovalEventType } from './approval-events.js';
+import { PendingActionsRepository, type SweptAction } from './pending-actions.repository.js';
 
 interface Transition {
   readonly action: AuditAction;
   readonly event: ApprovalEventType;
-  /** One UPDATE … RETURNING id, tool, status, tenant_id: atomic against decisions and other replicas. */
-  readonly sql: string;
-  readonly params?: () => unknown[];
+  /** One conditional UPDATE in the repository: atomic against decisions and other replicas. */
+  readonly change: (tx: EntityManager) => Promise<SweptAction[]>;
   /** Tell the live session (the outcome is final). */
   readonly deliver: boolean;
 }
@@ -29,58 +29,32 @@ export class ApprovalSweeper {
     {
       action: 'approval.escalated',
       event: 'approval.escalated',
-      sql: `UPDATE pending_actions SET escalated = true, approver_roles = escalate_to,
-              expires_at = now() + (expires_at - created_at)
-            WHERE status = 'pending' AND expires_at < now() AND on_timeout = 'escalate'
-              AND NOT escalated AND cardinality(escalate_to) > 0
-            RETURNING id, tool, status, tenant_id`,
+      change: (tx) => this.actions.escalateOverdue(tx),
       deliver: false,
     },
     {
       action: 'approval.expired',
       event: 'approval.decided',
-      sql: `UPDATE pending_actions SET status = 'expired', decided_at = now(),
-              status_reason = 'no decision before it expired'
-            WHERE status = 'pending' AND expires_at < now()
-            RETURNING id, tool, status, tenant_id`,
+      change: (tx) => this.actions.expireOverdue(tx),
       deliver: true,
     },
     {
       action: 'approval.cancelled',
       event: 'approval.decided',
-      sql: `UPDATE pending_actions p SET status = 'cancelled', decided_at = now(),
-              status_reason = 'session revoked'
-            FROM sessions s
-            WHERE p.session_id = s.id AND p.status = 'pending' AND s.state = 'revoked'
-            RETURNING p.id, p.tool, p.status, p.tenant_id`,
+      change: (tx) => this.actions.cancelForRevokedSessions(tx),
       deliver: false,
     },
     {
       action: 'action.recovered',
       event: 'action.settled',
-      // Idempotent tools are put back to run again with the same key; others fail, never rerun.
-      sql: `UPDATE pending_actions SET
-              status = CASE WHEN tool = ANY($1::text[]) THEN 'approved' ELSE 'failed' END,
-              status_reason = CASE WHEN tool = ANY($1::text[])
-                THEN 'resumed after an interrupted execution'
-                ELSE 'interrupted during execution; not retried because the tool is not idempotent' END,
-              error = CASE WHEN tool = ANY($1::text[]) THEN NULL
-                ELSE '{"code":"EXECUTION_INTERRUPTED","message":"The execution was interrupted."}'::jsonb END,
-              claimed_by = NULL, lease_expires_at = NULL
-            WHERE status = 'executing' AND lease_expires_at < now()
-            RETURNING id, tool, status, tenant_id`,
-      params: () => [
-        this.registry
-          .all()
-          .filter((tool) => tool.idempotent)
-          .map((tool) => tool.name),
-      ],
+      change: (tx) => this.actions.recoverLapsedExecutions(this.idempotentTools(), tx),
       deliver: true,
     },
   ];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly actions: PendingActionsRepository,
     private readonly audit: AuditLog,
     private readonly events: ApprovalEvents,
     private readonly delivery: ActionDelivery,
@@ -93,10 +67,7 @@ export class ApprovalSweeper {
 
   private async apply(transition: Transition): Promise<void> {
     const changed = await this.dataSource.transaction(async (tx) => {
-      const [rows] = (await tx.query(transition.sql, transition.params?.() ?? [])) as [
-        { id: string; tool: string; status: string; tenant_id: string | null }[],
-        number,
-      ];
+      const rows = await transition.change(tx);
       for (const row of rows)
         await this.audit.append(
           {
@@ -119,5 +90,13 @@ export class ApprovalSweeper {
       });
       if (transition.deliver && row.status !== 'approved') await this.delivery.deliver(row.id);
     }
+  }
+
+  /** Their lapsed executions may run again (with the same idempotency key). */
+  private idempotentTools(): string[] {
+    return this.registry
+      .all()
+      .filter((tool) => tool.idempotent)
+      .map((tool) => tool.name);
   }
 }

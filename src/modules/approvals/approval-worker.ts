@@ -17,6 +17,7 @@ import { ActionDelivery } from './action-delivery.js';
 import { ApprovalEvents } from './approval-events.js';
 import { ApprovalSweeper } from './approval-sweeper.js';
 import { requesterPrincipal, type PendingActionRow } from './pending-action.record.js';
+import { PendingActionsRepository } from './pending-actions.repository.js';
 
 /**
  * Executes approved actions exactly once. A replica claims one with `FOR UPDATE SKIP LOCKED`
@@ -36,6 +37,7 @@ export class ApprovalWorker implements OnApplicationBootstrap, BeforeApplication
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly actions: PendingActionsRepository,
     private readonly config: AppConfig,
     private readonly registry: ToolRegistry,
     private readonly sessions: SessionsService,
@@ -92,19 +94,10 @@ export class ApprovalWorker implements OnApplicationBootstrap, BeforeApplication
   private async claim(): Promise<PendingActionRow | undefined> {
     const grace = this.config.approvals.leaseGraceSeconds;
     return this.dataSource.transaction(async (tx) => {
-      const [row] = (await tx.query(
-        `SELECT * FROM pending_actions WHERE status = 'approved'
-         ORDER BY decided_at, id FOR UPDATE SKIP LOCKED LIMIT 1`,
-      )) as PendingActionRow[];
+      const row = await this.actions.lockNextApproved(tx);
       if (!row) return undefined;
       const timeoutSeconds = (this.registry.get(row.tool)?.timeoutMs ?? 10_000) / 1000;
-      const [[claimed]] = (await tx.query(
-        `UPDATE pending_actions SET status = 'executing', claimed_by = $2, attempts = attempts + 1,
-           lease_expires_at = now() + make_interval(secs => $3)
-         WHERE id = $1 RETURNING *`,
-        [row.id, this.workerId, timeoutSeconds + grace],
-      )) as [PendingActionRow[], number];
-      return claimed;
+      return this.actions.claim(row.id, this.workerId, timeoutSeconds + grace, tx);
     });
   }
 
@@ -139,21 +132,7 @@ export class ApprovalWorker implements OnApplicationBootstrap, BeforeApplication
   private record(action: PendingActionRow, outcome: Outcome, durationMs: number): Promise<boolean> {
     const failed = outcome.status === 'failed';
     return this.dataSource.transaction(async (tx) => {
-      const [rows] = (await tx.query(
-        `UPDATE pending_actions SET status = $3, result = $4, error = $5, executed_at = now(),
-           lease_expires_at = NULL
-         WHERE id = $1 AND status = 'executing' AND claimed_by = $2 RETURNING id`,
-        [
-          action.id,
-          this.workerId,
-          outcome.status,
-          failed ? null : JSON.stringify(outcome.result),
-          failed
-            ? JSON.stringify({ code: outcome.error.code, message: outcome.error.message })
-            : null,
-        ],
-      )) as [unknown[], number];
-      if (rows.length === 0) return false;
+      if (!(await this.actions.recordOutcome(action.id, this.workerId, outcome, tx))) return false;
       await this.audit.append(
         {
           actor: 'system',

@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/index.js';
 import { RealtimeModule } from '../realtime/index.js';
 import { SessionsModule } from '../sessions/index.js';
 import { ApprovalGate } from './approval-gate.js';
+import { ActionDecisionsRepository } from './action-decisions.repository.js';
 import { ActionDelivery } from './action-delivery.js';
 import { ActionRollback } from './action-rollback.js';
 import { AdminActionsController } from './admin-actions.controller.js';
@@ -13,6 +14,8 @@ import { ApprovalEvents } from './approval-events.js';
 import { ApprovalQueue } from './approval-queue.js';
 import { ApprovalSweeper } from './approval-sweeper.js';
 import { ApprovalWorker } from './approval-worker.js';
+import { ExecutedActions } from './executed-actions.js';
+import { PendingActionsRepository } from './pending-actions.repository.js';
 
 /**
  * Tool calls that wait for people: the durable queue (the pipeline's approval gate), decisions,
@@ -23,6 +26,7 @@ import { ApprovalWorker } from './approval-worker.js';
   exports: [ActionRollback, ApprovalGate, ApprovalQueue],
   imports: [AuditModule, RealtimeModule, SessionsModule],
   providers: [
+    ActionDecisionsRepository,
     ActionDelivery,
     ActionRollback,
     ApprovalDecisions,
@@ -30,6 +34,8 @@ import { ApprovalWorker } from './approval-worker.js';
     ApprovalQueue,
     ApprovalSweeper,
     ApprovalWorker,
+    ExecutedActions,
+    PendingActionsRepository,
     { provide: ApprovalGate, useExisting: ApprovalQueue },
   ],
 })
