@@ -16,8 +16,8 @@ import { OPERATOR_ROLES, type OperatorRole } from '../common/auth/operator-roles
 import { loadDotEnv } from '../config/env-file.js';
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import { connectDatabase } from '../database/database-connection.js';
-import { AuditLog } from '../modules/audit/index.js';
-import { ApiKeysService } from '../modules/identity/index.js';
+import { AuditLog, AuditLogRepository } from '../modules/audit/index.js';
+import { ApiKeysRepository, ApiKeysService } from '../modules/identity/index.js';
 
 const USAGE = `usage:
   npm run cli -- api-key create --name <name> --role <${OPERATOR_ROLES.join('|')}> [--role …]
@@ -52,7 +52,9 @@ async function run(argv: string[]): Promise<void> {
   const dataSource = await connectDatabase(config);
   try {
     if (config.database.runMigrations) await dataSource.runMigrations({ transaction: 'each' });
-    const apiKeys = new ApiKeysService(dataSource, new AuditLog(dataSource));
+    // Built by hand: the CLI runs without Nest, on the app's own config and database.
+    const audit = new AuditLog(dataSource, new AuditLogRepository(dataSource));
+    const apiKeys = new ApiKeysService(dataSource, audit, new ApiKeysRepository(dataSource));
     if (command === 'create') {
       const { key, summary } = await apiKeys.create(
         values.name!.trim(),

@@ -7,7 +7,10 @@ const SRC = fileURLToPath(new URL('..', import.meta.url));
 /** Each table's SQL lives in one repository (and the SQL fragments it is built from). */
 const OWNERS: Record<string, readonly string[]> = {
   action_decisions: ['modules/approvals/action-decisions.repository.ts'],
+  api_keys: ['modules/identity/api-keys.repository.ts'],
+  audit_log: ['modules/audit/audit-log.repository.ts'],
   pending_actions: ['modules/approvals/pending-actions.repository.ts'],
+  session_transcripts: ['modules/sessions/session-transcripts.repository.ts'],
   sessions: ['modules/sessions/sessions.repository.ts', 'modules/sessions/session-spend.sql.ts'],
   sideband_leases: ['modules/sessions/sideband-leases.repository.ts'],
 };

@@ -10,7 +10,7 @@ import {
   type MessageEvent,
 } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { filter, map, type Observable } from 'rxjs';
+import { map, type Observable } from 'rxjs';
 
 import { CurrentPrincipal } from '../../common/auth/auth.decorator.js';
 import type { Principal } from '../../common/auth/principal.js';
@@ -59,11 +59,9 @@ export class AdminApprovalsController {
     summary: 'Server-Sent Events: new, escalated, decided, settled and rolled-back actions',
   })
   stream(@CurrentPrincipal() principal: Principal): Observable<MessageEvent> {
-    const scope = visibilityScope(principal);
-    return this.events.stream.pipe(
-      filter((event) => scope.allows(event.tenantId)),
-      map((event) => ({ type: event.type, id: event.actionId, data: event })),
-    );
+    return this.events
+      .streamFor(principal)
+      .pipe(map((event) => ({ type: event.type, id: event.actionId, data: event })));
   }
 
   @Get(':id')

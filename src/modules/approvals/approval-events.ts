@@ -1,7 +1,9 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { Observable, Subject } from 'rxjs';
+import { filter, Observable, Subject } from 'rxjs';
 import { Webhook } from 'standardwebhooks';
 
+import type { Principal } from '../../common/auth/principal.js';
+import { visibilityScope } from '../../common/auth/visibility-scope.js';
 import { newId } from '../../common/ids.js';
 import { AppConfig } from '../../config/app-config.js';
 import { DatabaseNotifications } from '../../database/database-notifications.js';
@@ -51,8 +53,10 @@ export class ApprovalEvents implements OnModuleInit {
     );
   }
 
-  get stream(): Observable<ApprovalEvent> {
-    return this.subject.asObservable();
+  /** The events `principal` may see (its tenant scope), as they happen on any replica. */
+  streamFor(principal: Principal): Observable<ApprovalEvent> {
+    const scope = visibilityScope(principal);
+    return this.subject.pipe(filter((event) => scope.allows(event.tenantId)));
   }
 
   /** Never fails the caller: the change it reports has already been committed. */

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 
 import {
   BUNDLE_VERSION,
@@ -12,20 +10,10 @@ import {
   type CheckpointBody,
 } from '../../audit-bundle/bundle-format.js';
 import { GENESIS_HASH } from './audit-hash.js';
+import { AuditLogRepository } from './audit-log.repository.js';
 import { AuditSigner } from './audit-signer.js';
 
 const BATCH = 500;
-
-interface Row {
-  seq: string;
-  at: Date;
-  actor: string;
-  action: string;
-  subject: string;
-  data: Record<string, unknown>;
-  prev_hash: string;
-  hash: string;
-}
 
 /**
  * Exports a contiguous stretch of the audit chain as a signed JSONL bundle (see
@@ -35,18 +23,14 @@ interface Row {
 @Injectable()
 export class AuditExport {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly entries: AuditLogRepository,
     private readonly signer: AuditSigner,
   ) {}
 
   async *lines(from?: Date, to?: Date): AsyncGenerator<string> {
-    const [bounds] = (await this.dataSource.query(
-      `SELECT min(seq) AS first, max(seq) AS last FROM audit_log
-       WHERE ($1::timestamptz IS NULL OR at >= $1) AND ($2::timestamptz IS NULL OR at < $2)`,
-      [from ?? null, to ?? null],
-    )) as { first: string | null; last: string | null }[];
-    const firstSeq = bounds.first === null ? await this.nextSeq() : Number(bounds.first);
-    const lastSeq = bounds.last === null ? firstSeq - 1 : Number(bounds.last);
+    const bounds = await this.entries.bounds(from, to);
+    const firstSeq = bounds.first ?? (await this.entries.nextSeq());
+    const lastSeq = bounds.last ?? firstSeq - 1;
     const header: BundleHeader = {
       type: 'header',
       version: BUNDLE_VERSION,
@@ -62,24 +46,11 @@ export class AuditExport {
     let count = 0;
     let last = { seq: firstSeq - 1, hash: header.prevHash };
     for (let seq = firstSeq; seq <= lastSeq; seq += BATCH) {
-      const rows = (await this.dataSource.query(
-        `SELECT * FROM audit_log WHERE seq >= $1 AND seq <= $2 ORDER BY seq`,
-        [seq, Math.min(lastSeq, seq + BATCH - 1)],
-      )) as Row[];
-      for (const row of rows) {
-        yield JSON.stringify({
-          type: 'entry',
-          seq: Number(row.seq),
-          at: row.at.toISOString(),
-          actor: row.actor,
-          action: row.action,
-          subject: row.subject,
-          data: row.data,
-          prevHash: row.prev_hash,
-          hash: row.hash,
-        });
+      const batch = await this.entries.range(seq, Math.min(lastSeq, seq + BATCH - 1));
+      for (const entry of batch) {
+        yield JSON.stringify({ type: 'entry', ...entry });
         count += 1;
-        last = { seq: Number(row.seq), hash: row.hash };
+        last = { seq: entry.seq, hash: entry.hash };
         if (count % CHECKPOINT_EVERY === 0)
           yield this.checkpoint({ ...last, count, final: false, digest });
       }
@@ -108,20 +79,10 @@ export class AuditExport {
   }
 
   private async hashBefore(seq: number): Promise<string> {
-    const [row] = (await this.dataSource.query(`SELECT hash FROM audit_log WHERE seq = $1`, [
-      seq - 1,
-    ])) as { hash: string }[];
+    const hash = await this.entries.hashAt(seq - 1);
     if (seq === 1) return GENESIS_HASH;
-    if (!row) throw new Error(`audit entry ${seq - 1} is missing; the chain cannot be exported`);
-    return row.hash;
-  }
-
-  private async nextSeq(): Promise<number> {
-    const [row] = (await this.dataSource.query(
-      `SELECT coalesce(max(seq), 0) + 1 AS next FROM audit_log`,
-    )) as {
-      next: string;
-    }[];
-    return Number(row.next);
+    if (hash === undefined)
+      throw new Error(`audit entry ${seq - 1} is missing; the chain cannot be exported`);
+    return hash;
   }
 }

@@ -6,20 +6,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { WhereClause } from '../../database/where-clause.js';
 import type { AuditEntry, AuditRecord, AuditVerification } from './audit-entry.js';
 import { entryHash, GENESIS_HASH } from './audit-hash.js';
+import { AuditLogRepository } from './audit-log.repository.js';
 import { redactSecrets } from './audit-redaction.js';
 
 const VERIFY_BATCH = 1000;
-
-interface AuditRow {
-  seq: string;
-  at: Date;
-  actor: string;
-  action: string;
-  subject: string;
-  data: Record<string, unknown>;
-  prev_hash: string;
-  hash: string;
-}
 
 export interface AuditQuery {
   readonly actor?: string;
@@ -40,7 +30,10 @@ export interface AuditQuery {
  */
 @Injectable()
 export class AuditLog {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly entries: AuditLogRepository,
+  ) {}
 
   /**
    * Appends one entry. Pass the caller's transaction manager so the entry commits (or rolls back)
@@ -58,12 +51,8 @@ export class AuditLog {
       .add('at >= ?', query.from)
       .add('at < ?', query.to)
       .add('seq > ?', query.after);
-    const limit = where.next(query.limit + 1);
-    const rows = (await this.dataSource.query(
-      `SELECT * FROM audit_log ${where.toSql()} ORDER BY seq LIMIT ${limit}`,
-      where.params,
-    )) as AuditRow[];
-    const items = rows.slice(0, query.limit).map(toEntry);
+    const rows = await this.entries.list(where, query.limit + 1);
+    const items = rows.slice(0, query.limit);
     return { items, nextCursor: rows.length > query.limit ? String(items.at(-1)!.seq) : null };
   }
 
@@ -72,11 +61,8 @@ export class AuditLog {
     let expectedSeq = 1;
     let prevHash = GENESIS_HASH;
     for (;;) {
-      const rows = (await this.dataSource.query(
-        `SELECT * FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2`,
-        [expectedSeq, VERIFY_BATCH],
-      )) as AuditRow[];
-      for (const entry of rows.map(toEntry)) {
+      const rows = await this.entries.readFrom(expectedSeq, VERIFY_BATCH);
+      for (const entry of rows) {
         const problem =
           entry.seq !== expectedSeq
             ? `entry ${expectedSeq} is missing`
@@ -98,36 +84,26 @@ export class AuditLog {
   private async appendWith(manager: EntityManager, record: AuditRecord): Promise<AuditEntry> {
     const data = redactSecrets(record.data ?? {}) as Record<string, unknown>;
     const at = new Date().toISOString();
-    const [row] = (await manager.query(`SELECT * FROM audit_append($1, $2, $3, $4, $5, $6)`, [
-      at,
-      record.actor,
-      record.action,
-      record.subject,
-      JSON.stringify(data),
-      canonicalize(data) ?? '{}',
-    ])) as { seq: string; prev_hash: string; hash: string }[];
+    const link = await this.entries.append(
+      {
+        at,
+        actor: record.actor,
+        action: record.action,
+        subject: record.subject,
+        data,
+        canonicalData: canonicalize(data) ?? '{}',
+      },
+      manager,
+    );
     return {
-      seq: Number(row.seq),
+      seq: link.seq,
       at,
       actor: record.actor,
       action: record.action,
       subject: record.subject,
       data,
-      prevHash: row.prev_hash,
-      hash: row.hash,
+      prevHash: link.prevHash,
+      hash: link.hash,
     };
   }
-}
-
-function toEntry(row: AuditRow): AuditEntry {
-  return {
-    seq: Number(row.seq),
-    at: row.at.toISOString(),
-    actor: row.actor,
-    action: row.action,
-    subject: row.subject,
-    data: row.data,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
 }

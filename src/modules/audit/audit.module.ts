@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 
 import { AuditExport } from './audit-export.js';
+import { AuditLogRepository } from './audit-log.repository.js';
 import { AuditLog } from './audit-log.service.js';
 import { AuditPublicKeyController } from './audit-public-key.controller.js';
 import { AuditSigner } from './audit-signer.js';
@@ -10,6 +11,6 @@ import { AuditController } from './audit.controller.js';
 @Module({
   controllers: [AuditController, AuditPublicKeyController],
   exports: [AuditLog],
-  providers: [AuditExport, AuditLog, AuditSigner],
+  providers: [AuditExport, AuditLog, AuditLogRepository, AuditSigner],
 })
 export class AuditModule {}

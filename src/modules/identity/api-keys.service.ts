@@ -10,6 +10,7 @@ import type { Principal } from '../../common/auth/principal.js';
 import { newId } from '../../common/ids.js';
 import { type AuditActor, AuditLog } from '../audit/index.js';
 import { displayPrefix, generateApiKey, hashApiKey } from './api-key-secret.js';
+import { type ApiKeyRow, ApiKeysRepository } from './api-keys.repository.js';
 import { ApiKeyNotFoundError } from './identity.errors.js';
 
 export interface ApiKeySummary {
@@ -21,18 +22,6 @@ export interface ApiKeySummary {
   readonly createdAt: string;
   readonly lastUsedAt: string | null;
   readonly revokedAt: string | null;
-}
-
-interface ApiKeyRow {
-  id: string;
-  name: string;
-  prefix: string;
-  key_hash: Buffer;
-  roles: string[];
-  created_by: string;
-  created_at: Date;
-  last_used_at: Date | null;
-  revoked_at: Date | null;
 }
 
 /** `last_used_at` is written at most this often per key, not on every request. */
@@ -47,6 +36,7 @@ export class ApiKeysService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
+    private readonly keys: ApiKeysRepository,
   ) {}
 
   async create(
@@ -57,11 +47,10 @@ export class ApiKeysService {
     const key = generateApiKey();
     const id = newId('key');
     const summary = await this.dataSource.transaction(async (tx) => {
-      const [row] = (await tx.query(
-        `INSERT INTO api_keys (id, name, prefix, key_hash, roles, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-        [id, name, displayPrefix(key), hashApiKey(key), roles, createdBy],
-      )) as ApiKeyRow[];
+      const row = await this.keys.insert(
+        { id, name, prefix: displayPrefix(key), keyHash: hashApiKey(key), roles, createdBy },
+        tx,
+      );
       await this.audit.append(
         { actor: createdBy, action: 'api_key.created', subject: id, data: { name, roles } },
         tx,
@@ -72,37 +61,27 @@ export class ApiKeysService {
   }
 
   async list(): Promise<ApiKeySummary[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT * FROM api_keys ORDER BY created_at, id`,
-    )) as ApiKeyRow[];
-    return rows.map(toSummary);
+    return (await this.keys.list()).map(toSummary);
   }
 
   /** Revokes at once; revoking twice is harmless and keeps the first revocation time. */
   async revoke(id: string, revokedBy: AuditActor): Promise<ApiKeySummary> {
     return this.dataSource.transaction(async (tx) => {
-      const [rows] = (await tx.query(
-        `UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING *`,
-        [id],
-      )) as [ApiKeyRow[], number];
-      if (!rows?.[0]) throw new ApiKeyNotFoundError(id);
+      const row = await this.keys.revoke(id, tx);
+      if (!row) throw new ApiKeyNotFoundError(id);
       await this.audit.append({ actor: revokedBy, action: 'api_key.revoked', subject: id }, tx);
-      return toSummary(rows[0]);
+      return toSummary(row);
     });
   }
 
   async authenticate(key: string): Promise<Principal> {
     const hash = hashApiKey(key);
-    const [row] = (await this.dataSource.query(`SELECT * FROM api_keys WHERE key_hash = $1`, [
-      hash,
-    ])) as ApiKeyRow[];
+    const row = await this.keys.findByHash(hash);
     if (!row || !timingSafeEqual(row.key_hash, hash) || row.revoked_at) {
       throw new UnauthenticatedError('The API key is unknown or has been revoked.');
     }
     if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
-      await this.dataSource.query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1`, [
-        row.id,
-      ]);
+      await this.keys.touchLastUsed(row.id);
     }
     return { kind: 'api-key', id: row.id, tenantId: null, roles: row.roles, name: row.name };
   }

@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '../audit/index.js';
 import { AccessGuard } from './access.guard.js';
 import { ApiKeysController } from './api-keys.controller.js';
+import { ApiKeysRepository } from './api-keys.repository.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { JwtVerifier } from './jwt-verifier.js';
 
@@ -12,7 +13,12 @@ import { JwtVerifier } from './jwt-verifier.js';
   controllers: [ApiKeysController],
   exports: [ApiKeysService, JwtVerifier],
   imports: [AuditModule],
-  providers: [ApiKeysService, JwtVerifier, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [
+    ApiKeysRepository,
+    ApiKeysService,
+    JwtVerifier,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
 })
 export class IdentityModule implements OnModuleInit {
   constructor(private readonly jwt: JwtVerifier) {}

@@ -1,3 +1,4 @@
 /** The public face of the identity module: what other modules may import. */
+export * from './api-keys.repository.js';
 export * from './api-keys.service.js';
 export * from './identity.module.js';

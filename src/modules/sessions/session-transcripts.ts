@@ -1,18 +1,16 @@
 import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 
 import { RealtimeEventBus, type RealtimeServerEvent } from '../realtime/index.js';
+import {
+  SessionTranscriptsRepository,
+  type TranscriptLine,
+} from './session-transcripts.repository.js';
 import { SessionsService } from './sessions.service.js';
+
+export type { TranscriptLine };
 
 /** Longer lines are cut; a transcript is context for people, not a recording. */
 const MAX_LINE = 2000;
-
-export interface TranscriptLine {
-  readonly role: 'user' | 'assistant';
-  readonly text: string;
-  readonly at: Date;
-}
 
 /**
  * Keeps what was said, from the sideband: the caller's transcribed speech and typed messages,
@@ -23,7 +21,7 @@ export class SessionTranscripts implements OnModuleInit, OnApplicationShutdown {
   private unsubscribe?: () => void;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly lines: SessionTranscriptsRepository,
     private readonly sessions: SessionsService,
     private readonly bus: RealtimeEventBus,
   ) {}
@@ -39,24 +37,13 @@ export class SessionTranscripts implements OnModuleInit, OnApplicationShutdown {
     this.unsubscribe?.();
   }
 
-  async recent(sessionId: string, limit: number): Promise<TranscriptLine[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT role, text, at FROM (
-         SELECT id, role, text, at FROM session_transcripts WHERE session_id = $1
-         ORDER BY id DESC LIMIT $2) recent
-       ORDER BY id`,
-      [sessionId, limit],
-    )) as TranscriptLine[];
-    return rows;
+  recent(sessionId: string, limit: number): Promise<TranscriptLine[]> {
+    return this.lines.recent(sessionId, limit);
   }
 
   private async record(callId: string, role: 'user' | 'assistant', text: string): Promise<void> {
     const session = await this.sessions.findByCall(callId);
-    if (!session) return;
-    await this.dataSource.query(
-      `INSERT INTO session_transcripts (session_id, role, text) VALUES ($1, $2, $3)`,
-      [session.id, role, text.slice(0, MAX_LINE)],
-    );
+    if (session) await this.lines.append(session.id, role, text.slice(0, MAX_LINE));
   }
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -11,10 +11,10 @@ import type { Response } from 'express';
 
 import { CurrentPrincipal, UserAuth } from '../../common/auth/auth.decorator.js';
 import { actorOf, type Principal } from '../../common/auth/principal.js';
-import { DomainError } from '../../common/errors/domain.error.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
 import { BindCallDto } from './dto/bind-call.dto.js';
 import { OpenSessionDto } from './dto/open-session.dto.js';
+import { SdpOffer } from './sdp-offer.decorator.js';
 import { publicView } from './session.record.js';
 import { SessionConnector } from './session-connector.js';
 import { SessionsService } from './sessions.service.js';
@@ -61,23 +61,10 @@ export class SessionsController {
   async sdp(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
-    @Headers('content-type') contentType: string | undefined,
-    @Body() body: unknown,
+    @SdpOffer() offer: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
-    if (
-      !contentType?.toLowerCase().startsWith('application/sdp') ||
-      typeof body !== 'string' ||
-      !body.trim()
-    ) {
-      throw new DomainError({
-        code: 'UNSUPPORTED_MEDIA_TYPE',
-        status: 415,
-        title: 'Unsupported content type',
-        detail: 'Send the SDP offer as the request body with Content-Type: application/sdp.',
-      });
-    }
-    const answer = await this.connector.exchangeSdp(principal, id, body);
+    const answer = await this.connector.exchangeSdp(principal, id, offer);
     res.status(201).type('application/sdp');
     return answer;
   }

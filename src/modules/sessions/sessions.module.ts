@@ -13,6 +13,7 @@ import { SessionConnector } from './session-connector.js';
 import { SessionEndNotifier } from './session-end-notifier.js';
 import { SessionTimers } from './session-timers.js';
 import { SessionTranscripts } from './session-transcripts.js';
+import { SessionTranscriptsRepository } from './session-transcripts.repository.js';
 import { SessionsController } from './sessions.controller.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
@@ -35,6 +36,7 @@ import { TamperGuard } from './tamper-guard.js';
     SessionEndNotifier,
     SessionTimers,
     SessionTranscripts,
+    SessionTranscriptsRepository,
     SessionsRepository,
     SessionsService,
     SidebandLeases,
