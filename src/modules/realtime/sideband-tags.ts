@@ -43,7 +43,7 @@ export class SidebandTags {
   }
 
   /** A fresh id for an item Switchboard creates in `callId` (the item must not carry one yet). */
-  itemId(callId: string, item: TaggableItem): string {
+  private itemId(callId: string, item: TaggableItem): string {
     const nonce = randomBytes(NONCE_BYTES).toString('base64url');
     return `${ITEM_PREFIX}${nonce}${this.mac('item', callId, nonce, contentOf(item))}`;
   }
