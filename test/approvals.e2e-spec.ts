@@ -300,6 +300,15 @@ class Harness {
   }
 
   /** What Switchboard sent the simulator on the call's sideband about `actionId`. */
+  /**
+   * The outcome told in the call, once the server has also asked for the spoken reply (it starts
+   * that response when it may, a moment after the message).
+   */
+  async toldAndAnswered(callId: string, actionId: string) {
+    const told = await this.toldInCall(callId, actionId);
+    return told && told.then.length > 0 ? told : undefined;
+  }
+
   async toldInCall(callId: string, actionId: string) {
     const { events } = await inspectSimCall(this.sut, callId);
     const inbound = events.filter((e) => e.direction === 'in' && e.via === 'sideband');
@@ -472,7 +481,7 @@ describe('approvals: one app, approver keys, live sessions', () => {
       ]);
 
       // The voice loop: a system message naming the action, then response.create, on the sideband.
-      const told = await eventually(() => h.toldInCall(dave.callId, actionId));
+      const told = await eventually(() => h.toldAndAnswered(dave.callId, actionId));
       expect(told.text).toContain('issue_refund');
       expect(told.text).toMatch(/approved and done/);
       expect(told.text).toContain((executed.result as { refundId: string }).refundId);
@@ -686,7 +695,7 @@ describe('approvals: one app, approver keys, live sessions', () => {
       expect(executionsFor(one.actionId)).toHaveLength(1);
       expect(executionsFor(two.actionId)).toHaveLength(0);
       // The rejection is told in the live call too.
-      const told = await eventually(() => h.toldInCall(rick.callId, two.actionId));
+      const told = await eventually(() => h.toldAndAnswered(rick.callId, two.actionId));
       expect(told.text).toMatch(/rejected it \(not today\)/);
       expect(told.then[0]).toBe('response.create');
     });
@@ -946,7 +955,7 @@ describe('approvals: one app, approver keys, live sessions', () => {
       });
       expect(Date.parse(expired.decidedAt!)).toBeGreaterThanOrEqual(Date.parse(expired.expiresAt));
 
-      const told = await eventually(() => h.toldInCall(rosa.callId, actionId));
+      const told = await eventually(() => h.toldAndAnswered(rosa.callId, actionId));
       expect(told.text).toMatch(/nobody approved it in time/);
       expect(told.then[0]).toBe('response.create');
 
@@ -1010,7 +1019,8 @@ describe('approvals: one app, approver keys, live sessions', () => {
       const secondWindow = await h.view(ignored.actionId);
       expect(secondWindow.escalated).toBe(true);
       expect(Date.parse(secondWindow.expiresAt)).toBeGreaterThan(Date.parse(firstWindow.expiresAt));
-      const expired = await h.settle(ignored.actionId, ['expired', 'executed'], 5_000);
+      // Generous deadline: the sweep that expires it can be starved on a loaded machine.
+      const expired = await h.settle(ignored.actionId, ['expired', 'executed'], 15_000);
       expect(expired.status).toBe('expired');
       expect(Date.parse(expired.decidedAt!)).toBeGreaterThanOrEqual(
         Date.parse(secondWindow.expiresAt),
@@ -1166,7 +1176,7 @@ describe('approvals: one app, approver keys, live sessions', () => {
       await sleep(300);
       expect(executionsFor(actionId)).toHaveLength(0);
       expect(await h.status(actionId)).toBe('failed');
-      const told = await eventually(() => h.toldInCall(ron.callId, actionId));
+      const told = await eventually(() => h.toldAndAnswered(ron.callId, actionId));
       // The effect may or may not have happened: the caller is not told it did not.
       expect(told.text).toMatch(/execution was interrupted, so it is not certain/);
     });

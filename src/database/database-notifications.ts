@@ -1,8 +1,19 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner } from 'typeorm';
 
 import { AppConfig } from '../config/app-config.js';
+
+/**
+ * Every notice channel and the payload it carries. Modules add theirs by declaration merging
+ * (`declare module '…/database-notifications.js' { interface NotificationChannels { … } }`), so
+ * a sender and its listeners cannot disagree on a payload's shape.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the modules
+export interface NotificationChannels {}
+
+export type NotificationChannel = keyof NotificationChannels & string;
 
 type Handler = (payload: string) => void;
 
@@ -11,7 +22,7 @@ type Handler = (payload: string) => void;
  * are suffixed with the schema, so apps sharing a database in separate schemas do not hear each
  * other. Notices sent inside a transaction are delivered on commit, to every replica including
  * the sender. The embedded database is single-process: there `notify` calls the local handlers
- * directly (after the caller's transaction, if it passed one, has committed).
+ * itself, after the caller's transaction (if it passed one) has committed.
  */
 @Injectable()
 export class DatabaseNotifications implements OnApplicationShutdown {
@@ -20,8 +31,15 @@ export class DatabaseNotifications implements OnApplicationShutdown {
   private client?: pg.Client;
   private connecting?: Promise<pg.Client>;
   private closed = false;
+  /** Embedded database: notices sent inside a transaction, delivered when it commits. */
+  private readonly pending = new WeakMap<QueryRunner, [string, string][]>();
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    @InjectDataSource() dataSource: DataSource,
+  ) {
+    dataSource.subscribers.push(this.transactionListener());
+  }
 
   /** Whether notices reach other processes (PostgreSQL) or only this one (embedded). */
   get crossProcess(): boolean {
@@ -32,7 +50,15 @@ export class DatabaseNotifications implements OnApplicationShutdown {
     return `switchboard_${name}_${this.config.database.schema}`.slice(0, 63);
   }
 
-  async listen(name: string, handler: Handler): Promise<void> {
+  /** Calls `handler` with each notice on the channel, from any replica (this one included). */
+  async listen<K extends NotificationChannel>(
+    name: K,
+    handler: (payload: NotificationChannels[K]) => void,
+  ): Promise<void> {
+    return this.listenRaw(name, (raw) => handler(JSON.parse(raw) as NotificationChannels[K]));
+  }
+
+  private async listenRaw(name: string, handler: Handler): Promise<void> {
     const channel = this.channel(name);
     const first = !this.handlers.has(channel);
     this.handlers.set(channel, [...(this.handlers.get(channel) ?? []), handler]);
@@ -42,21 +68,38 @@ export class DatabaseNotifications implements OnApplicationShutdown {
   }
 
   /**
-   * Sends a notice. With `tx`, it is part of that transaction (sent on commit); on the embedded
-   * database the caller must then call `deliverLocally` after committing.
+   * Sends a notice. With `tx`, it is part of that transaction: delivered when it commits, never
+   * if it rolls back, on both databases.
    */
-  async notify(name: string, payload: string, tx?: Pick<EntityManager, 'query'>): Promise<void> {
-    if (!this.crossProcess) {
-      if (!tx) this.dispatch(this.channel(name), payload);
+  async notify<K extends NotificationChannel>(
+    name: K,
+    payload: NotificationChannels[K],
+    tx?: EntityManager,
+  ): Promise<void> {
+    const channel = this.channel(name);
+    const text = JSON.stringify(payload);
+    if (this.crossProcess) {
+      const sql = `SELECT pg_notify($1, $2)`;
+      await (tx
+        ? tx.query(sql, [channel, text])
+        : (await this.connection()).query(sql, [channel, text]));
       return;
     }
-    const run = tx ?? (await this.connection());
-    await run.query(`SELECT pg_notify($1, $2)`, [this.channel(name), payload]);
+    const runner = tx?.queryRunner;
+    if (!runner?.isTransactionActive) return this.dispatch(channel, text);
+    this.pending.set(runner, [...(this.pending.get(runner) ?? []), [channel, text]]);
   }
 
-  /** Embedded database only: what `notify(…, tx)` could not send before the commit. */
-  deliverLocally(name: string, payload: string): void {
-    if (!this.crossProcess) this.dispatch(this.channel(name), payload);
+  /** The embedded database's side of "delivered on commit": a TypeORM transaction listener. */
+  private transactionListener(): EntitySubscriberInterface {
+    return {
+      afterTransactionCommit: ({ queryRunner }) => {
+        const notices = this.pending.get(queryRunner) ?? [];
+        this.pending.delete(queryRunner);
+        for (const [channel, text] of notices) this.dispatch(channel, text);
+      },
+      afterTransactionRollback: ({ queryRunner }) => void this.pending.delete(queryRunner),
+    };
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -9,6 +9,13 @@ import { PendingActionsRepository } from './pending-actions.repository.js';
 
 const SETTLED_NOTICE = 'action_settled';
 
+declare module '../../database/database-notifications.js' {
+  interface NotificationChannels {
+    /** An action's outcome is ready (its id); the replica owning the call's sideband tells it. */
+    action_settled: string;
+  }
+}
+
 /**
  * The voice loop: once an action is settled and its session is still live, the outcome is put
  * into the conversation (`conversation.item.create` + `response.create` on the sideband) so the

@@ -26,6 +26,13 @@ export interface ApprovalEvent {
 }
 
 const CHANNEL = 'approval_events';
+
+declare module '../../database/database-notifications.js' {
+  interface NotificationChannels {
+    /** What changed in the approval queue, for every replica's SSE stream. */
+    approval_events: ApprovalEvent;
+  }
+}
 const WEBHOOK_ATTEMPTS = 4;
 
 /**
@@ -48,9 +55,7 @@ export class ApprovalEvents implements OnModuleInit {
   }
 
   async onModuleInit(): Promise<void> {
-    await this.notifications.listen(CHANNEL, (payload) =>
-      this.subject.next(JSON.parse(payload) as ApprovalEvent),
-    );
+    await this.notifications.listen(CHANNEL, (event) => this.subject.next(event));
   }
 
   /** The events `principal` may see (its tenant scope), as they happen on any replica. */
@@ -63,7 +68,7 @@ export class ApprovalEvents implements OnModuleInit {
   async publish(event: Omit<ApprovalEvent, 'at'>): Promise<void> {
     const full: ApprovalEvent = { ...event, at: new Date().toISOString() };
     try {
-      await this.notifications.notify(CHANNEL, JSON.stringify(full));
+      await this.notifications.notify(CHANNEL, full);
     } catch (error) {
       this.logger.error(
         { err: (error as Error).message, event: full.type },

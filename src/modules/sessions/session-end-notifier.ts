@@ -10,6 +10,13 @@ export interface SessionEndedNotice {
   readonly callId: string | null;
 }
 
+declare module '../../database/database-notifications.js' {
+  interface NotificationChannels {
+    /** A session ended; the replica owning its sideband lets go. */
+    session_ended: SessionEndedNotice;
+  }
+}
+
 /**
  * Tells every replica at once that a session ended, so the one owning its sideband lets go now
  * rather than at its next lease renewal. `SessionsService.end` notifies inside its transaction
@@ -26,7 +33,7 @@ export class SessionEndNotifier implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.notifications.listen(SESSION_ENDED, (payload) => this.release(payload));
+    await this.notifications.listen(SESSION_ENDED, (notice) => this.release(notice));
   }
 
   /** Drops this replica's sideband and timers for an ended session (a no-op if it has none). */
@@ -37,13 +44,8 @@ export class SessionEndNotifier implements OnModuleInit {
     return true;
   }
 
-  private release(payload: string): void {
-    try {
-      const notice = JSON.parse(payload) as SessionEndedNotice;
-      if (this.releaseLocally(notice))
-        this.logger.log(notice, 'Session ended; released its sideband on this replica');
-    } catch {
-      this.logger.warn({ payload }, 'Ignoring a malformed session-end notice');
-    }
+  private release(notice: SessionEndedNotice): void {
+    if (this.releaseLocally(notice))
+      this.logger.log(notice, 'Session ended; released its sideband on this replica');
   }
 }

@@ -214,7 +214,6 @@ export class SessionsService implements OnApplicationBootstrap {
       return session;
     });
     if (!ended) return this.getAny(id);
-    this.notifications.deliverLocally(SESSION_ENDED, endNotice(ended));
     if (ended.callId) await this.hangup(ended.callId);
     return ended;
   }
@@ -237,10 +236,10 @@ function toolNames(config: Record<string, unknown>): string[] {
 }
 
 /** The notice every replica hears when a session ends (`SessionEndNotifier`). */
-export const SESSION_ENDED = 'session_ended';
+export const SESSION_ENDED = 'session_ended' as const;
 
-function endNotice(session: Pick<SessionRecord, 'id' | 'callId'>): string {
-  return JSON.stringify({ sessionId: session.id, callId: session.callId });
+function endNotice(session: Pick<SessionRecord, 'id' | 'callId'>) {
+  return { sessionId: session.id, callId: session.callId };
 }
 
 /** The profile's limits over the global ones: a profile can only tighten them, never loosen. */
