@@ -66,15 +66,12 @@ export class ActionDelivery implements OnModuleInit {
       return false;
     }
     if (!(await this.actions.claimDelivery(actionId))) return false;
-    this.sidebands.send(session.callId, {
-      type: 'conversation.item.create',
-      item: this.tags.tagItem(session.callId, {
-        type: 'message',
-        role: 'system',
-        content: [{ type: 'input_text', text: outcomeText(row) }],
-      }),
+    const message = this.tags.tagItem(session.callId, {
+      type: 'message',
+      role: 'system',
+      content: [{ type: 'input_text', text: outcomeText(row) }],
     });
-    this.responses.request(session.callId, { reason: 'action_outcome' });
+    this.responses.request(session.callId, { reason: 'action_outcome', items: [message] });
     await this.audit.append({
       actor: 'system',
       action: 'action.delivered',

@@ -20,6 +20,11 @@ export interface ResponseRequest {
   readonly reason: ResponseReason;
   /** Per-response overrides (e.g. the exact words of a limit warning). */
   readonly response?: { readonly instructions?: string };
+  /**
+   * Items to add to the conversation right before the response starts (tagged by the caller),
+   * e.g. the system message an approval outcome is told with: they and their reply go together.
+   */
+  readonly items?: readonly Record<string, unknown>[];
 }
 
 interface InFlight {
@@ -189,7 +194,10 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
   }
 
   private send(callId: string, state: CallResponses): void {
-    const request = state.queue.shift()!;
+    const { items, ...request } = state.queue.shift()!;
+    // Sent once: a request that is retried later (a collision, a taint) does not add them again.
+    for (const item of items ?? [])
+      this.sidebands.send(callId, { type: 'conversation.item.create', item });
     const eventId = `sbresp_${randomBytes(9).toString('base64url')}`;
     const metadata = this.tags.responseMetadata(callId);
     const tag = responseTagOf({ metadata })!;

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 
-import { RealtimeEventBus, SidebandConnections, SidebandTags } from '../realtime/index.js';
+import { RealtimeEventBus, SidebandTags } from '../realtime/index.js';
 import { ServerResponses } from './server-responses.js';
 import type { SessionRecord } from './session.record.js';
 import { SessionsService } from './sessions.service.js';
@@ -17,7 +17,6 @@ export class SessionTimers implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     private readonly sessions: SessionsService,
-    private readonly sidebands: SidebandConnections,
     private readonly bus: RealtimeEventBus,
     private readonly tags: SidebandTags,
     private readonly responses: ServerResponses,
@@ -72,16 +71,14 @@ export class SessionTimers implements OnModuleInit, OnApplicationShutdown {
   /** Tells the caller, in the conversation and aloud, that the call is about to end. */
   private warn(callId: string, secondsLeft: number): void {
     const text = `This call will end in ${secondsLeft} seconds because it reached its time limit.`;
-    this.sidebands.send(callId, {
-      type: 'conversation.item.create',
-      item: this.tags.tagItem(callId, {
-        type: 'message',
-        role: 'system',
-        content: [{ type: 'input_text', text: `Session limit: ${text}` }],
-      }),
+    const notice = this.tags.tagItem(callId, {
+      type: 'message',
+      role: 'system',
+      content: [{ type: 'input_text', text: `Session limit: ${text}` }],
     });
     this.responses.request(callId, {
       reason: 'limit_warning',
+      items: [notice],
       response: { instructions: `Say exactly: ${text}` },
     });
   }
