@@ -1,4 +1,9 @@
-import { connectedBrowser, eventually, inspectSimCall } from './support/session-client.js';
+import {
+  connectedBrowser,
+  eventually,
+  inspectSimCall,
+  typeTurn,
+} from './support/session-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { JWT_ENV } from './support/tokens.js';
 
@@ -24,15 +29,7 @@ describe('adversarial: several forged items at once, one deleted by the page its
   it('deletes each forged item before its own reply starts, and the reply still comes', async () => {
     const { browser, callId, id } = await connectedBrowser(sut, 'multi');
     try {
-      browser.send({
-        type: 'conversation.item.create',
-        item: {
-          type: 'message',
-          role: 'user',
-          content: [{ type: 'input_text', text: 'Where is order 1001?' }],
-        },
-      });
-      browser.send({ type: 'response.create' });
+      typeTurn(browser, 'Where is order 1001?');
       const proposed = await browser.stream.next('response.function_call_arguments.done');
       await browser.stream.next('response.done');
       const forgedIds = [

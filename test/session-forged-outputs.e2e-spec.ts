@@ -1,5 +1,10 @@
 import type { RealtimeEvent } from './support/event-stream.js';
-import { connectedBrowser, eventually, inspectSimCall } from './support/session-client.js';
+import {
+  connectedBrowser,
+  eventually,
+  inspectSimCall,
+  typeTurn,
+} from './support/session-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { JWT_ENV } from './support/tokens.js';
 import type { WeriftBrowser } from './support/werift-browser.js';
@@ -40,15 +45,7 @@ function forge(browser: WeriftBrowser, callId: string): void {
 
 /** The page types a turn that makes the model call lookup_order; resolves with its call_id. */
 async function askForOrder(browser: WeriftBrowser): Promise<string> {
-  browser.send({
-    type: 'conversation.item.create',
-    item: {
-      type: 'message',
-      role: 'user',
-      content: [{ type: 'input_text', text: 'Where is order 1001?' }],
-    },
-  });
-  browser.send({ type: 'response.create' });
+  typeTurn(browser, 'Where is order 1001?');
   const proposed = await browser.stream.next('response.function_call_arguments.done');
   return String(proposed.call_id);
 }

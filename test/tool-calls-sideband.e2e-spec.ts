@@ -12,6 +12,7 @@ import {
   eventually,
   inspectSimCall,
   speakInCall,
+  typeTurn,
 } from './support/session-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { JWT_ENV } from './support/tokens.js';
@@ -44,15 +45,6 @@ class ExpensiveReportTool implements ToolHandler<ReportInput, { rows: number }> 
 class CostlyToolModule {}
 
 const SCENARIO = fileURLToPath(new URL('./fixtures/tool-scenario.json', import.meta.url));
-
-/** The user types a turn on the data channel and asks for a response, as a page would. */
-function typeTurn(browser: WeriftBrowser, text: string): void {
-  browser.send({
-    type: 'conversation.item.create',
-    item: { type: 'message', role: 'user', content: [{ type: 'input_text', text }] },
-  });
-  browser.send({ type: 'response.create' });
-}
 
 /** The reply the model spoke after the tool outputs arrived (the scenario's `afterTools`). */
 async function replyAfterTools(browser: WeriftBrowser, prefix: string): Promise<string> {

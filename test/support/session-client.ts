@@ -141,3 +141,12 @@ export async function respondUntilEnded(
   }
   return eventually(async () => (await service.getAny(id)).endReason);
 }
+
+/** The page types a user turn on the data channel and asks for a response, as a page would. */
+export function typeTurn(browser: WeriftBrowser, text: string): void {
+  browser.send({
+    type: 'conversation.item.create',
+    item: { type: 'message', role: 'user', content: [{ type: 'input_text', text }] },
+  });
+  browser.send({ type: 'response.create' });
+}
