@@ -13,6 +13,7 @@ const OWNERS: Record<string, readonly string[]> = {
   session_transcripts: ['modules/sessions/session-transcripts.repository.ts'],
   sessions: ['modules/sessions/sessions.repository.ts', 'modules/sessions/session-spend.sql.ts'],
   sideband_leases: ['modules/sessions/sideband-leases.repository.ts'],
+  tool_calls: ['modules/tool-calls/tool-calls.repository.ts'],
 };
 
 /** Reads of a table elsewhere, each for a reason. Shrink this list; never grow it without one. */
@@ -21,8 +22,6 @@ const READERS: Record<string, readonly string[]> = {
     'modules/sessions/sideband-leases.repository.ts', // orphaned leases of still-active sessions
     // Cancelling a revoked session's actions: decided in one statement with the session's state.
     'modules/approvals/pending-actions.repository.ts',
-    // A direct call's rollback reads its requester's roles; moves with the tool_calls repository.
-    'modules/approvals/executed-actions.ts',
   ],
 };
 

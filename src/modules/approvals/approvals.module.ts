@@ -23,7 +23,7 @@ import { PendingActionsRepository } from './pending-actions.repository.js';
  */
 @Module({
   controllers: [AdminActionsController, AdminApprovalsController],
-  exports: [ActionRollback, ApprovalGate, ApprovalQueue],
+  exports: [ActionRollback, ApprovalGate, ApprovalQueue, ExecutedActions],
   imports: [AuditModule, RealtimeModule, SessionsModule],
   providers: [
     ActionDecisionsRepository,

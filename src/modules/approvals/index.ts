@@ -4,6 +4,11 @@ export * from './approval-gate.js';
 export * from './approval-queue.js';
 export * from './approvals.errors.js';
 export * from './approvals.module.js';
+export {
+  ExecutedActions,
+  type ExecutedAction,
+  type ExecutedActionTable,
+} from './executed-actions.js';
 export * from './approver-auth.decorator.js';
 export * from './dto/decide-action.dto.js';
 export * from './pending-action.record.js';

@@ -4,7 +4,7 @@ import type { Principal } from '../../common/auth/principal.js';
 import { ApprovalQueue, type PendingActionRow } from '../approvals/index.js';
 import { SessionsService } from '../sessions/index.js';
 import { redactInput, ToolRegistry } from '../tools/index.js';
-import { ToolCallStore, type ExecutedToolCallRow } from './tool-call.store.js';
+import { ToolCallsRepository, type ExecutedToolCallRow } from './tool-calls.repository.js';
 
 /** One thing a session did that has an outcome: a call sent for approval, or one that ran directly. */
 export interface SessionActionView {
@@ -33,7 +33,7 @@ export class SessionActions {
   constructor(
     private readonly sessions: SessionsService,
     private readonly queue: ApprovalQueue,
-    private readonly store: ToolCallStore,
+    private readonly toolCalls: ToolCallsRepository,
     private readonly registry: ToolRegistry,
   ) {}
 
@@ -41,7 +41,7 @@ export class SessionActions {
     const session = await this.sessions.getOwned(principal, sessionId);
     const [approvals, direct] = await Promise.all([
       this.queue.forSession(session.id),
-      this.store.executedIn(session.id),
+      this.toolCalls.executedIn(session.id),
     ]);
     return [...approvals.map(approvalView), ...direct.map((row) => this.directView(row))].sort(
       (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id),

@@ -10,7 +10,7 @@ import {
 import { ToolFailedError } from '../tools/index.js';
 import { sessionPrincipal } from './session-principal.js';
 import { ToolCallPipeline, type ToolCallResult } from './tool-call.pipeline.js';
-import { ToolCallStore } from './tool-call.store.js';
+import { ToolCallsRepository } from './tool-calls.repository.js';
 import { errorOutput } from './tool-output.js';
 
 interface FunctionCallItem {
@@ -34,7 +34,7 @@ export class SidebandToolCalls implements OnModuleInit, OnApplicationShutdown {
     private readonly bus: RealtimeEventBus,
     private readonly sessions: SessionsService,
     private readonly pipeline: ToolCallPipeline,
-    private readonly store: ToolCallStore,
+    private readonly toolCalls: ToolCallsRepository,
     private readonly sidebands: SidebandConnections,
     private readonly tags: SidebandTags,
     private readonly responses: ServerResponses,
@@ -103,7 +103,7 @@ export class SidebandToolCalls implements OnModuleInit, OnApplicationShutdown {
     result: ToolCallResult,
   ): Promise<boolean> {
     if (result.status === 'refused') return true;
-    return this.store.markOutputSent(session.id, toolCallId);
+    return this.toolCalls.markOutputSent(session.id, toolCallId);
   }
 
   private sendOutput(callId: string, toolCallId: string, result: ToolCallResult): boolean {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../common/auth/principal.js';
 import { ActionRollback, type RollbackOutcome, ActionNotFoundError } from '../approvals/index.js';
 import { SessionsService } from '../sessions/index.js';
-import { actionIdOf, ToolCallStore } from './tool-call.store.js';
+import { actionIdOf, ToolCallsRepository } from './tool-calls.repository.js';
 
 /**
  * Rollback by the model's `call_id` within a session: the call is resolved to the action it
@@ -14,7 +14,7 @@ import { actionIdOf, ToolCallStore } from './tool-call.store.js';
 export class ToolCallRollback {
   constructor(
     private readonly sessions: SessionsService,
-    private readonly store: ToolCallStore,
+    private readonly toolCalls: ToolCallsRepository,
     private readonly rollbacks: ActionRollback,
   ) {}
 
@@ -26,7 +26,7 @@ export class ToolCallRollback {
   ): Promise<RollbackOutcome> {
     // A session outside the caller's scope is "not found", like one that does not exist.
     await this.sessions.getVisible(principal, sessionId);
-    const row = await this.store.find(sessionId, callId);
+    const row = await this.toolCalls.find(sessionId, callId);
     if (!row) throw ActionNotFoundError.forToolCall(sessionId, callId);
     return this.rollbacks.rollback(principal, actionIdOf(row), reason);
   }

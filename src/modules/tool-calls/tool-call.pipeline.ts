@@ -23,10 +23,10 @@ import { ApprovalGate } from '../approvals/index.js';
 import {
   actionIdOf,
   RateWindowFull,
-  ToolCallStore,
+  ToolCallsRepository,
   type RateWindowCheck,
   type ToolCallRow,
-} from './tool-call.store.js';
+} from './tool-calls.repository.js';
 import {
   ApprovalUnavailableError,
   InvalidToolArgumentsError,
@@ -76,7 +76,7 @@ export class ToolCallPipeline {
   constructor(
     private readonly registry: ToolRegistry,
     private readonly policy: ToolAccessPolicy,
-    private readonly store: ToolCallStore,
+    private readonly toolCalls: ToolCallsRepository,
     private readonly audit: AuditLog,
     private readonly config: AppConfig,
     private readonly runner: ToolRunner,
@@ -96,7 +96,7 @@ export class ToolCallPipeline {
       const parsed = await parseToolArguments(tool.input, request.arguments);
       if (!parsed.ok) throw new InvalidToolArgumentsError(tool.name, parsed.errors);
       const digest = argumentsDigest(tool.name, parsed.plain);
-      const claim = await this.store.claim({
+      const claim = await this.toolCalls.claim({
         sessionId: request.session.id,
         toolCallId: request.toolCallId,
         tool: tool.name,
@@ -152,11 +152,11 @@ export class ToolCallPipeline {
     ];
     if (!perSession && !perUser) return;
     // A retry of an already-recorded call is answered from the record, so it never counts.
-    if (await this.store.find(request.session.id, request.toolCallId)) return;
+    if (await this.toolCalls.find(request.session.id, request.toolCallId)) return;
     // A cheap early refusal; the claim re-checks atomically, so bursts cannot slip past.
     for (const { scope, key, window } of windows) {
       if (!window) continue;
-      const used = await this.store.countRecent(scope, key, tool.name, window.windowSeconds);
+      const used = await this.toolCalls.countRecent(scope, key, tool.name, window.windowSeconds);
       if (used >= window.limit) throw rateLimitedError(tool.name, { scope, ...window });
     }
   }
@@ -164,7 +164,7 @@ export class ToolCallPipeline {
   private async replay(existing: ToolCallRow, digest: string, tool: RegisteredTool) {
     if (existing.arguments_digest !== digest || existing.tool !== tool.name)
       throw new ToolCallIdReusedError(existing.tool_call_id);
-    const finished = await this.store.waitForFinish(existing, tool.timeoutMs + 5_000);
+    const finished = await this.toolCalls.waitForFinish(existing, tool.timeoutMs + 5_000);
     if (!finished?.output) throw new ToolTimeoutError(tool.name, tool.timeoutMs);
     const actionId = actionIdOf(finished);
     if (finished.status === 'failed' || finished.status === 'running') {
@@ -195,7 +195,7 @@ export class ToolCallPipeline {
           { tool: tool.name, err: (thrown as Error)?.message },
           'Approval hand-over failed',
         );
-      await this.store.finish(rowId, 'failed', errorOutput(error), 0, error.status);
+      await this.toolCalls.finish(rowId, 'failed', errorOutput(error), 0, error.status);
       throw thrown;
     }
     return this.execute(request, tool, input, rowId, redacted);
@@ -219,7 +219,7 @@ export class ToolCallPipeline {
       toolCallId: request.toolCallId,
     });
     const output: ToolOutput = { ok: true, status: 'pending_approval', ...receipt };
-    await this.store.finish(rowId, 'pending_approval', output, 0);
+    await this.toolCalls.finish(rowId, 'pending_approval', output, 0);
     await this.record(request, 'tool.approval_requested', tool.name, {
       input: redacted,
       actionId: receipt.actionId,
@@ -251,7 +251,7 @@ export class ToolCallPipeline {
     } catch (thrown) {
       const error = thrown as DomainError;
       const durationMs = elapsed(started);
-      await this.store.finish(rowId, 'failed', errorOutput(error), durationMs, error.status);
+      await this.toolCalls.finish(rowId, 'failed', errorOutput(error), durationMs, error.status);
       await this.record(request, 'tool.failed', tool.name, {
         input: redacted,
         durationMs,
@@ -262,7 +262,7 @@ export class ToolCallPipeline {
     }
     const output: ToolOutput = { ok: true, result: result ?? null };
     const durationMs = elapsed(started);
-    await this.store.finish(rowId, 'succeeded', output, durationMs);
+    await this.toolCalls.finish(rowId, 'succeeded', output, durationMs);
     await this.record(request, 'tool.executed', tool.name, {
       actionId: rowId,
       input: redacted,

@@ -5,12 +5,13 @@ import { AuditModule } from '../audit/index.js';
 import { RealtimeModule } from '../realtime/index.js';
 import { SessionsModule } from '../sessions/index.js';
 import { AdminToolCallsController } from './admin-tool-calls.controller.js';
+import { DirectCallRollbacks } from './direct-call-rollbacks.js';
 import { SessionActions } from './session-actions.js';
 import { SessionActionsController } from './session-actions.controller.js';
 import { SidebandToolCalls } from './sideband-tool-calls.js';
 import { ToolCallRollback } from './tool-call-rollback.js';
 import { ToolCallPipeline } from './tool-call.pipeline.js';
-import { ToolCallStore } from './tool-call.store.js';
+import { ToolCallsRepository } from './tool-calls.repository.js';
 import { ToolCallsController } from './tool-calls.controller.js';
 
 /**
@@ -21,6 +22,13 @@ import { ToolCallsController } from './tool-calls.controller.js';
   controllers: [AdminToolCallsController, SessionActionsController, ToolCallsController],
   exports: [ToolCallPipeline],
   imports: [ApprovalsModule, AuditModule, RealtimeModule, SessionsModule],
-  providers: [SessionActions, SidebandToolCalls, ToolCallPipeline, ToolCallRollback, ToolCallStore],
+  providers: [
+    DirectCallRollbacks,
+    SessionActions,
+    SidebandToolCalls,
+    ToolCallPipeline,
+    ToolCallRollback,
+    ToolCallsRepository,
+  ],
 })
 export class ToolCallsModule {}

@@ -74,12 +74,27 @@ export class RateWindowFull extends Error {
 
 const POLL_MS = 20;
 
+/** A directly executed call as its rollback reads it. */
+export interface ToolCallRollbackRow {
+  readonly id: string;
+  readonly tool: string;
+  readonly arguments: Record<string, unknown> | null;
+  readonly output: { result?: unknown } | null;
+  readonly user_id: string;
+  readonly tenant_id: string | null;
+  readonly session_id: string;
+  readonly tool_call_id: string;
+  readonly status: ToolCallStatus;
+  readonly rollback_status: string | null;
+}
+
 /**
- * The `tool_calls` table: who claimed a `(session, call_id)` first (that caller executes; everyone
- * else gets the stored output), the rate-limit windows, and the once-only "output sent" mark.
+ * The only SQL on `tool_calls`: who claimed a `(session, call_id)` first (that caller executes;
+ * everyone else gets the stored output), the rate-limit windows, the once-only "output sent" mark,
+ * and the rollback of a directly executed call (each step one conditional UPDATE).
  */
 @Injectable()
-export class ToolCallStore {
+export class ToolCallsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async countRecent(
@@ -214,5 +229,53 @@ export class ToolCallStore {
       [sessionId, toolCallId],
     )) as [unknown[], number];
     return rows.length === 1;
+  }
+
+  async findById(id: string): Promise<ToolCallRollbackRow | undefined> {
+    const [row] = (await this.dataSource.query(
+      `SELECT id, tool, arguments, output, user_id, tenant_id, session_id, tool_call_id, status,
+              rollback_status
+       FROM tool_calls WHERE id = $1`,
+      [id],
+    )) as ToolCallRollbackRow[];
+    return row;
+  }
+
+  /** Records the first rollback request of a succeeded call; returns who asked first. */
+  async requestRollback(id: string, actor: string, reason: string): Promise<string | null> {
+    await this.dataSource.query(
+      `UPDATE tool_calls SET rollback_requested_by = $2, rollback_reason = $3
+       WHERE id = $1 AND status = 'succeeded' AND rollback_status IS NULL AND rollback_requested_by IS NULL`,
+      [id, actor, reason],
+    );
+    const [row] = (await this.dataSource.query(
+      `SELECT rollback_requested_by FROM tool_calls WHERE id = $1`,
+      [id],
+    )) as { rollback_requested_by: string | null }[];
+    return row?.rollback_requested_by ?? null;
+  }
+
+  /** True for exactly one caller; a confirmer must differ from whoever requested. */
+  async startRollback(id: string, reason: string, confirmer: string | null): Promise<boolean> {
+    const [rows] = (await this.dataSource.query(
+      `UPDATE tool_calls SET rollback_status = 'rolling_back', rollback_reason = coalesce(rollback_reason, $2)
+       WHERE id = $1 AND status = 'succeeded' AND rollback_status IS NULL
+         AND ($3::text IS NULL OR (rollback_requested_by IS NOT NULL AND rollback_requested_by <> $3))
+       RETURNING id`,
+      [id, reason, confirmer],
+    )) as [unknown[], number];
+    return rows.length === 1;
+  }
+
+  async finishRollback(
+    id: string,
+    ok: boolean,
+    payload: unknown,
+    tx: EntityManager,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE tool_calls SET rollback_status = $2, rollback_result = $3, rolled_back_at = now() WHERE id = $1`,
+      [id, ok ? 'rolled_back' : 'rollback_failed', JSON.stringify(payload ?? null)],
+    );
   }
 }
