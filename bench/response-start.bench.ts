@@ -6,7 +6,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { OpenAIEndpoint } from '../src/modules/realtime/openai-endpoint.js';
-import { ResponseBudget } from '../src/modules/sessions/response-budget.js';
+import { ResponseBudget } from '../src/modules/live-calls/response-budget.js';
 import { SessionsService } from '../src/modules/sessions/sessions.service.js';
 import { JWT_ENV, userToken } from '../test/support/tokens.js';
 import { WeriftBrowser } from '../test/support/werift-browser.js';

@@ -10,7 +10,7 @@ const OWNERS: Record<string, readonly string[]> = {
   api_keys: ['modules/identity/api-keys.repository.ts'],
   audit_log: ['modules/audit/audit-log.repository.ts'],
   pending_actions: ['modules/approvals/pending-actions.repository.ts'],
-  session_transcripts: ['modules/sessions/session-transcripts.repository.ts'],
+  session_transcripts: ['modules/live-calls/session-transcripts.repository.ts'],
   sessions: ['modules/sessions/sessions.repository.ts', 'modules/sessions/session-spend.sql.ts'],
   sideband_leases: ['modules/sessions/sideband-leases.repository.ts'],
   tool_calls: ['modules/tool-calls/tool-calls.repository.ts'],

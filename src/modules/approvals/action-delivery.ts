@@ -3,7 +3,8 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DatabaseNotifications } from '../../database/database-notifications.js';
 import { AuditLog } from '../audit/index.js';
 import { SidebandConnections, SidebandTags } from '../realtime/index.js';
-import { ServerResponses, SessionsService } from '../sessions/index.js';
+import { ServerResponses } from '../live-calls/index.js';
+import { SessionsService } from '../sessions/index.js';
 import { SETTLED, type PendingActionRow } from './pending-action.record.js';
 import { PendingActionsRepository } from './pending-actions.repository.js';
 

@@ -16,7 +16,7 @@ import { CurrentPrincipal } from '../../common/auth/auth.decorator.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { visibilityScope } from '../../common/auth/visibility-scope.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
-import { SessionTranscripts } from '../sessions/index.js';
+import { SessionTranscripts } from '../live-calls/index.js';
 import { ApprovalDecisions } from './approval-decisions.js';
 import { ApprovalEvents } from './approval-events.js';
 import { ApprovalQueue } from './approval-queue.js';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { AuditModule } from '../audit/index.js';
 import { RealtimeModule } from '../realtime/index.js';
+import { LiveCallsModule } from '../live-calls/index.js';
 import { SessionsModule } from '../sessions/index.js';
 import { ApprovalGate } from './approval-gate.js';
 import { ActionDecisionsRepository } from './action-decisions.repository.js';
@@ -24,7 +25,7 @@ import { PendingActionsRepository } from './pending-actions.repository.js';
 @Module({
   controllers: [AdminActionsController, AdminApprovalsController],
   exports: [ActionRollback, ApprovalGate, ApprovalQueue, ExecutedActions],
-  imports: [AuditModule, RealtimeModule, SessionsModule],
+  imports: [AuditModule, LiveCallsModule, RealtimeModule, SessionsModule],
   providers: [
     ActionDecisionsRepository,
     ActionDelivery,

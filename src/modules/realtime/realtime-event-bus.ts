@@ -1,6 +1,6 @@
-import { EventEmitter } from 'node:events';
+import { Injectable } from '@nestjs/common';
 
-import { Injectable, Logger } from '@nestjs/common';
+import { TypedEventBus } from '../../common/events/typed-event-bus.js';
 
 /** A Realtime server event as it arrives on a sideband. */
 export interface RealtimeServerEvent {
@@ -20,41 +20,10 @@ export interface RealtimeEvents {
   'sideband.lost': { readonly callId: string; readonly reason: string };
 }
 
-type Handler<K extends keyof RealtimeEvents> = (payload: RealtimeEvents[K]) => void;
-
 /** A typed in-process bus: modules subscribe by event name, payloads are checked at compile time. */
 @Injectable()
-export class RealtimeEventBus {
-  private readonly emitter = new EventEmitter();
-  private readonly logger = new Logger(RealtimeEventBus.name);
-
-  emit<K extends keyof RealtimeEvents>(name: K, payload: RealtimeEvents[K]): void {
-    this.emitter.emit(name, payload);
-  }
-
-  /**
-   * Subscribes; returns the unsubscribe function. A handler that throws or rejects is logged, never
-   * allowed to break the socket that delivered the event or to crash the process.
-   */
-  on<K extends keyof RealtimeEvents>(
-    name: K,
-    handler: (payload: RealtimeEvents[K]) => unknown,
-  ): () => void {
-    const safe: Handler<K> = (payload) => {
-      try {
-        void Promise.resolve(handler(payload)).catch((error: unknown) => this.report(name, error));
-      } catch (error) {
-        this.report(name, error);
-      }
-    };
-    this.emitter.on(name, safe);
-    return () => this.emitter.off(name, safe);
-  }
-
-  private report(name: string, error: unknown): void {
-    this.logger.error(
-      { event: name, err: (error as Error)?.message },
-      'A realtime event handler failed',
-    );
+export class RealtimeEventBus extends TypedEventBus<RealtimeEvents> {
+  constructor() {
+    super(RealtimeEventBus.name, 'A realtime event handler failed');
   }
 }

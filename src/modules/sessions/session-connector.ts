@@ -5,10 +5,8 @@ import { actorOf, type Principal } from '../../common/auth/principal.js';
 import { AppConfig } from '../../config/app-config.js';
 import { AuditLog } from '../audit/index.js';
 import { CallNotFoundUpstreamError, SidebandConnections } from '../realtime/index.js';
-import { GovernedCalls } from './governed-calls.js';
-import { SessionTimers } from './session-timers.js';
+import { SessionLifecycle } from './session-lifecycle.js';
 import { SidebandLeases } from './sideband-leases.js';
-import { revertUpdate } from './tamper-check.js';
 import type { SessionRecord } from './session.record.js';
 import { SessionsRepository, type SessionClaim } from './sessions.repository.js';
 import { SidebandLeasesRepository } from './sideband-leases.repository.js';
@@ -32,9 +30,8 @@ export class SessionConnector {
     private readonly audit: AuditLog,
     private readonly openai: OpenAI,
     private readonly sidebands: SidebandConnections,
-    private readonly timers: SessionTimers,
     private readonly leases: SidebandLeases,
-    private readonly calls: GovernedCalls,
+    private readonly lifecycle: SessionLifecycle,
   ) {}
 
   /** Proxy mode: forwards the offer as multipart with the server-built session; returns the answer. */
@@ -131,7 +128,7 @@ export class SessionConnector {
         throw new SessionStateError(`Call ${callId} is already watched by another session.`);
       }
       // Known before the first event arrives, so every decision on it can be taken at once.
-      this.calls.watch(session, callId);
+      this.lifecycle.emit('call.watching', { session, callId });
       await this.sidebands.open(callId);
     } catch (error) {
       await this.release(session.id, callId);
@@ -150,15 +147,14 @@ export class SessionConnector {
       await this.openai.realtime.calls.hangup(callId).catch(() => undefined);
       throw new SessionStateError(`Session ${session.id} ended while it was connecting.`);
     }
-    // Whatever the page may have changed before the sideband was attached is put back now.
-    this.sidebands.send(callId, revertUpdate(active.config));
+    // Listeners put back whatever the page changed before the sideband was attached.
+    this.lifecycle.emit('call.attached', { session: active, callId, takeover: false });
     await this.audit.append({
       actor: actorOf(principal),
       action: session.mode === 'proxy' ? 'session.connected' : 'session.bound',
       subject: session.id,
       data: { callId, mode: session.mode, expiresAt: active.expiresAt.toISOString() },
     });
-    this.timers.schedule(active);
     return active;
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 
 import { DatabaseNotifications } from '../../database/database-notifications.js';
 import { SidebandConnections } from '../realtime/index.js';
-import { SessionTimers } from './session-timers.js';
+import { SessionLifecycle } from './session-lifecycle.js';
 import { SESSION_ENDED } from './sessions.service.js';
 
 export interface SessionEndedNotice {
@@ -20,7 +20,7 @@ declare module '../../database/database-notifications.js' {
 /**
  * Tells every replica at once that a session ended, so the one owning its sideband lets go now
  * rather than at its next lease renewal. `SessionsService.end` notifies inside its transaction
- * (delivered on commit); this releases the sideband and timers if they are here.
+ * (delivered on commit); this releases the sideband here, and tells the live-call modules to drop their timers.
  */
 @Injectable()
 export class SessionEndNotifier implements OnModuleInit {
@@ -29,16 +29,16 @@ export class SessionEndNotifier implements OnModuleInit {
   constructor(
     private readonly notifications: DatabaseNotifications,
     private readonly sidebands: SidebandConnections,
-    private readonly timers: SessionTimers,
+    private readonly lifecycle: SessionLifecycle,
   ) {}
 
   async onModuleInit(): Promise<void> {
     await this.notifications.listen(SESSION_ENDED, (notice) => this.release(notice));
   }
 
-  /** Drops this replica's sideband and timers for an ended session (a no-op if it has none). */
+  /** Drops this replica's sideband and (through `call.released`) timers for an ended session (a no-op if it has none). */
   releaseLocally({ sessionId, callId }: SessionEndedNotice): boolean {
-    this.timers.cancel(sessionId);
+    this.lifecycle.emit('call.released', { sessionId, callId });
     if (!callId || !this.sidebands.isWanted(callId)) return false;
     this.sidebands.close(callId);
     return true;

@@ -3,8 +3,7 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 import { newId } from '../../common/ids.js';
 import { AppConfig } from '../../config/app-config.js';
 import { CallNotFoundUpstreamError, SidebandConnections } from '../realtime/index.js';
-import { GovernedCalls } from './governed-calls.js';
-import { SessionTimers } from './session-timers.js';
+import { SessionLifecycle } from './session-lifecycle.js';
 import { SidebandLeasesRepository } from './sideband-leases.repository.js';
 import { SessionsService } from './sessions.service.js';
 
@@ -12,7 +11,7 @@ import { SessionsService } from './sessions.service.js';
  * Exactly one replica owns a call's sideband at a time: a lease row in PostgreSQL, renewed every
  * third of its lifetime. A replica that stops renewing (crash, or a graceful shutdown that hands
  * its leases back) is replaced: any other replica takes over an expired lease of an active
- * session, reopens the sideband and re-arms the session's timers. A replica that finds it lost a
+ * session, reopens the sideband and re-arms the session's timers (through `call.attached`). A replica that finds it lost a
  * lease lets go of the sideband.
  */
 @Injectable()
@@ -28,8 +27,7 @@ export class SidebandLeases implements OnModuleInit, OnApplicationShutdown {
     private readonly config: AppConfig,
     private readonly sessions: SessionsService,
     private readonly sidebands: SidebandConnections,
-    private readonly timers: SessionTimers,
-    private readonly calls: GovernedCalls,
+    private readonly lifecycle: SessionLifecycle,
   ) {}
 
   onModuleInit(): void {
@@ -81,9 +79,9 @@ export class SidebandLeases implements OnModuleInit, OnApplicationShutdown {
       if (!(await this.acquire(orphan.sessionId, orphan.callId))) continue;
       const session = await this.sessions.getAny(orphan.sessionId);
       try {
-        this.calls.watch(session, orphan.callId);
+        this.lifecycle.emit('call.watching', { session, callId: orphan.callId });
         await this.sidebands.open(orphan.callId);
-        this.timers.schedule(session);
+        this.lifecycle.emit('call.attached', { session, callId: orphan.callId, takeover: true });
         this.logger.log({ sessionId: session.id, callId: orphan.callId }, 'Took over a sideband');
       } catch (error) {
         if (error instanceof CallNotFoundUpstreamError) {

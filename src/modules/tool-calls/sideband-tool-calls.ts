@@ -1,12 +1,8 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 
 import { RealtimeEventBus, SidebandConnections, SidebandTags } from '../realtime/index.js';
-import {
-  LatencyMeter,
-  ServerResponses,
-  type SessionRecord,
-  SessionsService,
-} from '../sessions/index.js';
+import { LatencyMeter, ServerResponses } from '../live-calls/index.js';
+import { type SessionRecord, SessionsService } from '../sessions/index.js';
 import { ToolFailedError } from '../tools/index.js';
 import { sessionPrincipal } from './session-principal.js';
 import { ToolCallPipeline, type ToolCallResult } from './tool-call.pipeline.js';

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { ApprovalsModule } from '../approvals/index.js';
 import { AuditModule } from '../audit/index.js';
 import { RealtimeModule } from '../realtime/index.js';
+import { LiveCallsModule } from '../live-calls/index.js';
 import { SessionsModule } from '../sessions/index.js';
 import { AdminToolCallsController } from './admin-tool-calls.controller.js';
 import { DirectCallRollbacks } from './direct-call-rollbacks.js';
@@ -21,7 +22,7 @@ import { ToolCallsController } from './tool-calls.controller.js';
 @Module({
   controllers: [AdminToolCallsController, SessionActionsController, ToolCallsController],
   exports: [ToolCallPipeline],
-  imports: [ApprovalsModule, AuditModule, RealtimeModule, SessionsModule],
+  imports: [ApprovalsModule, AuditModule, LiveCallsModule, RealtimeModule, SessionsModule],
   providers: [
     DirectCallRollbacks,
     SessionActions,

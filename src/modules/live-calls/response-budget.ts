@@ -4,9 +4,7 @@ import { DEFAULT_MAX_OUTPUT_TOKENS } from '../../config/agent-profiles.js';
 import { AppConfig } from '../../config/app-config.js';
 import { AuditLog } from '../audit/index.js';
 import { GovernedCalls } from './governed-calls.js';
-import { SessionsRepository } from './sessions.repository.js';
-import { SessionsService } from './sessions.service.js';
-import { nextResponseCeilingUsd } from './usage-cost.js';
+import { SessionsRepository, SessionsService, nextResponseCeilingUsd } from '../sessions/index.js';
 
 /** What a session, its user today and its tenant this month have spent, in USD. */
 export interface Spend {

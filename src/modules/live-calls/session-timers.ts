@@ -2,8 +2,7 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 
 import { RealtimeEventBus, SidebandTags } from '../realtime/index.js';
 import { ServerResponses } from './server-responses.js';
-import type { SessionRecord } from './session.record.js';
-import { SessionsService } from './sessions.service.js';
+import { SessionLifecycle, type SessionRecord, SessionsService } from '../sessions/index.js';
 
 /**
  * The duration cap of every session this replica watches: a spoken warning `warningSeconds`
@@ -13,22 +12,27 @@ import { SessionsService } from './sessions.service.js';
 export class SessionTimers implements OnModuleInit, OnApplicationShutdown {
   private readonly timers = new Map<string, NodeJS.Timeout[]>();
   private readonly logger = new Logger(SessionTimers.name);
-  private unsubscribe?: () => void;
+  private readonly unsubscribe: (() => void)[] = [];
 
   constructor(
     private readonly sessions: SessionsService,
     private readonly bus: RealtimeEventBus,
     private readonly tags: SidebandTags,
     private readonly responses: ServerResponses,
+    private readonly lifecycle: SessionLifecycle,
   ) {}
 
   onModuleInit(): void {
-    this.unsubscribe = this.bus.on('sideband.lost', async ({ callId, reason }) => {
-      const session = await this.sessions.findByCall(callId);
-      if (!session) return;
-      this.cancel(session.id);
-      await this.sessions.end(session.id, 'ended', `sideband_lost:${reason}`, 'system');
-    });
+    this.unsubscribe.push(
+      this.lifecycle.on('call.attached', ({ session }) => this.schedule(session)),
+      this.lifecycle.on('call.released', ({ sessionId }) => this.cancel(sessionId)),
+      this.bus.on('sideband.lost', async ({ callId, reason }) => {
+        const session = await this.sessions.findByCall(callId);
+        if (!session) return;
+        this.cancel(session.id);
+        await this.sessions.end(session.id, 'ended', `sideband_lost:${reason}`, 'system');
+      }),
+    );
   }
 
   /** Arms (or re-arms) the session's warning and cap. */
@@ -55,7 +59,7 @@ export class SessionTimers implements OnModuleInit, OnApplicationShutdown {
   }
 
   onApplicationShutdown(): void {
-    this.unsubscribe?.();
+    for (const stop of this.unsubscribe) stop();
     for (const id of [...this.timers.keys()]) this.cancel(id);
   }
 

@@ -13,7 +13,7 @@ import {
 } from '../realtime/index.js';
 import { GovernedCalls, type GovernedCall } from './governed-calls.js';
 import { foreignChanges, revertUpdate } from './tamper-check.js';
-import { SessionsService } from './sessions.service.js';
+import { SessionLifecycle, SessionsService } from '../sessions/index.js';
 
 type TamperKind =
   'session.update' | 'function_call_output' | 'system_message' | 'item.deleted' | 'response.create';
@@ -43,10 +43,15 @@ export class TamperGuard implements OnModuleInit, OnApplicationShutdown {
     private readonly audit: AuditLog,
     private readonly tags: SidebandTags,
     private readonly calls: GovernedCalls,
+    private readonly lifecycle: SessionLifecycle,
   ) {}
 
   onModuleInit(): void {
     this.unsubscribe.push(
+      // Whatever the page changed before the sideband was attached is put back at once.
+      this.lifecycle.on('call.attached', ({ session, callId, takeover }) => {
+        if (!takeover) this.sidebands.send(callId, revertUpdate(session.config));
+      }),
       this.bus.on('sideband.event', ({ callId, event }) => this.inspect(callId, event)),
       // After a reconnect, changes made while nobody was watching are put back.
       this.bus.on('sideband.connected', async ({ callId, reconnect }) => {

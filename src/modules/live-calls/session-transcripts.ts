@@ -5,7 +5,7 @@ import {
   SessionTranscriptsRepository,
   type TranscriptLine,
 } from './session-transcripts.repository.js';
-import { SessionsService } from './sessions.service.js';
+import { SessionsService } from '../sessions/index.js';
 
 export type { TranscriptLine };
 

@@ -2,8 +2,12 @@ import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nest
 
 import { RealtimeEventBus, type TaggableItem } from '../realtime/index.js';
 
-import type { ResponseStart, SessionRecord } from './session.record.js';
-import type { RealtimeUsage } from './usage-cost.js';
+import {
+  SessionLifecycle,
+  type RealtimeUsage,
+  type ResponseStart,
+  type SessionRecord,
+} from '../sessions/index.js';
 
 /**
  * What this replica knows, in memory, about a call whose sideband it owns. Decisions that must be
@@ -58,10 +62,15 @@ export class GovernedCalls implements OnModuleInit, OnApplicationShutdown {
   private readonly calls = new Map<string, GovernedCall>();
   private readonly unsubscribe: (() => void)[] = [];
 
-  constructor(private readonly bus: RealtimeEventBus) {}
+  constructor(
+    private readonly bus: RealtimeEventBus,
+    private readonly lifecycle: SessionLifecycle,
+  ) {}
 
   onModuleInit(): void {
     this.unsubscribe.push(
+      // Known before the first event arrives, so every decision on it can be taken at once.
+      this.lifecycle.on('call.watching', ({ session, callId }) => this.watch(session, callId)),
       this.bus.on('sideband.closed', ({ callId }) => this.forget(callId)),
       this.bus.on('sideband.lost', ({ callId }) => this.forget(callId)),
     );

@@ -3,8 +3,7 @@ import { Histogram } from 'prom-client';
 
 import { MetricsRegistry } from '../metrics/index.js';
 import { RealtimeEventBus, type RealtimeServerEvent } from '../realtime/index.js';
-import { SessionsRepository } from './sessions.repository.js';
-import { SessionsService } from './sessions.service.js';
+import { SessionsRepository, SessionsService } from '../sessions/index.js';
 
 /** Kept per session; older turns fall off. */
 const SAMPLES_KEPT = 500;

@@ -15,11 +15,16 @@ import {
 import { ToolRegistry } from '../tools/index.js';
 import { GovernedCalls } from './governed-calls.js';
 import { ResponseBudget } from './response-budget.js';
-import type { SessionRecord } from './session.record.js';
-import { SessionsRepository, type Charge, type ChargedSpend } from './sessions.repository.js';
-import { SessionsService } from './sessions.service.js';
+import {
+  type SessionRecord,
+  SessionsRepository,
+  type Charge,
+  type ChargedSpend,
+  SessionsService,
+  usageCostUsd,
+  type RealtimeUsage,
+} from '../sessions/index.js';
 import { revertUpdate } from './tamper-check.js';
-import { usageCostUsd, type RealtimeUsage } from './usage-cost.js';
 
 type ResponseUsage = RealtimeUsage & { input_tokens?: number; output_tokens?: number };
 
