@@ -1,7 +1,31 @@
 import { DomainError, type FieldError } from './domain.error.js';
 
+/**
+ * Every code of the request layer: errors every module may throw, the codes `toDomainError` gives
+ * the framework's HTTP errors (its 401 and 403 get the `AUTH_ERROR_CODES`) and the filter's
+ * `INTERNAL_ERROR`. Module-specific codes live in `<module>.errors.ts`.
+ */
+export const COMMON_ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'NOT_FOUND',
+  'BODY_TOO_DEEP',
+  'BODY_TOO_MANY_KEYS',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'BAD_REQUEST',
+  'ROUTE_NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  'NOT_ACCEPTABLE',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
+  'HTTP_ERROR',
+  'INTERNAL_ERROR',
+] as const;
+export type CommonErrorCode = (typeof COMMON_ERROR_CODES)[number];
+
 /** Errors every module may throw. Module-specific ones live in `<module>.errors.ts`. */
-export class RequestValidationError extends DomainError {
+export class RequestValidationError extends DomainError<CommonErrorCode> {
   constructor(errors: readonly FieldError[]) {
     super({
       code: 'VALIDATION_FAILED',
@@ -15,7 +39,7 @@ export class RequestValidationError extends DomainError {
   }
 }
 
-export class ResourceNotFoundError extends DomainError {
+export class ResourceNotFoundError extends DomainError<CommonErrorCode> {
   constructor(kind: string, id: string) {
     super({
       code: 'NOT_FOUND',
@@ -27,7 +51,7 @@ export class ResourceNotFoundError extends DomainError {
 }
 
 /** A JSON body nested deeper than the configured bound, refused before it is parsed. */
-export class BodyTooDeepError extends DomainError {
+export class BodyTooDeepError extends DomainError<CommonErrorCode> {
   constructor(maxDepth: number) {
     super({
       code: 'BODY_TOO_DEEP',
@@ -39,7 +63,7 @@ export class BodyTooDeepError extends DomainError {
 }
 
 /** A body with more object keys (or form fields) than the configured bound. */
-export class BodyTooManyKeysError extends DomainError {
+export class BodyTooManyKeysError extends DomainError<CommonErrorCode> {
   /** `maxKeys` is absent where the refusal comes from the form parser, which does not say it. */
   constructor(maxKeys?: number) {
     super({
@@ -55,7 +79,7 @@ export class BodyTooManyKeysError extends DomainError {
 }
 
 /** A JSON body in a `utf-*` charset this runtime cannot decode (UTF-32, UTF-7). */
-export class UnsupportedCharsetError extends DomainError {
+export class UnsupportedCharsetError extends DomainError<CommonErrorCode> {
   constructor(charset: string) {
     super({
       code: 'UNSUPPORTED_MEDIA_TYPE',

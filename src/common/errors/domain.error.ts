@@ -5,9 +5,14 @@ export interface FieldError {
   readonly detail: string;
 }
 
-export interface DomainErrorInit {
+/**
+ * What a `DomainError` is built from. `C` is the union of codes the thrower may use: each module
+ * lists its codes in an `as const` array in its `*.errors.ts` and its errors extend
+ * `DomainError<ItsErrorCode>`, so a mistyped code fails the typecheck.
+ */
+export interface DomainErrorInit<C extends string = string> {
   /** Stable, upper-snake-case identifier clients and the model can branch on. */
-  readonly code: string;
+  readonly code: C;
   readonly status: number;
   /** Short, fixed summary of the problem type. */
   readonly title: string;
@@ -25,15 +30,15 @@ export interface DomainErrorInit {
  * the problem-details filter maps them to RFC 9457 responses, and the tool pipeline hands the same
  * `code` and `detail` to the model.
  */
-export class DomainError extends Error {
-  readonly code: string;
+export class DomainError<C extends string = string> extends Error {
+  readonly code: C;
   readonly status: number;
   readonly title: string;
   readonly errors?: readonly FieldError[];
   readonly extensions?: Readonly<Record<string, unknown>>;
   readonly retryAfterSeconds?: number;
 
-  constructor(init: DomainErrorInit) {
+  constructor(init: DomainErrorInit<C>) {
     super(init.detail);
     this.name = new.target.name;
     this.code = init.code;

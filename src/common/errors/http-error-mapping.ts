@@ -1,9 +1,13 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 
-import { BodyTooManyKeysError } from './common.errors.js';
+import type { AuthErrorCode } from '../auth/auth.errors.js';
+import { BodyTooManyKeysError, type CommonErrorCode } from './common.errors.js';
 import { DomainError } from './domain.error.js';
 
-const CODE_BY_STATUS: Record<number, [code: string, title: string]> = {
+/** The codes the framework's own HTTP errors are given. */
+type HttpErrorCode = CommonErrorCode | AuthErrorCode;
+
+const CODE_BY_STATUS: Record<number, [code: HttpErrorCode, title: string]> = {
   [HttpStatus.BAD_REQUEST]: ['BAD_REQUEST', 'The request is malformed'],
   [HttpStatus.UNAUTHORIZED]: ['UNAUTHENTICATED', 'Authentication required'],
   [HttpStatus.FORBIDDEN]: ['FORBIDDEN', 'Not allowed'],
@@ -62,8 +66,11 @@ function fromBodyParser(cause: unknown): DomainError | undefined {
   return undefined;
 }
 
-function fromStatus(status: number, detail: string): DomainError {
-  const [code, title] = CODE_BY_STATUS[status] ?? ['HTTP_ERROR', 'Request failed'];
+function fromStatus(status: number, detail: string): DomainError<HttpErrorCode> {
+  const [code, title]: [HttpErrorCode, string] = CODE_BY_STATUS[status] ?? [
+    'HTTP_ERROR',
+    'Request failed',
+  ];
   return new DomainError({ code, status, title, detail });
 }
 

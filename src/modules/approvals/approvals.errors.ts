@@ -1,6 +1,23 @@
 import { DomainError } from '../../common/errors/domain.error.js';
 
-export class ActionNotFoundError extends DomainError {
+/**
+ * Every code the approvals module owns. `EXECUTION_INTERRUPTED` has no class: the sweeper records
+ * it on an action whose execution was cut off (`pending-actions.repository.ts`).
+ */
+export const APPROVAL_ERROR_CODES = [
+  'ACTION_NOT_FOUND',
+  'APPROVER_ROLE_REQUIRED',
+  'SELF_APPROVAL',
+  'STALE_DIGEST',
+  'ACTION_NOT_PENDING',
+  'DECISION_CONFLICT',
+  'ACTION_IRREVERSIBLE',
+  'ROLLBACK_NOT_POSSIBLE',
+  'EXECUTION_INTERRUPTED',
+] as const;
+export type ApprovalErrorCode = (typeof APPROVAL_ERROR_CODES)[number];
+
+export class ActionNotFoundError extends DomainError<ApprovalErrorCode> {
   constructor(id: string, detail = `No action "${id}" exists.`) {
     super({ code: 'ACTION_NOT_FOUND', status: 404, title: 'Action not found', detail });
   }
@@ -11,7 +28,7 @@ export class ActionNotFoundError extends DomainError {
   }
 }
 
-export class NotAnApproverError extends DomainError {
+export class NotAnApproverError extends DomainError<ApprovalErrorCode> {
   /** `roles` of this action, or (`any`) of every action: the caller may decide none at all. */
   constructor(roles: readonly string[], of: 'action' | 'any' = 'action') {
     super({
@@ -27,7 +44,7 @@ export class NotAnApproverError extends DomainError {
   }
 }
 
-export class SelfApprovalError extends DomainError {
+export class SelfApprovalError extends DomainError<ApprovalErrorCode> {
   constructor() {
     super({
       code: 'SELF_APPROVAL',
@@ -38,7 +55,7 @@ export class SelfApprovalError extends DomainError {
   }
 }
 
-export class StaleDigestError extends DomainError {
+export class StaleDigestError extends DomainError<ApprovalErrorCode> {
   constructor() {
     super({
       code: 'STALE_DIGEST',
@@ -50,7 +67,7 @@ export class StaleDigestError extends DomainError {
   }
 }
 
-export class ActionNotPendingError extends DomainError {
+export class ActionNotPendingError extends DomainError<ApprovalErrorCode> {
   constructor(id: string, status: string) {
     super({
       code: 'ACTION_NOT_PENDING',
@@ -62,7 +79,7 @@ export class ActionNotPendingError extends DomainError {
   }
 }
 
-export class DecisionConflictError extends DomainError {
+export class DecisionConflictError extends DomainError<ApprovalErrorCode> {
   constructor(previous: string) {
     super({
       code: 'DECISION_CONFLICT',
@@ -74,7 +91,7 @@ export class DecisionConflictError extends DomainError {
   }
 }
 
-export class IrreversibleActionError extends DomainError {
+export class IrreversibleActionError extends DomainError<ApprovalErrorCode> {
   constructor(tool: string) {
     super({
       code: 'ACTION_IRREVERSIBLE',
@@ -85,7 +102,7 @@ export class IrreversibleActionError extends DomainError {
   }
 }
 
-export class RollbackNotPossibleError extends DomainError {
+export class RollbackNotPossibleError extends DomainError<ApprovalErrorCode> {
   constructor(id: string, state: string) {
     super({
       code: 'ROLLBACK_NOT_POSSIBLE',

@@ -1,6 +1,10 @@
 import { DomainError } from '../../common/errors/domain.error.js';
 
-export class ApiKeyNotFoundError extends DomainError {
+/** Every code the identity module owns. */
+export const IDENTITY_ERROR_CODES = ['API_KEY_NOT_FOUND'] as const;
+export type IdentityErrorCode = (typeof IDENTITY_ERROR_CODES)[number];
+
+export class ApiKeyNotFoundError extends DomainError<IdentityErrorCode> {
   constructor(id: string) {
     super({
       code: 'API_KEY_NOT_FOUND',

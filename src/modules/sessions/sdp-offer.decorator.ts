@@ -1,6 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 
+import type { CommonErrorCode } from '../../common/errors/common.errors.js';
 import { DomainError } from '../../common/errors/domain.error.js';
 
 /**
@@ -17,7 +18,7 @@ export const SdpOffer = createParamDecorator(
       typeof body !== 'string' ||
       !body.trim()
     ) {
-      throw new DomainError({
+      throw new DomainError<CommonErrorCode>({
         code: 'UNSUPPORTED_MEDIA_TYPE',
         status: 415,
         title: 'Unsupported content type',

@@ -1,6 +1,17 @@
 import { DomainError } from '../../common/errors/domain.error.js';
 
-export class SessionNotFoundError extends DomainError {
+/** Every code the sessions module owns (`BUDGET_EXHAUSTED` is also thrown by the tool pipeline). */
+export const SESSION_ERROR_CODES = [
+  'SESSION_NOT_FOUND',
+  'UNKNOWN_AGENT',
+  'SESSION_LIMIT_REACHED',
+  'SESSION_STATE_CONFLICT',
+  'UPSTREAM_ERROR',
+  'BUDGET_EXHAUSTED',
+] as const;
+export type SessionErrorCode = (typeof SESSION_ERROR_CODES)[number];
+
+export class SessionNotFoundError extends DomainError<SessionErrorCode> {
   constructor(id: string) {
     super({
       code: 'SESSION_NOT_FOUND',
@@ -11,7 +22,7 @@ export class SessionNotFoundError extends DomainError {
   }
 }
 
-export class UnknownAgentError extends DomainError {
+export class UnknownAgentError extends DomainError<SessionErrorCode> {
   constructor(agent: string, known: string[]) {
     super({
       code: 'UNKNOWN_AGENT',
@@ -22,7 +33,7 @@ export class UnknownAgentError extends DomainError {
   }
 }
 
-export class SessionLimitError extends DomainError {
+export class SessionLimitError extends DomainError<SessionErrorCode> {
   constructor(scope: 'user' | 'tenant' | 'total', limit: number, retryAfterSeconds: number) {
     super({
       code: 'SESSION_LIMIT_REACHED',
@@ -35,7 +46,7 @@ export class SessionLimitError extends DomainError {
   }
 }
 
-export class SessionStateError extends DomainError {
+export class SessionStateError extends DomainError<SessionErrorCode> {
   constructor(detail: string) {
     super({
       code: 'SESSION_STATE_CONFLICT',
@@ -46,13 +57,13 @@ export class SessionStateError extends DomainError {
   }
 }
 
-export class UpstreamError extends DomainError {
+export class UpstreamError extends DomainError<SessionErrorCode> {
   constructor(detail: string) {
     super({ code: 'UPSTREAM_ERROR', status: 502, title: 'OpenAI refused the request', detail });
   }
 }
 
-export class BudgetExhaustedError extends DomainError {
+export class BudgetExhaustedError extends DomainError<SessionErrorCode> {
   constructor(scope: 'user_day' | 'tenant_month', budgetUsd: number, retryAfterSeconds: number) {
     super({
       code: 'BUDGET_EXHAUSTED',

@@ -1,12 +1,26 @@
 import { DomainError, type FieldError } from '../../common/errors/domain.error.js';
+import type { SessionErrorCode } from '../sessions/index.js';
 import type { ToolRefusal } from '../tools/index.js';
+
+/** Every code the tool-calls module owns. */
+export const TOOL_CALL_ERROR_CODES = [
+  'UNKNOWN_TOOL',
+  'SESSION_NOT_ACTIVE',
+  'TOOL_DISABLED_NEAR_BUDGET',
+  'TOOL_NOT_ALLOWED',
+  'TOOL_RATE_LIMITED',
+  'INVALID_TOOL_ARGUMENTS',
+  'TOOL_CALL_ID_REUSED',
+  'APPROVAL_UNAVAILABLE',
+] as const;
+export type ToolCallErrorCode = (typeof TOOL_CALL_ERROR_CODES)[number];
 
 /**
  * Refusals and failures of the tool pipeline. Each one is audited, returned to a relaying page as
  * problem+json, and told to the model as `{ ok: false, error: { code, message } }` so it can say
  * why.
  */
-export class UnknownToolError extends DomainError {
+export class UnknownToolError extends DomainError<ToolCallErrorCode> {
   constructor(name: string, suggestion: string | undefined) {
     super({
       code: 'UNKNOWN_TOOL',
@@ -18,7 +32,7 @@ export class UnknownToolError extends DomainError {
   }
 }
 
-export class SessionNotActiveError extends DomainError {
+export class SessionNotActiveError extends DomainError<ToolCallErrorCode> {
   constructor(sessionId: string, state: string) {
     super({
       code: 'SESSION_NOT_ACTIVE',
@@ -30,7 +44,8 @@ export class SessionNotActiveError extends DomainError {
   }
 }
 
-export class SessionBudgetSpentError extends DomainError {
+/** The session's own budget; the code is the one session admission uses for the user's and tenant's. */
+export class SessionBudgetSpentError extends DomainError<SessionErrorCode> {
   constructor(sessionId: string) {
     super({
       code: 'BUDGET_EXHAUSTED',
@@ -41,7 +56,7 @@ export class SessionBudgetSpentError extends DomainError {
   }
 }
 
-export class ToolDisabledNearBudgetError extends DomainError {
+export class ToolDisabledNearBudgetError extends DomainError<ToolCallErrorCode> {
   constructor(name: string) {
     super({
       code: 'TOOL_DISABLED_NEAR_BUDGET',
@@ -53,7 +68,7 @@ export class ToolDisabledNearBudgetError extends DomainError {
 }
 
 /** One code for both refusals; `reason` tells the caller's roles from the agent profile. */
-export class ToolNotAllowedError extends DomainError {
+export class ToolNotAllowedError extends DomainError<ToolCallErrorCode> {
   constructor(name: string, reason: ToolRefusal, agent: string) {
     super({
       code: 'TOOL_NOT_ALLOWED',
@@ -68,7 +83,7 @@ export class ToolNotAllowedError extends DomainError {
   }
 }
 
-export class ToolRateLimitedError extends DomainError {
+export class ToolRateLimitedError extends DomainError<ToolCallErrorCode> {
   constructor(name: string, scope: 'session' | 'user', limit: number, windowSeconds: number) {
     super({
       code: 'TOOL_RATE_LIMITED',
@@ -81,7 +96,7 @@ export class ToolRateLimitedError extends DomainError {
   }
 }
 
-export class InvalidToolArgumentsError extends DomainError {
+export class InvalidToolArgumentsError extends DomainError<ToolCallErrorCode> {
   constructor(name: string, errors: readonly FieldError[]) {
     super({
       code: 'INVALID_TOOL_ARGUMENTS',
@@ -95,7 +110,7 @@ export class InvalidToolArgumentsError extends DomainError {
   }
 }
 
-export class ToolCallIdReusedError extends DomainError {
+export class ToolCallIdReusedError extends DomainError<ToolCallErrorCode> {
   constructor(toolCallId: string) {
     super({
       code: 'TOOL_CALL_ID_REUSED',
@@ -106,7 +121,7 @@ export class ToolCallIdReusedError extends DomainError {
   }
 }
 
-export class ApprovalUnavailableError extends DomainError {
+export class ApprovalUnavailableError extends DomainError<ToolCallErrorCode> {
   constructor(name: string) {
     super({
       code: 'APPROVAL_UNAVAILABLE',

@@ -1,13 +1,23 @@
 import { DomainError } from '../../common/errors/domain.error.js';
 
-/** Failures of running a tool, whichever path ran it (a call, an approved action, a rollback). */
-export type ToolRunErrorCode =
-  'TOOL_TIMEOUT' | 'TOOL_FAILED' | 'ROLLBACK_FAILED' | 'STORED_ARGUMENTS_INVALID';
+/**
+ * Every code the tools module owns: failures of running a tool, whichever path ran it (a call, an
+ * approved action, a rollback).
+ */
+export const TOOL_ERROR_CODES = [
+  'TOOL_TIMEOUT',
+  'TOOL_FAILED',
+  'ROLLBACK_FAILED',
+  'STORED_ARGUMENTS_INVALID',
+] as const;
+export type ToolErrorCode = (typeof TOOL_ERROR_CODES)[number];
+/** The same union under its earlier name. */
+export type ToolRunErrorCode = ToolErrorCode;
 
-export class ToolTimeoutError extends DomainError {
+export class ToolTimeoutError extends DomainError<ToolErrorCode> {
   constructor(name: string, timeoutMs: number) {
     super({
-      code: 'TOOL_TIMEOUT' satisfies ToolRunErrorCode,
+      code: 'TOOL_TIMEOUT',
       status: 504,
       title: 'Tool timed out',
       detail: `The tool "${name}" did not finish within ${timeoutMs} ms and was aborted.`,
@@ -15,10 +25,10 @@ export class ToolTimeoutError extends DomainError {
   }
 }
 
-export class ToolFailedError extends DomainError {
+export class ToolFailedError extends DomainError<ToolErrorCode> {
   constructor(name: string) {
     super({
-      code: 'TOOL_FAILED' satisfies ToolRunErrorCode,
+      code: 'TOOL_FAILED',
       status: 502,
       title: 'Tool failed',
       detail: `The tool "${name}" failed. The error is logged; try again or ask a person for help.`,
@@ -26,10 +36,10 @@ export class ToolFailedError extends DomainError {
   }
 }
 
-export class CompensationFailedError extends DomainError {
+export class CompensationFailedError extends DomainError<ToolErrorCode> {
   constructor(name: string) {
     super({
-      code: 'ROLLBACK_FAILED' satisfies ToolRunErrorCode,
+      code: 'ROLLBACK_FAILED',
       status: 502,
       title: 'Compensation failed',
       detail: `The compensation of "${name}" failed; see the server log.`,
@@ -38,10 +48,10 @@ export class CompensationFailedError extends DomainError {
 }
 
 /** Arguments recorded earlier no longer pass the tool's input checks (its DTO changed since). */
-export class StoredArgumentsInvalidError extends DomainError {
+export class StoredArgumentsInvalidError extends DomainError<ToolErrorCode> {
   constructor(name: string) {
     super({
-      code: 'STORED_ARGUMENTS_INVALID' satisfies ToolRunErrorCode,
+      code: 'STORED_ARGUMENTS_INVALID',
       status: 409,
       title: 'Stored arguments no longer valid',
       detail: `The recorded arguments of "${name}" no longer pass the tool's input checks; nothing was run.`,

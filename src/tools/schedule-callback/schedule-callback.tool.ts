@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain.error.js';
 import { newId } from '../../common/ids.js';
 import { Tool, type ToolContext, type ToolHandler } from '../../modules/tools/index.js';
+import type { DemoErrorCode } from '../shared/demo.errors.js';
 import { ScheduleCallbackInput } from './schedule-callback.input.js';
 
 export interface ScheduledCallback {
@@ -14,7 +15,7 @@ export interface ScheduledCallback {
 
 const MAX_DAYS_AHEAD = 30;
 
-class CallbackTimeError extends DomainError {
+class CallbackTimeError extends DomainError<DemoErrorCode> {
   constructor() {
     super({
       code: 'CALLBACK_TIME_INVALID',

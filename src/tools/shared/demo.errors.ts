@@ -1,6 +1,18 @@
 import { DomainError } from '../../common/errors/domain.error.js';
 
-export class OrderNotFoundError extends DomainError {
+/**
+ * Every code the demo tools own. `CALLBACK_TIME_INVALID` is thrown by a class inside
+ * `schedule-callback.tool.ts`.
+ */
+export const DEMO_ERROR_CODES = [
+  'ORDER_NOT_FOUND',
+  'CUSTOMER_NOT_FOUND',
+  'REFUND_EXCEEDS_ORDER',
+  'CALLBACK_TIME_INVALID',
+] as const;
+export type DemoErrorCode = (typeof DEMO_ERROR_CODES)[number];
+
+export class OrderNotFoundError extends DomainError<DemoErrorCode> {
   constructor(orderNumber: string) {
     super({
       code: 'ORDER_NOT_FOUND',
@@ -11,7 +23,7 @@ export class OrderNotFoundError extends DomainError {
   }
 }
 
-export class CustomerNotFoundError extends DomainError {
+export class CustomerNotFoundError extends DomainError<DemoErrorCode> {
   constructor(customerId: string) {
     super({
       code: 'CUSTOMER_NOT_FOUND',
@@ -22,7 +34,7 @@ export class CustomerNotFoundError extends DomainError {
   }
 }
 
-export class RefundExceedsOrderError extends DomainError {
+export class RefundExceedsOrderError extends DomainError<DemoErrorCode> {
   constructor(orderNumber: string, refundableUsd: number) {
     super({
       code: 'REFUND_EXCEEDS_ORDER',
