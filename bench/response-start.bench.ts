@@ -6,7 +6,9 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { OpenAIEndpoint } from '../src/modules/realtime/openai-endpoint.js';
+import { RealtimePricing } from '../src/modules/live-calls/realtime/realtime-pricing.js';
 import { ResponseBudget } from '../src/modules/live-calls/response-budget.js';
+import type { SessionConfig } from '../src/modules/voice/index.js';
 import { SessionsService } from '../src/modules/sessions/sessions.service.js';
 import { JWT_ENV, userToken } from '../test/support/tokens.js';
 import { WeriftBrowser } from '../test/support/werift-browser.js';
@@ -77,12 +79,16 @@ export async function runResponseStartBench(): Promise<void> {
     }
     const [vad, server] = modes.map((m) => m.commitToResponseCreated);
     const budget = app.get(ResponseBudget);
+    const pricing = app.get(RealtimePricing);
+    const estimate = (session: SessionConfig) => pricing.nextResponseUsd(undefined, session);
     const dataSource = app.get(DataSource);
     const probeCall = await connect(app, 'server_agent');
     try {
-      await measure(100, 1, () => budget.allowsResponse(probeCall.callId));
+      await measure(100, 1, () => budget.allowsResponse(probeCall.callId, estimate));
       const plain = await measure(CHECKS, 1, () => dataSource.query('SELECT 1'));
-      const check = await measure(CHECKS, 1, () => budget.allowsResponse(probeCall.callId));
+      const check = await measure(CHECKS, 1, () =>
+        budget.allowsResponse(probeCall.callId, estimate),
+      );
       const result = {
         benchmark: 'response-start',
         database: bench.database,

@@ -9,11 +9,13 @@ import { DatabaseModule } from './database/database.module.js';
 import { AuditModule } from './modules/audit/index.js';
 import { HealthModule } from './modules/health/index.js';
 import { IdentityModule } from './modules/identity/index.js';
+import { LiveCallsModule } from './modules/live-calls/index.js';
 import { MetricsModule } from './modules/metrics/index.js';
 import { RealtimeModule } from './modules/realtime/index.js';
 import { SessionsModule } from './modules/sessions/index.js';
 import { ToolCallsModule } from './modules/tool-calls/index.js';
 import { ToolsModule } from './modules/tools/index.js';
+import { VoiceModule } from './modules/voice/index.js';
 import { DemoToolsModule } from './tools/demo-tools.module.js';
 import { TOOL_ALLOWLIST } from './tools/tool-allowlist.js';
 
@@ -43,9 +45,10 @@ export class AppModule {
         IdentityModule,
         LoggingModule.forRoot(config, logDestination),
         MetricsModule,
-        RealtimeModule,
+        LiveCallsModule,
         SessionsModule,
         ToolCallsModule,
+        VoiceModule.forAdapter(RealtimeModule),
         ToolsModule.forRoot({ allowlist: TOOL_ALLOWLIST }),
         DemoToolsModule,
         ...imports,

@@ -20,7 +20,7 @@ export class TypedEventBus<Events extends object> {
   }
 
   emit<K extends keyof Events & string>(name: K, payload: Events[K]): void {
-    this.emitter.emit(name, payload);
+    this.emitter.emit(channel(name), payload);
   }
 
   /** Subscribes; returns the unsubscribe function. */
@@ -35,11 +35,16 @@ export class TypedEventBus<Events extends object> {
         this.report(name, error);
       }
     };
-    this.emitter.on(name, safe);
-    return () => this.emitter.off(name, safe);
+    this.emitter.on(channel(name), safe);
+    return () => this.emitter.off(channel(name), safe);
   }
 
   private report(name: string, error: unknown): void {
     this.logger.error({ event: name, err: (error as Error)?.message }, this.failureMessage);
   }
+}
+
+/** Node's emitter throws on an unheard `error` event; no event name may be special to it. */
+function channel(name: string): string {
+  return `event:${name}`;
 }

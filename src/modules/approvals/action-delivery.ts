@@ -2,9 +2,8 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 
 import { DatabaseNotifications } from '../../database/database-notifications.js';
 import { AuditLog } from '../audit/index.js';
-import { SidebandConnections, SidebandTags } from '../realtime/index.js';
-import { ServerResponses } from '../live-calls/index.js';
 import { SessionsService } from '../sessions/index.js';
+import { VoiceCalls, VoiceConversation } from '../voice/index.js';
 import { SETTLED, type PendingActionRow } from './pending-action.record.js';
 import { PendingActionsRepository } from './pending-actions.repository.js';
 
@@ -18,9 +17,9 @@ declare module '../../database/database-notifications.js' {
 }
 
 /**
- * The voice loop: once an action is settled and its session is still live, the outcome is put
- * into the conversation (`conversation.item.create` + `response.create` on the sideband) so the
- * caller hears it. Only the replica that owns the sideband can do that, so the others pass the
+ * The voice loop: once an action is settled and its session is still live, the outcome is told
+ * to the caller through the model (`VoiceConversation.tell`). Only the replica that holds the
+ * call's control channel can do that, so the others pass the
  * word on by NOTIFY; `delivered_at` is claimed by one statement, so it is said once. An ended
  * session keeps the outcome for the app (`GET /v1/sessions/{id}/actions`).
  */
@@ -31,11 +30,10 @@ export class ActionDelivery implements OnModuleInit {
   constructor(
     private readonly actions: PendingActionsRepository,
     private readonly sessions: SessionsService,
-    private readonly sidebands: SidebandConnections,
+    private readonly voice: VoiceCalls,
+    private readonly conversation: VoiceConversation,
     private readonly notifications: DatabaseNotifications,
     private readonly audit: AuditLog,
-    private readonly tags: SidebandTags,
-    private readonly responses: ServerResponses,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -54,7 +52,7 @@ export class ActionDelivery implements OnModuleInit {
     if (!row || !SETTLED.includes(row.status) || row.delivered_at) return false;
     const session = await this.sessions.find(row.session_id);
     if (!session?.callId || session.state !== 'active') return false;
-    if (!this.sidebands.isOpen(session.callId)) {
+    if (!this.voice.isConnected(session.callId)) {
       if (passOn && this.notifications.crossProcess)
         await this.notifications
           .notify(SETTLED_NOTICE, actionId)
@@ -67,12 +65,7 @@ export class ActionDelivery implements OnModuleInit {
       return false;
     }
     if (!(await this.actions.claimDelivery(actionId))) return false;
-    const message = this.tags.tagItem(session.callId, {
-      type: 'message',
-      role: 'system',
-      content: [{ type: 'input_text', text: outcomeText(row) }],
-    });
-    this.responses.request(session.callId, { reason: 'action_outcome', items: [message] });
+    this.conversation.tell(session.callId, { reason: 'action_outcome', text: outcomeText(row) });
     await this.audit.append({
       actor: 'system',
       action: 'action.delivered',

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 
 import { AuditModule } from '../audit/index.js';
-import { RealtimeModule } from '../realtime/index.js';
 import { LiveCallsModule } from '../live-calls/index.js';
 import { SessionsModule } from '../sessions/index.js';
 import { ApprovalGate } from './approval-gate.js';
@@ -25,7 +24,7 @@ import { PendingActionsRepository } from './pending-actions.repository.js';
 @Module({
   controllers: [AdminActionsController, AdminApprovalsController],
   exports: [ActionRollback, ApprovalGate, ApprovalQueue, ExecutedActions],
-  imports: [AuditModule, LiveCallsModule, RealtimeModule, SessionsModule],
+  imports: [AuditModule, LiveCallsModule, SessionsModule],
   providers: [
     ActionDecisionsRepository,
     ActionDelivery,

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 
-import { DEFAULT_MAX_OUTPUT_TOKENS } from '../../config/agent-profiles.js';
 import { AppConfig } from '../../config/app-config.js';
 import { AuditLog } from '../audit/index.js';
-import { GovernedCalls } from './governed-calls.js';
-import { SessionsRepository, SessionsService, nextResponseCeilingUsd } from '../sessions/index.js';
+import { SessionsRepository, SessionsService } from '../sessions/index.js';
+import type { SessionConfig } from '../voice/index.js';
+import { ChargesInFlight } from './charges-in-flight.js';
 
 /** What a session, its user today and its tenant this month have spent, in USD. */
 export interface Spend {
@@ -28,14 +28,15 @@ export interface Shortfall extends BudgetScope {
 /**
  * Decides, before a response starts, whether every budget can still pay for it in full: the
  * session's, its user's today and its tenant's this month. "In full" means a response as long as
- * the session's `max_output_tokens`, so a budget is never crossed by a response already running.
+ * the session's `max_output_tokens` (the adapter's estimate, `nextResponseUsd`), so a budget is
+ * never crossed by a response already running.
  */
 @Injectable()
 export class ResponseBudget {
   constructor(
     private readonly repository: SessionsRepository,
     private readonly config: AppConfig,
-    private readonly calls: GovernedCalls,
+    private readonly inFlight: ChargesInFlight,
     private readonly sessions: SessionsService,
     private readonly audit: AuditLog,
   ) {}
@@ -58,18 +59,6 @@ export class ResponseBudget {
     ];
   }
 
-  /** The most the call's next response can cost (model prices, its output cap, its last usage). */
-  nextResponseUsd(callId: string, sessionConfig: Record<string, unknown>): number {
-    const { prices } = this.config.cost;
-    const model = String(sessionConfig.model ?? 'gpt-realtime');
-    const cap = Number(sessionConfig.max_output_tokens);
-    return nextResponseCeilingUsd(
-      this.calls.get(callId)?.lastUsage,
-      prices[model] ?? prices['gpt-realtime'],
-      Number.isInteger(cap) && cap > 0 ? cap : DEFAULT_MAX_OUTPUT_TOKENS,
-    );
-  }
-
   /** The tightest budget that cannot pay `nextResponseUsd`, or undefined if all can. */
   shortfall(scopes: readonly BudgetScope[], nextResponseUsd: number): Shortfall | undefined {
     const tightest = scopes.reduce((a, b) => (b.budget - b.spent < a.budget - a.spent ? b : a));
@@ -83,16 +72,19 @@ export class ResponseBudget {
    * Before Switchboard starts a response: true when every budget can pay for it. If one cannot,
    * the session is ended (its call hung up) and nothing starts; an inactive call starts nothing.
    */
-  async allowsResponse(callId: string): Promise<boolean> {
+  async allowsResponse(
+    callId: string,
+    nextResponseUsd: (config: SessionConfig) => number,
+  ): Promise<boolean> {
     // Every handler of the event that asked has run once this yields; then wait for the meter,
     // so the response that just ended is counted.
     await Promise.resolve();
-    await this.calls.get(callId)?.metering;
+    await this.inFlight.settled(callId);
     const active = await this.repository.activeSpendByCall(callId);
     if (!active) return false;
     const { session } = active;
     const scopes = this.scopes(session.tenantId, { ...active, sessionUsd: session.costUsd });
-    const shortfall = this.shortfall(scopes, this.nextResponseUsd(callId, session.config));
+    const shortfall = this.shortfall(scopes, nextResponseUsd(session.config));
     if (!shortfall) return true;
     await this.endSession(session.id, shortfall);
     return false;

@@ -1,12 +1,11 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 
-import { RealtimeEventBus, SidebandTags } from '../realtime/index.js';
-import { ServerResponses } from './server-responses.js';
 import { SessionLifecycle, type SessionRecord, SessionsService } from '../sessions/index.js';
+import { VoiceConversation, VoiceEvents } from '../voice/index.js';
 
 /**
  * The duration cap of every session this replica watches: a spoken warning `warningSeconds`
- * before the end, then the hang-up. A sideband that cannot be recovered ends the session too.
+ * before the end, then the hang-up. A control channel that cannot be recovered (`call.lost`) ends the session too.
  */
 @Injectable()
 export class SessionTimers implements OnModuleInit, OnApplicationShutdown {
@@ -16,9 +15,8 @@ export class SessionTimers implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     private readonly sessions: SessionsService,
-    private readonly bus: RealtimeEventBus,
-    private readonly tags: SidebandTags,
-    private readonly responses: ServerResponses,
+    private readonly events: VoiceEvents,
+    private readonly conversation: VoiceConversation,
     private readonly lifecycle: SessionLifecycle,
   ) {}
 
@@ -26,7 +24,7 @@ export class SessionTimers implements OnModuleInit, OnApplicationShutdown {
     this.unsubscribe.push(
       this.lifecycle.on('call.attached', ({ session }) => this.schedule(session)),
       this.lifecycle.on('call.released', ({ sessionId }) => this.cancel(sessionId)),
-      this.bus.on('sideband.lost', async ({ callId, reason }) => {
+      this.events.on('call.lost', async ({ callId, reason }) => {
         const session = await this.sessions.findByCall(callId);
         if (!session) return;
         this.cancel(session.id);
@@ -75,15 +73,10 @@ export class SessionTimers implements OnModuleInit, OnApplicationShutdown {
   /** Tells the caller, in the conversation and aloud, that the call is about to end. */
   private warn(callId: string, secondsLeft: number): void {
     const text = `This call will end in ${secondsLeft} seconds because it reached its time limit.`;
-    const notice = this.tags.tagItem(callId, {
-      type: 'message',
-      role: 'system',
-      content: [{ type: 'input_text', text: `Session limit: ${text}` }],
-    });
-    this.responses.request(callId, {
+    this.conversation.tell(callId, {
       reason: 'limit_warning',
-      items: [notice],
-      response: { instructions: `Say exactly: ${text}` },
+      text: `Session limit: ${text}`,
+      say: text,
     });
   }
 }

@@ -1,16 +1,24 @@
 import { Injectable } from '@nestjs/common';
+import type OpenAI from 'openai';
 
 import { TypedEventBus } from '../../common/events/typed-event-bus.js';
 
-/** A Realtime server event as it arrives on a sideband. */
-export interface RealtimeServerEvent {
-  readonly type: string;
-  readonly event_id?: string;
-  readonly [field: string]: unknown;
-}
+/**
+ * A Realtime server event as it arrives on a sideband, typed by the `openai` SDK's union, so a
+ * check of `event.type` narrows it to that event's shape. (The wire is trusted as far as the SDK
+ * trusts it; a type the SDK does not know yet arrives too, and matches no branch.)
+ */
+export type RealtimeServerEvent = OpenAI.Realtime.RealtimeServerEvent;
+export type ServerEventType = RealtimeServerEvent['type'];
+export type ServerEventOf<T extends ServerEventType> = Extract<RealtimeServerEvent, { type: T }>;
 
-/** Everything the realtime module tells the rest of the app, by name. */
-export interface RealtimeEvents {
+/** Every server event, also under its own type: `bus.on('response.done', …)` gets that shape. */
+type ServerEventsByType = {
+  readonly [T in ServerEventType]: { readonly callId: string; readonly event: ServerEventOf<T> };
+};
+
+/** The sideband's own events. */
+export interface SidebandEvents {
   /** Any server event of a call Switchboard controls. */
   'sideband.event': { readonly callId: string; readonly event: RealtimeServerEvent };
   'sideband.connected': { readonly callId: string; readonly reconnect: boolean };
@@ -19,6 +27,9 @@ export interface RealtimeEvents {
   /** Reconnecting failed for good, or OpenAI no longer knows the call. */
   'sideband.lost': { readonly callId: string; readonly reason: string };
 }
+
+/** Everything the realtime module tells the rest of the app, by name. */
+export type RealtimeEvents = SidebandEvents & ServerEventsByType;
 
 /** A typed in-process bus: modules subscribe by event name, payloads are checked at compile time. */
 @Injectable()

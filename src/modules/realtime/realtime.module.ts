@@ -1,22 +1,34 @@
 import { Module } from '@nestjs/common';
 import OpenAI from 'openai';
 
+import { VoiceCalls } from '../voice/index.js';
 import { OpenAIEndpoint } from './openai-endpoint.js';
 import { openAIEndpointProvider } from './openai-endpoint.provider.js';
+import { RealtimeCalls } from './realtime-calls.js';
 import { RealtimeEventBus } from './realtime-event-bus.js';
 import { SidebandConnections } from './sideband-connections.js';
 import { SidebandTags } from './sideband-tags.js';
 
 /**
- * Switchboard's side of the OpenAI Realtime API: the endpoint (real or simulated) and the official
- * SDK client pointed at it. Calls, client secrets and sideband sockets build on these.
+ * Switchboard's side of the OpenAI Realtime API, the first adapter behind the voice port: the
+ * endpoint (real or simulated), the official SDK client pointed at it, calls and client secrets
+ * (`RealtimeCalls`, bound as `VoiceCalls`) and the sideband sockets.
  */
 @Module({
-  exports: [OpenAI, OpenAIEndpoint, RealtimeEventBus, SidebandConnections, SidebandTags],
-  providers: [
+  exports: [
+    OpenAI,
+    OpenAIEndpoint,
     RealtimeEventBus,
     SidebandConnections,
     SidebandTags,
+    VoiceCalls,
+  ],
+  providers: [
+    RealtimeCalls,
+    RealtimeEventBus,
+    SidebandConnections,
+    SidebandTags,
+    { provide: VoiceCalls, useExisting: RealtimeCalls },
     openAIEndpointProvider,
     {
       provide: OpenAI,

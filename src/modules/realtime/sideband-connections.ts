@@ -1,17 +1,17 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import WebSocket from 'ws';
 
+import { CallNotFoundUpstreamError } from '../voice/index.js';
 import { OpenAIEndpoint } from './openai-endpoint.js';
-import { RealtimeEventBus, type RealtimeServerEvent } from './realtime-event-bus.js';
+import {
+  RealtimeEventBus,
+  type RealtimeEvents,
+  type RealtimeServerEvent,
+} from './realtime-event-bus.js';
 
 const BACKOFF_START_MS = 200;
 const BACKOFF_MAX_MS = 5000;
 const MAX_RECONNECTS = 8;
-
-/** OpenAI does not know the call (HTTP 404 on the sideband upgrade). */
-export class CallNotFoundUpstreamError extends Error {
-  override name = 'CallNotFoundUpstreamError';
-}
 
 /**
  * The server-side "sideband" WebSocket of every call Switchboard controls
@@ -122,7 +122,12 @@ export class SidebandConnections implements OnApplicationShutdown {
       this.logger.warn({ callId }, 'Ignoring a sideband message that is not JSON');
       return;
     }
+    if (typeof event?.type !== 'string') {
+      this.logger.warn({ callId }, 'Ignoring a sideband message without a type');
+      return;
+    }
     this.bus.emit('sideband.event', { callId, event });
+    this.bus.emit(event.type, { callId, event } as RealtimeEvents[typeof event.type]);
   }
 
   private onClose(callId: string, socket: WebSocket): void {

@@ -1,5 +1,8 @@
-import type { ToolDefinition } from '../tools/index.js';
+import type OpenAI from 'openai';
+
 import { DEFAULT_MAX_OUTPUT_TOKENS, type AgentProfile } from '../../config/agent-profiles.js';
+import type { ToolDefinition } from '../tools/index.js';
+import type { SessionConfig } from '../voice/index.js';
 
 /**
  * The Realtime session config, built on the server from the agent profile and the tools the
@@ -8,7 +11,7 @@ import { DEFAULT_MAX_OUTPUT_TOKENS, type AgentProfile } from '../../config/agent
 export function buildSessionConfig(
   profile: AgentProfile,
   tools: readonly ToolDefinition[],
-): Record<string, unknown> {
+): SessionConfig {
   return {
     type: 'realtime',
     model: profile.model,
@@ -26,11 +29,16 @@ export function buildSessionConfig(
   };
 }
 
+type TurnDetection = OpenAI.Realtime.RealtimeAudioConfigInput['turn_detection'];
+
 /**
  * When the server starts responses, turn detection keeps detecting and committing turns (and
  * barge-in, if the profile has it) but no longer starts a response by itself.
  */
-function turnDetectionOf(profile: AgentProfile): Record<string, unknown> | null {
-  if (profile.responseStart !== 'server' || !profile.turnDetection) return profile.turnDetection;
-  return { ...profile.turnDetection, create_response: false };
+function turnDetectionOf(profile: AgentProfile): TurnDetection {
+  // The profile file checks only that it is an object or null; the voice API refuses a malformed
+  // one when the call is created (UPSTREAM_ERROR), as it would any other field.
+  const configured = profile.turnDetection as TurnDetection;
+  if (profile.responseStart !== 'server' || !configured) return configured;
+  return { ...configured, create_response: false } as TurnDetection;
 }

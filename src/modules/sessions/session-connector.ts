@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import OpenAI from 'openai';
 
 import { actorOf, type Principal } from '../../common/auth/principal.js';
 import { AppConfig } from '../../config/app-config.js';
 import { AuditLog } from '../audit/index.js';
-import { CallNotFoundUpstreamError, SidebandConnections } from '../realtime/index.js';
+import { CallNotFoundUpstreamError, VoiceApiRefusedError, VoiceCalls } from '../voice/index.js';
 import { SessionLifecycle } from './session-lifecycle.js';
 import { SidebandLeases } from './sideband-leases.js';
 import type { SessionRecord } from './session.record.js';
@@ -28,8 +27,7 @@ export class SessionConnector {
     private readonly config: AppConfig,
     private readonly sessions: SessionsService,
     private readonly audit: AuditLog,
-    private readonly openai: OpenAI,
-    private readonly sidebands: SidebandConnections,
+    private readonly voice: VoiceCalls,
     private readonly leases: SidebandLeases,
     private readonly lifecycle: SessionLifecycle,
   ) {}
@@ -37,24 +35,16 @@ export class SessionConnector {
   /** Proxy mode: forwards the offer as multipart with the server-built session; returns the answer. */
   async exchangeSdp(principal: Principal, id: string, offer: string): Promise<string> {
     const session = await this.claim(principal, id, 'sdp');
-    let answer: string;
-    let callId: string;
+    let call: { callId: string; answer: string };
     try {
-      const response = await this.openai.realtime.calls.create({
-        sdp: offer,
-        session: session.config as unknown as OpenAI.Realtime.RealtimeSessionCreateRequest,
-      });
-      answer = await response.text();
-      callId = response.headers.get('location')?.split('/').pop() ?? '';
-      if (!callId) throw new UpstreamError('OpenAI answered without a call id (Location header).');
+      call = await this.voice.createCall(offer, session.config);
     } catch (error) {
       await this.repository.undoConnecting(id);
-      if (error instanceof OpenAI.APIError)
-        throw new UpstreamError(`OpenAI refused the offer: ${error.message}`);
+      if (error instanceof VoiceApiRefusedError) throw new UpstreamError(error.message);
       throw error;
     }
-    await this.activate(principal, session, callId);
-    return answer;
+    await this.activate(principal, session, call.callId);
+    return call.answer;
   }
 
   /** Ephemeral mode: one client secret per session, with the server-built config and a short TTL. */
@@ -64,20 +54,16 @@ export class SessionConnector {
   ): Promise<{ value: string; expiresAt: string }> {
     const ttl = this.config.sessions.clientSecretTtlSeconds;
     const session = await this.claim(principal, id, 'clientSecret', ttl);
-    let secret: OpenAI.Realtime.ClientSecretCreateResponse;
+    let secret: { value: string; expiresAt: Date };
     try {
-      secret = await this.openai.realtime.clientSecrets.create({
-        expires_after: { anchor: 'created_at', seconds: ttl },
-        session: session.config as unknown as OpenAI.Realtime.RealtimeSessionCreateRequest,
-      });
+      secret = await this.voice.mintClientSecret(session.config, ttl);
     } catch (error) {
       // Nothing was minted, so the session may try again.
       await this.repository.undoClientSecret(id);
-      if (error instanceof OpenAI.APIError)
-        throw new UpstreamError(`OpenAI refused the client secret: ${error.message}`);
+      if (error instanceof VoiceApiRefusedError) throw new UpstreamError(error.message);
       throw error;
     }
-    const expiresAt = new Date(secret.expires_at * 1000).toISOString();
+    const expiresAt = secret.expiresAt.toISOString();
     await this.audit.append({
       actor: actorOf(principal),
       action: 'session.client_secret_minted',
@@ -113,7 +99,7 @@ export class SessionConnector {
 
   /** Undoes a claim that did not lead to a connection, so the session may try again. */
   private async release(id: string, callId: string): Promise<void> {
-    this.sidebands.close(callId);
+    this.voice.detach(callId);
     await this.leaseRows.releaseCall(callId);
     await this.repository.undoConnecting(id);
   }
@@ -129,7 +115,7 @@ export class SessionConnector {
       }
       // Known before the first event arrives, so every decision on it can be taken at once.
       this.lifecycle.emit('call.watching', { session, callId });
-      await this.sidebands.open(callId);
+      await this.voice.attach(callId);
     } catch (error) {
       await this.release(session.id, callId);
       if (error instanceof SessionStateError) throw error;
@@ -144,7 +130,7 @@ export class SessionConnector {
     if (!active) {
       // Ended (revoked, timed out) while connecting: nobody may keep this call.
       await this.release(session.id, callId);
-      await this.openai.realtime.calls.hangup(callId).catch(() => undefined);
+      await this.voice.hangup(callId);
       throw new SessionStateError(`Session ${session.id} ended while it was connecting.`);
     }
     // Listeners put back whatever the page changed before the sideband was attached.

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 
 import { DatabaseNotifications } from '../../database/database-notifications.js';
-import { SidebandConnections } from '../realtime/index.js';
+import { VoiceCalls } from '../voice/index.js';
 import { SessionLifecycle } from './session-lifecycle.js';
 import { SESSION_ENDED } from './sessions.service.js';
 
@@ -28,7 +28,7 @@ export class SessionEndNotifier implements OnModuleInit {
 
   constructor(
     private readonly notifications: DatabaseNotifications,
-    private readonly sidebands: SidebandConnections,
+    private readonly voice: VoiceCalls,
     private readonly lifecycle: SessionLifecycle,
   ) {}
 
@@ -39,8 +39,8 @@ export class SessionEndNotifier implements OnModuleInit {
   /** Drops this replica's sideband and (through `call.released`) timers for an ended session (a no-op if it has none). */
   releaseLocally({ sessionId, callId }: SessionEndedNotice): boolean {
     this.lifecycle.emit('call.released', { sessionId, callId });
-    if (!callId || !this.sidebands.isWanted(callId)) return false;
-    this.sidebands.close(callId);
+    if (!callId || !this.voice.isAttached(callId)) return false;
+    this.voice.detach(callId);
     return true;
   }
 

@@ -1,3 +1,5 @@
+import type { SessionConfig } from '../voice/index.js';
+
 /** Session states: `created` → `connecting` → `active` → `ended` | `revoked`. */
 export type SessionState = 'created' | 'connecting' | 'active' | 'ended' | 'revoked';
 export const LIVE_STATES: readonly SessionState[] = ['created', 'connecting', 'active'];
@@ -28,7 +30,7 @@ export interface SessionRecord {
   readonly state: SessionState;
   readonly endReason: string | null;
   readonly callId: string | null;
-  readonly config: Record<string, unknown>;
+  readonly config: SessionConfig;
   readonly limits: SessionLimits;
   readonly createdAt: Date;
   readonly connectBy: Date;
@@ -57,7 +59,7 @@ export interface SessionRow {
   state: SessionState;
   end_reason: string | null;
   call_id: string | null;
-  config: Record<string, unknown>;
+  config: SessionConfig;
   limits: SessionLimits;
   created_at: Date;
   connect_by: Date;

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 
 import { AuditModule } from '../audit/index.js';
-import { RealtimeModule } from '../realtime/index.js';
 import { AdminSessionsController } from './admin-sessions.controller.js';
 import { SessionConnector } from './session-connector.js';
 import { SessionEndNotifier } from './session-end-notifier.js';
@@ -19,7 +18,7 @@ import { SidebandLeasesRepository } from './sideband-leases.repository.js';
 @Module({
   controllers: [AdminSessionsController, SessionsController],
   exports: [SessionLifecycle, SessionsRepository, SessionsService],
-  imports: [AuditModule, RealtimeModule],
+  imports: [AuditModule],
   providers: [
     SessionConnector,
     SessionEndNotifier,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import type { WhereClause } from '../../database/where-clause.js';
+import type { SessionConfig } from '../voice/index.js';
 import type { ResponseStart, SessionLimits, SessionRecord, SessionRow } from './session.record.js';
 import { toSessionRecord } from './session.record.js';
 import { spendSql } from './session-spend.sql.js';
@@ -303,7 +304,7 @@ export class SessionsRepository {
   async withdrawCostlyTools(
     id: string,
     tools: readonly string[],
-  ): Promise<Record<string, unknown> | undefined> {
+  ): Promise<SessionConfig | undefined> {
     const [rows] = (await this.dataSource.query(
       `UPDATE sessions SET costly_tools_disabled = true,
          config = jsonb_set(config, '{tools}', coalesce(
@@ -311,7 +312,7 @@ export class SessionsRepository {
             WHERE NOT (t->>'name' = ANY($2::text[]))), '[]'::jsonb))
        WHERE id = $1 AND NOT costly_tools_disabled RETURNING config`,
       [id, tools],
-    )) as [{ config: Record<string, unknown> }[], number];
+    )) as [{ config: SessionConfig }[], number];
     return rows[0]?.config;
   }
 

@@ -1,6 +1,5 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import OpenAI from 'openai';
 import { DataSource } from 'typeorm';
 
 import { actorOf, type Principal } from '../../common/auth/principal.js';
@@ -11,7 +10,7 @@ import { AppConfig } from '../../config/app-config.js';
 import { DatabaseNotifications } from '../../database/database-notifications.js';
 import { WhereClause } from '../../database/where-clause.js';
 import { type AuditActor, AuditLog } from '../audit/index.js';
-import { SidebandConnections } from '../realtime/index.js';
+import { VoiceCalls, type SessionConfig } from '../voice/index.js';
 import { ToolAccessPolicy, ToolMessages, ToolRegistry } from '../tools/index.js';
 import { admitSession } from './session-admission.js';
 import { buildSessionConfig } from './session-config.builder.js';
@@ -36,14 +35,11 @@ export interface SessionListQuery {
 /** Opening, reading and ending sessions; connecting them is `SessionConnector`'s job. */
 @Injectable()
 export class SessionsService implements OnApplicationBootstrap {
-  private readonly logger = new Logger(SessionsService.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly audit: AuditLog,
-    private readonly openai: OpenAI,
-    private readonly sidebands: SidebandConnections,
+    private readonly voice: VoiceCalls,
     private readonly tools: ToolAccessPolicy,
     private readonly registry: ToolRegistry,
     private readonly notifications: DatabaseNotifications,
@@ -214,25 +210,13 @@ export class SessionsService implements OnApplicationBootstrap {
       return session;
     });
     if (!ended) return this.getAny(id);
-    if (ended.callId) await this.hangup(ended.callId);
+    if (ended.callId) await this.voice.hangup(ended.callId);
     return ended;
-  }
-
-  private async hangup(callId: string): Promise<void> {
-    this.sidebands.close(callId);
-    try {
-      await this.openai.realtime.calls.hangup(callId);
-    } catch (error) {
-      // 404: the call is already gone, which is what we wanted.
-      if (!(error instanceof OpenAI.NotFoundError)) {
-        this.logger.error({ callId, err: (error as Error).message }, 'Hanging up the call failed');
-      }
-    }
   }
 }
 
-function toolNames(config: Record<string, unknown>): string[] {
-  return ((config.tools as { name: string }[] | undefined) ?? []).map((tool) => tool.name);
+function toolNames(config: SessionConfig): string[] {
+  return config.tools.map((tool) => tool.name);
 }
 
 /** The notice every replica hears when a session ends (`SessionEndNotifier`). */

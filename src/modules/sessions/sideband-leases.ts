@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 
 import { newId } from '../../common/ids.js';
 import { AppConfig } from '../../config/app-config.js';
-import { CallNotFoundUpstreamError, SidebandConnections } from '../realtime/index.js';
+import { CallNotFoundUpstreamError, VoiceCalls } from '../voice/index.js';
 import { SessionLifecycle } from './session-lifecycle.js';
 import { SidebandLeasesRepository } from './sideband-leases.repository.js';
 import { SessionsService } from './sessions.service.js';
@@ -26,7 +26,7 @@ export class SidebandLeases implements OnModuleInit, OnApplicationShutdown {
     private readonly leases: SidebandLeasesRepository,
     private readonly config: AppConfig,
     private readonly sessions: SessionsService,
-    private readonly sidebands: SidebandConnections,
+    private readonly voice: VoiceCalls,
     private readonly lifecycle: SessionLifecycle,
   ) {}
 
@@ -70,7 +70,7 @@ export class SidebandLeases implements OnModuleInit, OnApplicationShutdown {
     for (const callId of [...this.owned]) {
       if (kept.has(callId)) continue;
       this.owned.delete(callId);
-      this.sidebands.close(callId);
+      this.voice.detach(callId);
     }
   }
 
@@ -80,7 +80,7 @@ export class SidebandLeases implements OnModuleInit, OnApplicationShutdown {
       const session = await this.sessions.getAny(orphan.sessionId);
       try {
         this.lifecycle.emit('call.watching', { session, callId: orphan.callId });
-        await this.sidebands.open(orphan.callId);
+        await this.voice.attach(orphan.callId);
         this.lifecycle.emit('call.attached', { session, callId: orphan.callId, takeover: true });
         this.logger.log({ sessionId: session.id, callId: orphan.callId }, 'Took over a sideband');
       } catch (error) {

@@ -135,9 +135,7 @@ export class ToolCallPipeline {
    * agent profile offered those roles) must all allow it: the model was offered nothing else.
    */
   private checkAllowed({ principal, session }: ToolCallRequest, tool: RegisteredTool): void {
-    const offered = ((session.config.tools as { name?: string }[] | undefined) ?? []).flatMap(
-      (definition) => (definition.name ? [definition.name] : []),
-    );
+    const offered = session.config.tools.map((definition) => definition.name);
     const reason = this.policy.allows(session.roles, tool.name)
       ? this.policy.refusal(principal.roles, tool.name, offered)
       : 'role';

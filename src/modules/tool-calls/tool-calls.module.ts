@@ -2,14 +2,13 @@ import { Module } from '@nestjs/common';
 
 import { ApprovalsModule } from '../approvals/index.js';
 import { AuditModule } from '../audit/index.js';
-import { RealtimeModule } from '../realtime/index.js';
 import { LiveCallsModule } from '../live-calls/index.js';
 import { SessionsModule } from '../sessions/index.js';
 import { AdminToolCallsController } from './admin-tool-calls.controller.js';
 import { DirectCallRollbacks } from './direct-call-rollbacks.js';
 import { SessionActions } from './session-actions.js';
 import { SessionActionsController } from './session-actions.controller.js';
-import { SidebandToolCalls } from './sideband-tool-calls.js';
+import { ProposedToolCallsListener } from './proposed-tool-calls.listener.js';
 import { ToolCallRollback } from './tool-call-rollback.js';
 import { ToolCallPipeline } from './tool-call.pipeline.js';
 import { ToolCallsRepository } from './tool-calls.repository.js';
@@ -22,11 +21,11 @@ import { ToolCallsController } from './tool-calls.controller.js';
 @Module({
   controllers: [AdminToolCallsController, SessionActionsController, ToolCallsController],
   exports: [ToolCallPipeline],
-  imports: [ApprovalsModule, AuditModule, LiveCallsModule, RealtimeModule, SessionsModule],
+  imports: [ApprovalsModule, AuditModule, LiveCallsModule, SessionsModule],
   providers: [
     DirectCallRollbacks,
     SessionActions,
-    SidebandToolCalls,
+    ProposedToolCallsListener,
     ToolCallPipeline,
     ToolCallRollback,
     ToolCallsRepository,

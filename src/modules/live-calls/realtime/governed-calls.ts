@@ -1,13 +1,9 @@
 import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 
-import { RealtimeEventBus, type TaggableItem } from '../realtime/index.js';
+import { RealtimeEventBus, type TaggableItem } from '../../realtime/index.js';
 
-import {
-  SessionLifecycle,
-  type RealtimeUsage,
-  type ResponseStart,
-  type SessionRecord,
-} from '../sessions/index.js';
+import { SessionLifecycle, type ResponseStart, type SessionRecord } from '../../sessions/index.js';
+import type { ResponseUsage } from './realtime-pricing.js';
 
 /**
  * What this replica knows, in memory, about a call whose sideband it owns. Decisions that must be
@@ -28,9 +24,7 @@ export class GovernedCall {
   /** Counts every foreign item ever seen: a response started across a change is tainted. */
   foreignSeen = 0;
   /** Usage of the last response: the floor of what the next one will read again. */
-  lastUsage?: RealtimeUsage;
-  /** Settles once every charge seen so far is in the database (budget checks wait for it). */
-  metering: Promise<unknown> = Promise.resolve();
+  lastUsage?: ResponseUsage;
   private readonly clearedListeners = new Set<() => void>();
 
   constructor(

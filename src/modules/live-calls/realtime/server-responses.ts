@@ -5,12 +5,14 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 import {
   RealtimeEventBus,
   type RealtimeServerEvent,
+  type ServerEventOf,
   SidebandConnections,
   responseTagOf,
   SidebandTags,
-} from '../realtime/index.js';
+} from '../../realtime/index.js';
 import { GovernedCalls, type GovernedCall } from './governed-calls.js';
-import { ResponseBudget } from './response-budget.js';
+import { ResponseBudget } from '../response-budget.js';
+import { RealtimePricing } from './realtime-pricing.js';
 import { TamperGuard } from './tamper-guard.js';
 
 /** Why Switchboard starts a response (logged; grounding will hook in per reason). */
@@ -71,6 +73,7 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
     private readonly calls: GovernedCalls,
     private readonly budget: ResponseBudget,
     private readonly tamper: TamperGuard,
+    private readonly pricing: RealtimePricing,
   ) {}
 
   onModuleInit(): void {
@@ -119,10 +122,10 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
 
   private onCreated(
     callId: string,
-    event: RealtimeServerEvent,
+    event: ServerEventOf<'response.created'>,
     call: GovernedCall | undefined,
   ): void {
-    const response = event.response as { id?: string; metadata?: unknown } | undefined;
+    const response = event.response;
     const state = this.stateOf(callId);
     state.active = response?.id ?? 'unknown';
     // Ours only with a tag this replica issued and has not seen used: the page sees every tag in
@@ -145,8 +148,8 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
     this.logger.warn({ callId, reason: inFlight.request.reason }, 'Restarting a tainted response');
   }
 
-  private onError(callId: string, event: RealtimeServerEvent): void {
-    const error = event.error as { code?: string; event_id?: string; message?: string } | undefined;
+  private onError(callId: string, event: ServerEventOf<'error'>): void {
+    const { error } = event;
     const state = this.byCall.get(callId);
     const inFlight = state?.inFlight;
     if (!state || !inFlight || error?.event_id !== inFlight.eventId) return;
@@ -170,7 +173,9 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
     state.checking = true;
     let allowed = false;
     try {
-      allowed = await this.budget.allowsResponse(callId);
+      allowed = await this.budget.allowsResponse(callId, (session) =>
+        this.pricing.nextResponseUsd(this.calls.get(callId)?.lastUsage, session),
+      );
       // Not affordable (the session is being ended) or not active: nothing more starts.
       if (!allowed) state.queue.length = 0;
     } catch (error) {
@@ -236,8 +241,9 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
 }
 
 function isUserMessageAdded(event: RealtimeServerEvent): boolean {
-  const item = event.item as { type?: string; role?: string } | undefined;
   return (
-    event.type === 'conversation.item.added' && item?.type === 'message' && item.role === 'user'
+    event.type === 'conversation.item.added' &&
+    event.item.type === 'message' &&
+    event.item.role === 'user'
   );
 }

@@ -1,8 +1,17 @@
+import type { FunctionToolConfig, SessionConfig } from '../../voice/index.js';
 import { foreignChanges, revertUpdate } from './tamper-check.js';
 
+const base = { type: 'realtime', model: 'm', max_output_tokens: 1024 } as const;
+
 describe(foreignChanges.name, () => {
-  const tool = { type: 'function', name: 'a', description: 'A', parameters: { type: 'object' } };
-  const expected = {
+  const tool: FunctionToolConfig = {
+    type: 'function',
+    name: 'a',
+    description: 'A',
+    parameters: { type: 'object' },
+  };
+  const expected: SessionConfig = {
+    ...base,
     instructions: 'Be nice.',
     tools: [tool],
     tool_choice: 'auto',
@@ -33,11 +42,9 @@ describe(foreignChanges.name, () => {
 
 describe(revertUpdate.name, () => {
   it('restores exactly the governed fields', () => {
-    expect(revertUpdate({ instructions: 'i', tools: [], tool_choice: 'auto', model: 'm' })).toEqual(
-      {
-        type: 'session.update',
-        session: { type: 'realtime', instructions: 'i', tools: [], tool_choice: 'auto' },
-      },
-    );
+    expect(revertUpdate({ ...base, instructions: 'i', tools: [], tool_choice: 'auto' })).toEqual({
+      type: 'session.update',
+      session: { type: 'realtime', instructions: 'i', tools: [], tool_choice: 'auto' },
+    });
   });
 });

@@ -1,11 +1,11 @@
 import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 
-import { RealtimeEventBus, type RealtimeServerEvent } from '../realtime/index.js';
+import { RealtimeEventBus, type RealtimeServerEvent } from '../../realtime/index.js';
 import {
   SessionTranscriptsRepository,
   type TranscriptLine,
-} from './session-transcripts.repository.js';
-import { SessionsService } from '../sessions/index.js';
+} from '../session-transcripts.repository.js';
+import { SessionsService } from '../../sessions/index.js';
 
 export type { TranscriptLine };
 
@@ -54,9 +54,9 @@ function lineOf(
     return { role: 'user', text: String(event.transcript ?? '') };
   if (event.type === 'response.output_audio_transcript.done')
     return { role: 'assistant', text: String(event.transcript ?? '') };
-  const item = event.item as
-    { type?: string; role?: string; content?: { type?: string; text?: string }[] } | undefined;
-  if (event.type === 'conversation.item.done' && item?.type === 'message' && item.role === 'user') {
+  if (event.type !== 'conversation.item.done') return undefined;
+  const { item } = event;
+  if (item?.type === 'message' && item.role === 'user') {
     const text = (item.content ?? [])
       .filter((c) => c.type === 'input_text')
       .map((c) => c.text)

@@ -2,18 +2,19 @@ import { randomBytes } from 'node:crypto';
 
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 
-import { AppConfig } from '../../config/app-config.js';
-import { AuditLog } from '../audit/index.js';
+import { AppConfig } from '../../../config/app-config.js';
+import { AuditLog } from '../../audit/index.js';
 import {
   RealtimeEventBus,
   type RealtimeServerEvent,
+  type ServerEventOf,
   SidebandConnections,
   SidebandTags,
   type TaggableItem,
-} from '../realtime/index.js';
+} from '../../realtime/index.js';
 import { GovernedCalls, type GovernedCall } from './governed-calls.js';
-import { foreignChanges, revertUpdate } from './tamper-check.js';
-import { SessionLifecycle, SessionsService } from '../sessions/index.js';
+import { type EffectiveSession, foreignChanges, revertUpdate } from './tamper-check.js';
+import { SessionLifecycle, SessionsService } from '../../sessions/index.js';
 
 type TamperKind =
   'session.update' | 'function_call_output' | 'system_message' | 'item.deleted' | 'response.create';
@@ -73,10 +74,7 @@ export class TamperGuard implements OnModuleInit, OnApplicationShutdown {
     const call = this.calls.get(callId);
     switch (event.type) {
       case 'session.updated':
-        return this.later(
-          callId,
-          this.checkSession(callId, event.session as Record<string, unknown>),
-        );
+        return this.later(callId, this.checkSession(callId, event.session));
       case 'conversation.item.added':
         this.checkUnseen(callId, call, event.previous_item_id);
         return this.checkItem(callId, call, event.item as TaggableItem | undefined);
@@ -197,8 +195,8 @@ export class TamperGuard implements OnModuleInit, OnApplicationShutdown {
    * A delete or retrieve of ours that failed: the item is gone already (the page removed it), so
    * it no longer stands.
    */
-  private checkRefused(call: GovernedCall | undefined, event: RealtimeServerEvent): void {
-    const eventId = (event.error as { event_id?: string } | undefined)?.event_id;
+  private checkRefused(call: GovernedCall | undefined, event: ServerEventOf<'error'>): void {
+    const eventId = event.error?.event_id;
     if (!call || !eventId) return;
     const itemId = call.deletions.get(eventId) ?? call.retrievals.get(eventId);
     if (!itemId) return;
@@ -216,7 +214,7 @@ export class TamperGuard implements OnModuleInit, OnApplicationShutdown {
     this.react(callId, 'response.create', { responseId: response?.id ?? null });
   }
 
-  private async checkSession(callId: string, effective: Record<string, unknown>): Promise<void> {
+  private async checkSession(callId: string, effective: EffectiveSession): Promise<void> {
     const session = await this.sessions.findByCall(callId);
     if (!session || session.state !== 'active') return;
     const changed = foreignChanges(session.config, effective);

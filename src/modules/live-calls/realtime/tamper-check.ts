@@ -1,3 +1,5 @@
+import type { SessionConfig } from '../../voice/index.js';
+
 /** The session fields only Switchboard may set; a change to any of them from elsewhere is tampering. */
 const GOVERNED_FIELDS = ['instructions', 'tools', 'tool_choice'] as const;
 
@@ -19,15 +21,20 @@ function normalised(field: (typeof GOVERNED_FIELDS)[number], value: unknown): st
   return JSON.stringify(field === 'tools' ? normaliseTools(value) : (value ?? null));
 }
 
+/** The session in force, as `session.updated` reports it (any session type, any fields). */
+export type EffectiveSession = object;
+type GovernedValues = { readonly [F in (typeof GOVERNED_FIELDS)[number]]?: unknown };
+
 /** The governed fields where the effective session differs from what Switchboard set. */
-export function foreignChanges(expected: Json, effective: Json): string[] {
+export function foreignChanges(expected: SessionConfig, effective: EffectiveSession): string[] {
+  const actual: GovernedValues = effective;
   return GOVERNED_FIELDS.filter(
-    (field) => normalised(field, expected[field]) !== normalised(field, effective[field]),
+    (field) => normalised(field, expected[field]) !== normalised(field, actual[field]),
   );
 }
 
 /** The `session.update` that puts the governed fields back. */
-export function revertUpdate(expected: Json): Json {
+export function revertUpdate(expected: SessionConfig): Json {
   return {
     type: 'session.update',
     session: {

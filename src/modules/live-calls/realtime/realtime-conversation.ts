@@ -1,0 +1,136 @@
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+
+import {
+  RealtimeEventBus,
+  type RealtimeServerEvent,
+  SidebandConnections,
+  SidebandTags,
+} from '../../realtime/index.js';
+import {
+  type CallerNotice,
+  type ProposedToolCall,
+  type SessionConfig,
+  type ToolOutputDelivery,
+  VoiceConversation,
+  VoiceEvents,
+} from '../../voice/index.js';
+import { GovernedCalls } from './governed-calls.js';
+import { RealtimePricing, type ResponseUsage } from './realtime-pricing.js';
+import { ServerResponses } from './server-responses.js';
+import { revertUpdate } from './tamper-check.js';
+
+/**
+ * The Realtime API behind the `VoiceConversation` port, and the translator of its sideband events
+ * into `VoiceEvents`: a completed `response.done` proposes its function calls and is charged from
+ * its usage; an input transcription is charged apart; a lost sideband is a lost call. Everything
+ * Switchboard says goes in as items tagged by `SidebandTags`, then one `ServerResponses` request.
+ */
+@Injectable()
+export class RealtimeConversation
+  extends VoiceConversation
+  implements OnModuleInit, OnApplicationShutdown
+{
+  private readonly logger = new Logger(RealtimeConversation.name);
+  private readonly unsubscribe: (() => void)[] = [];
+
+  constructor(
+    private readonly bus: RealtimeEventBus,
+    private readonly events: VoiceEvents,
+    private readonly sidebands: SidebandConnections,
+    private readonly tags: SidebandTags,
+    private readonly responses: ServerResponses,
+    private readonly calls: GovernedCalls,
+    private readonly pricing: RealtimePricing,
+  ) {
+    super();
+  }
+
+  onModuleInit(): void {
+    this.unsubscribe.push(
+      this.bus.on('sideband.event', ({ callId, event }) => this.translate(callId, event)),
+      this.bus.on('sideband.lost', (lost) => this.events.emit('call.lost', lost)),
+    );
+  }
+
+  onApplicationShutdown(): void {
+    for (const stop of this.unsubscribe) stop();
+  }
+
+  sendToolOutputs(callId: string, outputs: readonly ToolOutputDelivery[]): number {
+    let sent = 0;
+    for (const { toolCallId, output } of outputs) {
+      // Tagged, so the tamper guard knows it for Switchboard's own (the page cannot mint the tag).
+      const delivered = this.sidebands.send(callId, {
+        type: 'conversation.item.create',
+        item: this.tags.tagItem(callId, {
+          type: 'function_call_output',
+          call_id: toolCallId,
+          output: JSON.stringify(output),
+        }),
+      });
+      if (delivered) sent += 1;
+      else this.logger.warn({ callId, toolCallId }, 'Sideband closed; tool output not delivered');
+    }
+    if (sent > 0) this.responses.request(callId, { reason: 'tool_outputs' });
+    return sent;
+  }
+
+  tell(callId: string, notice: CallerNotice): void {
+    const message = this.tags.tagItem(callId, {
+      type: 'message',
+      role: 'system',
+      content: [{ type: 'input_text', text: notice.text }],
+    });
+    this.responses.request(callId, {
+      reason: notice.reason,
+      items: [message],
+      ...(notice.say ? { response: { instructions: `Say exactly: ${notice.say}` } } : {}),
+    });
+  }
+
+  applySession(callId: string, session: SessionConfig): void {
+    this.sidebands.send(callId, revertUpdate(session));
+  }
+
+  /** Synchronous: a charge is known to the meter before anything else reacts to the event. */
+  private translate(callId: string, event: RealtimeServerEvent): void {
+    if (event.type === 'response.done') {
+      const { response } = event;
+      if (response?.usage) this.chargeResponse(callId, response.usage);
+      // A cancelled or failed response (barge-in, error) withdrew its proposals: nothing runs.
+      if (response?.status && response.status !== 'completed') return;
+      // A call without an id could never be answered; the API always sends one.
+      const calls = (response?.output ?? []).flatMap((item): ProposedToolCall[] =>
+        item.type === 'function_call' && item.call_id
+          ? [{ toolCallId: item.call_id, name: item.name, arguments: item.arguments ?? '' }]
+          : [],
+      );
+      if (calls.length > 0) this.events.emit('call.tool_calls', { callId, calls });
+      return;
+    }
+    if (event.type === 'conversation.item.input_audio_transcription.completed') {
+      const { usage } = event;
+      if (!usage) return;
+      this.events.emit('call.charged', {
+        callId,
+        price: (session) => this.pricing.transcription(usage, session),
+        nextResponseUsd: (session) => this.nextResponseUsd(callId, session),
+      });
+    }
+  }
+
+  private chargeResponse(callId: string, usage: ResponseUsage): void {
+    const call = this.calls.get(callId);
+    if (call) call.lastUsage = usage;
+    this.events.emit('call.charged', {
+      callId,
+      price: (session) => this.pricing.response(usage, session),
+      nextResponseUsd: (session) => this.nextResponseUsd(callId, session),
+    });
+  }
+
+  /** The most the call's next response can cost (model prices, its output cap, its last usage). */
+  nextResponseUsd(callId: string, session: SessionConfig): number {
+    return this.pricing.nextResponseUsd(this.calls.get(callId)?.lastUsage, session);
+  }
+}
