@@ -12,6 +12,7 @@ import { DeferredBodyErrorInterceptor } from './common/http/deferred-body-errors
 import { setupOpenApi } from './common/openapi/setup-openapi.js';
 import type { AppConfig } from './config/app-config.js';
 import { connectDatabase } from './database/database-connection.js';
+import { runAllMigrations } from './database/migration-chain.js';
 import { httpMetricsMiddleware, MetricsRegistry } from './modules/metrics/index.js';
 import type { EmbeddedPostgres } from './database/embedded-postgres.js';
 
@@ -24,9 +25,10 @@ export interface CreateAppOptions {
 }
 
 /**
- * Builds the whole application: connects the database, runs pending migrations (unless disabled),
- * and configures the HTTP layer. `main.ts` and the e2e tests both start the app through here, so
- * tests exercise exactly what production runs. The caller listens and, at the end, calls `close()`.
+ * Builds the whole application: connects the database, runs pending migrations (unless disabled:
+ * the product's, then the demo shop's while it is on), and configures the HTTP layer. `main.ts`
+ * and the e2e tests both start the app through here, so tests exercise exactly what production
+ * runs. The caller listens and, at the end, calls `close()`.
  */
 export async function createApp(
   config: AppConfig,
@@ -34,7 +36,8 @@ export async function createApp(
 ): Promise<INestApplication> {
   const dataSource = await connectDatabase(config, options.embedded);
   try {
-    if (config.database.runMigrations) await dataSource.runMigrations({ transaction: 'each' });
+    if (config.database.runMigrations)
+      await runAllMigrations(dataSource, AppModule.migrationChains(config));
     const app = await NestFactory.create<NestExpressApplication>(
       AppModule.forRoot({
         config,

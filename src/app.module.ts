@@ -6,6 +6,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import type { SwitchboardDataSource } from './database/database-connection.js';
 import { DatabaseModule } from './database/database.module.js';
+import type { MigrationChain } from './database/migration-chain.js';
 import { AuditModule } from './modules/audit/index.js';
 import { HealthModule } from './modules/health/index.js';
 import { IdentityModule } from './modules/identity/index.js';
@@ -14,10 +15,11 @@ import { MetricsModule } from './modules/metrics/index.js';
 import { RealtimeModule } from './modules/realtime/index.js';
 import { SessionsModule } from './modules/sessions/index.js';
 import { ToolCallsModule } from './modules/tool-calls/index.js';
-import { ToolsModule } from './modules/tools/index.js';
+import { type ToolAllowlist, ToolsModule } from './modules/tools/index.js';
 import { VoiceModule } from './modules/voice/index.js';
 import { DemoToolsModule } from './tools/demo-tools.module.js';
-import { TOOL_ALLOWLIST } from './tools/tool-allowlist.js';
+import { DEMO_MIGRATION_CHAIN } from './tools/migrations/index.js';
+import { DEMO_TOOL_ALLOWLIST } from './tools/tool-allowlist.js';
 
 export interface AppModuleOptions {
   readonly config: AppConfig;
@@ -27,20 +29,47 @@ export interface AppModuleOptions {
   readonly imports?: readonly (Type | DynamicModule)[];
 }
 
+/** What the bundled demo shop (`src/tools`) adds to the app. */
+interface DemoShop {
+  readonly imports: readonly Type[];
+  readonly allowlist: ToolAllowlist;
+  readonly migrationChains: readonly MigrationChain[];
+}
+
+/**
+ * The demo shop's tools, their allowlist entries and its own migration chain; nothing with
+ * SWITCHBOARD_DEMO=false, as production runs.
+ */
+function demoShop(config: AppConfig): DemoShop {
+  return config.demo.enabled
+    ? {
+        imports: [DemoToolsModule],
+        allowlist: DEMO_TOOL_ALLOWLIST,
+        migrationChains: [DEMO_MIGRATION_CHAIN],
+      }
+    : { imports: [], allowlist: {}, migrationChains: [] };
+}
+
 @Module({})
 export class AppModule {
+  /** The migration chains this configuration runs after the product's (the demo's, when on). */
+  static migrationChains(config: AppConfig): readonly MigrationChain[] {
+    return demoShop(config).migrationChains;
+  }
+
   static forRoot({
     config,
     dataSource,
     logDestination,
     imports = [],
   }: AppModuleOptions): DynamicModule {
+    const demo = demoShop(config);
     return {
       module: AppModule,
       imports: [
         AuditModule,
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(dataSource),
+        DatabaseModule.forRoot(dataSource, demo.migrationChains),
         HealthModule,
         IdentityModule,
         LoggingModule.forRoot(config, logDestination),
@@ -49,8 +78,8 @@ export class AppModule {
         SessionsModule,
         ToolCallsModule,
         VoiceModule.forAdapter(RealtimeModule),
-        ToolsModule.forRoot({ allowlist: TOOL_ALLOWLIST }),
-        DemoToolsModule,
+        ToolsModule.forRoot({ allowlist: demo.allowlist }),
+        ...demo.imports,
         ...imports,
       ],
     };

@@ -6,7 +6,10 @@ describe('migrations', () => {
   let sut: TestApp;
 
   beforeAll(async () => {
-    sut = await startTestApp({ env: { SWITCHBOARD_RUN_MIGRATIONS: 'false' } });
+    // The product's chain alone: the demo shop's own chain is covered by demo-shop.e2e-spec.ts.
+    sut = await startTestApp({
+      env: { SWITCHBOARD_RUN_MIGRATIONS: 'false', SWITCHBOARD_DEMO: 'false' },
+    });
   });
   afterAll(() => sut.close());
 

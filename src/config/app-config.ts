@@ -80,8 +80,10 @@ export abstract class AppConfig {
   abstract readonly audit: {
     readonly signingKeyPem?: string;
   };
-  /** The bundled demo tools (`src/tools`). */
+  /** The bundled demo shop (`src/tools`). */
   abstract readonly demo: {
+    /** Its tools, their allowlist entries and its tables (own migrations); off in production. */
+    readonly enabled: boolean;
     /** `issue_refund` above this amount waits for an approver. */
     readonly refundApprovalAboveUsd: number;
   };

@@ -240,6 +240,10 @@ export class EnvironmentVariables {
   @IsString({ message: 'must be the path of a JSON file of agent profiles' })
   SWITCHBOARD_AGENT_PROFILES_FILE?: string;
 
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  SWITCHBOARD_DEMO = true;
+
   @Transform(toNumber)
   @IsNumber({}, { message: 'must be an amount in USD, e.g. 100' })
   @Min(0, { message: 'must be an amount in USD, e.g. 100' })

@@ -33,6 +33,12 @@ describe(loadConfig.name, () => {
     expect(config.openai.baseUrl).toBe('http://127.0.0.1:8787/v1');
   });
 
+  it('turns the demo shop on by default and off with SWITCHBOARD_DEMO=false', () => {
+    expect(loadConfig({}).demo).toEqual({ enabled: true, refundApprovalAboveUsd: 100 });
+    expect(loadConfig({ SWITCHBOARD_DEMO: 'false' }).demo.enabled).toBe(false);
+    expect(loadConfig({ SWITCHBOARD_DEMO: 'off' }).demo.enabled).toBe(false);
+  });
+
   it('reads the body shape bounds and the roles claim format', () => {
     const config = loadConfig({
       SWITCHBOARD_BODY_MAX_DEPTH: '8',
@@ -60,6 +66,11 @@ describe(loadConfig.name, () => {
       /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/,
     ],
     ['SWITCHBOARD_RUN_MIGRATIONS', 'maybe', /SWITCHBOARD_RUN_MIGRATIONS must be true or false/],
+    [
+      'SWITCHBOARD_DEMO',
+      'perhaps',
+      /^Invalid configuration: SWITCHBOARD_DEMO must be true or false \(got "perhaps"\)$/,
+    ],
     [
       'DATABASE_SCHEMA',
       'Robert"); DROP',

@@ -125,7 +125,10 @@ function toAppConfig(
       webhookSecret: vars.SWITCHBOARD_APPROVAL_WEBHOOK_SECRET,
     },
     audit: { signingKeyPem: vars.SWITCHBOARD_AUDIT_SIGNING_KEY?.replaceAll('\\n', '\n') },
-    demo: { refundApprovalAboveUsd: vars.SWITCHBOARD_DEMO_REFUND_APPROVAL_ABOVE_USD },
+    demo: {
+      enabled: vars.SWITCHBOARD_DEMO,
+      refundApprovalAboveUsd: vars.SWITCHBOARD_DEMO_REFUND_APPROVAL_ABOVE_USD,
+    },
     jwt: {
       secret: vars.SWITCHBOARD_JWT_SECRET,
       jwksUrl: vars.SWITCHBOARD_JWT_JWKS_URL,

@@ -1,8 +1,31 @@
 import type { DataSource } from 'typeorm';
 
-/** Names of known migrations that have not been applied to this database yet. */
-export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
-  const table = dataSource.options.migrationsTableName ?? 'migrations';
+import { chainMigrationNames, type MigrationChain } from './migration-chain.js';
+
+/**
+ * Names of known migrations that have not been applied to this database yet: the product's, then
+ * each chain's. A recorded migration that the code no longer lists is not counted.
+ */
+export async function pendingMigrations(
+  dataSource: DataSource,
+  chains: readonly MigrationChain[] = [],
+): Promise<string[]> {
+  const product = dataSource.migrations.map((m) => m.name ?? m.constructor.name);
+  const pending = await unapplied(
+    dataSource,
+    dataSource.options.migrationsTableName ?? 'migrations',
+    product,
+  );
+  for (const chain of chains)
+    pending.push(...(await unapplied(dataSource, chain.tableName, chainMigrationNames(chain))));
+  return pending;
+}
+
+async function unapplied(
+  dataSource: DataSource,
+  table: string,
+  names: string[],
+): Promise<string[]> {
   const [{ exists }] = (await dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [
     table,
   ])) as [{ exists: boolean }];
@@ -13,7 +36,5 @@ export async function pendingMigrations(dataSource: DataSource): Promise<string[
         )
       : [],
   );
-  return dataSource.migrations
-    .map((m) => m.name ?? m.constructor.name)
-    .filter((n) => !applied.has(n));
+  return names.filter((n) => !applied.has(n));
 }

@@ -9,6 +9,21 @@ const OWNERS: Record<string, readonly string[]> = {
   action_decisions: ['modules/approvals/action-decisions.repository.ts'],
   api_keys: ['modules/identity/api-keys.repository.ts'],
   audit_log: ['modules/audit/audit-log.repository.ts'],
+  // The demo shop's tools keep their SQL beside them; its migration seeds customers and orders.
+  demo_callbacks: ['tools/schedule-callback/schedule-callback.tool.ts'],
+  demo_customers: [
+    'tools/migrations/1796172600000-CreateDemoShop.ts',
+    'tools/shared/visible-orders.ts',
+    'tools/update-customer-email/update-customer-email.tool.ts',
+  ],
+  demo_orders: [
+    'tools/migrations/1796172600000-CreateDemoShop.ts',
+    'tools/shared/visible-orders.ts',
+  ],
+  demo_refunds: [
+    'tools/issue-refund/issue-refund.tool.ts',
+    'tools/lookup-order/lookup-order.tool.ts',
+  ],
   pending_actions: ['modules/approvals/pending-actions.repository.ts'],
   session_transcripts: ['modules/live-calls/session-transcripts.repository.ts'],
   sessions: ['modules/sessions/sessions.repository.ts', 'modules/sessions/session-spend.sql.ts'],

@@ -1,16 +1,20 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The demo shop behind the example tools (`src/tools`): customers, orders, refunds, callbacks,
- * with a little seed data in tenants `acme` and `globex`. Refunds and callbacks carry the
- * pipeline's idempotency key, so a resumed execution cannot create a second row.
+ * The demo shop behind the example tools: customers, orders, refunds, callbacks, with a little
+ * seed data in tenants `acme` and `globex`. Refunds and callbacks carry the pipeline's idempotency
+ * key, so a resumed execution cannot create a second row.
+ *
+ * Databases migrated before the demo had a chain of its own got these tables (same definitions,
+ * same seed) from the product's `CreateDemoDomain1795617000000`; there this migration adopts them
+ * and changes nothing, hence `IF NOT EXISTS` and `ON CONFLICT DO NOTHING`.
  */
-export class CreateDemoDomain1795617000000 implements MigrationInterface {
-  name = 'CreateDemoDomain1795617000000';
+export class CreateDemoShop1796172600000 implements MigrationInterface {
+  name = 'CreateDemoShop1796172600000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
-      CREATE TABLE demo_customers (
+      CREATE TABLE IF NOT EXISTS demo_customers (
         id         text PRIMARY KEY,
         tenant_id  text NOT NULL,
         user_id    text UNIQUE,
@@ -19,7 +23,7 @@ export class CreateDemoDomain1795617000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await queryRunner.query(`
-      CREATE TABLE demo_orders (
+      CREATE TABLE IF NOT EXISTS demo_orders (
         number      text PRIMARY KEY,
         tenant_id   text NOT NULL,
         customer_id text NOT NULL REFERENCES demo_customers (id),
@@ -29,7 +33,7 @@ export class CreateDemoDomain1795617000000 implements MigrationInterface {
         placed_at   timestamptz NOT NULL
       )`);
     await queryRunner.query(`
-      CREATE TABLE demo_refunds (
+      CREATE TABLE IF NOT EXISTS demo_refunds (
         id              text PRIMARY KEY,
         order_number    text NOT NULL REFERENCES demo_orders (number),
         amount_usd      numeric(10, 2) NOT NULL,
@@ -40,7 +44,7 @@ export class CreateDemoDomain1795617000000 implements MigrationInterface {
         created_at      timestamptz NOT NULL DEFAULT now()
       )`);
     await queryRunner.query(`
-      CREATE TABLE demo_callbacks (
+      CREATE TABLE IF NOT EXISTS demo_callbacks (
         id              text PRIMARY KEY,
         tenant_id       text NOT NULL,
         user_id         text NOT NULL,
@@ -56,7 +60,8 @@ export class CreateDemoDomain1795617000000 implements MigrationInterface {
       INSERT INTO demo_customers (id, tenant_id, user_id, name, email) VALUES
         ('cus_alice', 'acme', 'alice', 'Alice Archer', 'alice@example.com'),
         ('cus_bob', 'acme', 'bob', 'Bob Baker', 'bob@example.com'),
-        ('cus_carol', 'globex', 'carol', 'Carol Chen', 'carol@example.org')`);
+        ('cus_carol', 'globex', 'carol', 'Carol Chen', 'carol@example.org')
+      ON CONFLICT DO NOTHING`);
     await queryRunner.query(`
       INSERT INTO demo_orders (number, tenant_id, customer_id, status, total_usd, items, placed_at) VALUES
         ('10042', 'acme', 'cus_alice', 'shipped', 59.90,
@@ -66,10 +71,13 @@ export class CreateDemoDomain1795617000000 implements MigrationInterface {
         ('20001', 'acme', 'cus_bob', 'delivered', 120.00,
          '[{"sku":"GRIND-3","name":"Burr grinder","qty":1}]', '2026-11-02T09:12:00Z'),
         ('30001', 'globex', 'cus_carol', 'delivered', 35.50,
-         '[{"sku":"FILTER-100","name":"Paper filters","qty":5}]', '2026-10-30T08:00:00Z')`);
+         '[{"sku":"FILTER-100","name":"Paper filters","qty":5}]', '2026-10-30T08:00:00Z')
+      ON CONFLICT DO NOTHING`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE demo_callbacks, demo_refunds, demo_orders, demo_customers`);
+    await queryRunner.query(
+      `DROP TABLE IF EXISTS demo_callbacks, demo_refunds, demo_orders, demo_customers`,
+    );
   }
 }
