@@ -1,7 +1,8 @@
 /**
  * Every migration, oldest first. TypeORM gets this list instead of a file glob so the same code
- * runs from TypeScript (tests) and from the build. `npm run migration:create -- Name` and
- * `npm run migration:generate -- Name` append to it. The demo shop's tables are not here: they have
+ * runs from TypeScript (tests) and from the build. `npm run migration:create -- Name`
+ * writes an empty one and appends it here (there is no `migration:generate`: repositories write SQL
+ * by hand, see docs/architecture.md "Persistence"). The demo shop's tables are not here: they have
  * a chain of their own (`src/tools/migrations`).
  */
 import { EnableVectorExtension1795608000000 } from './1795608000000-EnableVectorExtension.js';

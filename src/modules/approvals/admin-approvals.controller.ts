@@ -14,26 +14,22 @@ import { map, type Observable } from 'rxjs';
 
 import { CurrentPrincipal } from '../../common/auth/auth.decorator.js';
 import type { Principal } from '../../common/auth/principal.js';
-import { visibilityScope } from '../../common/auth/visibility-scope.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
-import { SessionTranscripts } from '../live-calls/index.js';
 import { ApprovalDecisions } from './approval-decisions.js';
 import { ApprovalEvents } from './approval-events.js';
-import { ApprovalQueue } from './approval-queue.js';
+import { ApprovalViews } from './approval-views.js';
 import { ApproverAuth, DeciderAuth } from './approver-auth.decorator.js';
 import { ApproveActionDto, RejectActionDto } from './dto/decide-action.dto.js';
 import { ListApprovalsDto } from './dto/list-approvals.dto.js';
-import { actionView } from './pending-action.record.js';
 
 @ApiTags('admin: approvals')
 @ApproverAuth('approver', 'auditor')
 @Controller('v1/admin/approvals')
 export class AdminApprovalsController {
   constructor(
-    private readonly queue: ApprovalQueue,
+    private readonly views: ApprovalViews,
     private readonly decisions: ApprovalDecisions,
     private readonly events: ApprovalEvents,
-    private readonly transcripts: SessionTranscripts,
   ) {}
 
   @Get()
@@ -42,16 +38,14 @@ export class AdminApprovalsController {
   })
   @ApiOkResponse()
   @ApiProblemResponses(400)
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListApprovalsDto) {
-    const { items, nextCursor } = await this.queue.list({
-      scope: visibilityScope(principal),
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListApprovalsDto) {
+    return this.views.list(principal, {
       status: query.status,
       tool: query.tool,
       tenantId: query.tenant,
       after: query.cursor,
       limit: query.limit,
     });
-    return { items: items.map(({ row, decisions }) => actionView(row, decisions)), nextCursor };
   }
 
   @Sse('stream')
@@ -68,12 +62,8 @@ export class AdminApprovalsController {
   @ApiOperation({ summary: 'One action: what, who, why, its digest, and the recent conversation' })
   @ApiOkResponse()
   @ApiProblemResponses(404)
-  async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
-    const { row, decisions } = await this.queue.get(id, principal);
-    return {
-      ...actionView(row, decisions),
-      transcript: await this.transcripts.recent(row.session_id, 20),
-    };
+  get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return this.views.detail(principal, id);
   }
 
   @Post(':id/approve')
@@ -90,7 +80,7 @@ export class AdminApprovalsController {
     @Body() body: ApproveActionDto,
   ) {
     await this.decisions.approve(principal, id, body.digest, body.comment);
-    return this.view(principal, id);
+    return this.views.view(principal, id);
   }
 
   @Post(':id/reject')
@@ -105,11 +95,6 @@ export class AdminApprovalsController {
     @Body() body: RejectActionDto,
   ) {
     await this.decisions.reject(principal, id, body.reason);
-    return this.view(principal, id);
-  }
-
-  private async view(principal: Principal, id: string) {
-    const { row, decisions } = await this.queue.get(id, principal);
-    return actionView(row, decisions);
+    return this.views.view(principal, id);
   }
 }

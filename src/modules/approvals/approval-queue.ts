@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 import { actorOf, type Principal } from '../../common/auth/principal.js';
-import { visibilityScope, type VisibilityScope } from '../../common/auth/visibility-scope.js';
+import { visibilityScope } from '../../common/auth/visibility-scope.js';
 import { newId } from '../../common/ids.js';
 import { WhereClause } from '../../database/where-clause.js';
 import { AuditLog } from '../audit/index.js';
@@ -15,9 +15,8 @@ import { ActionNotFoundError } from './approvals.errors.js';
 import type { DecisionRow, PendingActionRow } from './pending-action.record.js';
 import { PendingActionsRepository } from './pending-actions.repository.js';
 
+/** Filters of the approvers' list; they only narrow what the caller may see. */
 export interface ApprovalListQuery {
-  /** What the caller may see; the filters below only narrow it. */
-  readonly scope: VisibilityScope;
   readonly status?: string;
   readonly tool?: string;
   readonly tenantId?: string;
@@ -100,9 +99,9 @@ export class ApprovalQueue extends ApprovalGate {
   }
 
   /** Oldest first, so the queue is worked in order. */
-  async list(query: ApprovalListQuery) {
+  async list(viewer: Principal, query: ApprovalListQuery) {
     const where = new WhereClause();
-    const visible = query.scope.condition('tenant_id');
+    const visible = visibilityScope(viewer).condition('tenant_id');
     if (visible) where.add(...visible);
     where
       .add('status = ?', query.status)

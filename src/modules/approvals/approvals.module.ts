@@ -12,6 +12,7 @@ import { AdminApprovalsController } from './admin-approvals.controller.js';
 import { ApprovalDecisions } from './approval-decisions.js';
 import { ApprovalEvents } from './approval-events.js';
 import { ApprovalQueue } from './approval-queue.js';
+import { ApprovalViews } from './approval-views.js';
 import { ApprovalSweeper } from './approval-sweeper.js';
 import { ApprovalWorker } from './approval-worker.js';
 import { ExecutedActions } from './executed-actions.js';
@@ -32,6 +33,7 @@ import { PendingActionsRepository } from './pending-actions.repository.js';
     ApprovalDecisions,
     ApprovalEvents,
     ApprovalQueue,
+    ApprovalViews,
     ApprovalSweeper,
     ApprovalWorker,
     ExecutedActions,

@@ -2,12 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { CurrentPrincipal, OperatorAuth } from '../../common/auth/auth.decorator.js';
-import { actorOf, type Principal } from '../../common/auth/principal.js';
-import { visibilityScope } from '../../common/auth/visibility-scope.js';
+import type { Principal } from '../../common/auth/principal.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
-import { AuditLog } from '../audit/index.js';
 import { ListSessionsDto } from './dto/list-sessions.dto.js';
-import { latencySummary } from './latency-stats.js';
 import { RevokeSessionDto } from './dto/revoke-session.dto.js';
 import type { SessionRecord } from './session.record.js';
 import { SessionsService } from './sessions.service.js';
@@ -16,10 +13,7 @@ import { SessionsService } from './sessions.service.js';
 @OperatorAuth('admin')
 @Controller('v1/admin/sessions')
 export class AdminSessionsController {
-  constructor(
-    private readonly sessions: SessionsService,
-    private readonly audit: AuditLog,
-  ) {}
+  constructor(private readonly sessions: SessionsService) {}
 
   @Get()
   @ApiOperation({ summary: 'Sessions, oldest first, filtered and paginated by cursor' })
@@ -29,8 +23,7 @@ export class AdminSessionsController {
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListSessionsDto,
   ): Promise<{ items: SessionRecord[]; nextCursor: string | null }> {
-    return this.sessions.list({
-      scope: visibilityScope(principal),
+    return this.sessions.list(principal, {
       state: query.state,
       userId: query.user,
       tenantId: query.tenant,
@@ -45,20 +38,8 @@ export class AdminSessionsController {
   @ApiOperation({ summary: 'One session: config as sent, limits, state and its audit timeline' })
   @ApiOkResponse()
   @ApiProblemResponses(404)
-  async get(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id') id: string,
-  ): Promise<SessionRecord & { latency: unknown; timeline: unknown[] }> {
-    const session = await this.sessions.getVisible(principal, id);
-    const { items } = await this.audit.list({ subject: id, limit: 1000 });
-    return {
-      ...session,
-      latency: {
-        ...latencySummary(session.turnLatenciesMs),
-        switchboard: latencySummary(session.turnOwnMs),
-      },
-      timeline: items,
-    };
+  get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return this.sessions.detail(principal, id);
   }
 
   @Post(':id/revoke')
@@ -66,12 +47,11 @@ export class AdminSessionsController {
   @ApiOperation({ summary: 'Revoke a session now: hang up, refuse its later tool calls' })
   @ApiOkResponse()
   @ApiProblemResponses(400, 404)
-  async revoke(
+  revoke(
     @Param('id') id: string,
     @Body() body: RevokeSessionDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SessionRecord> {
-    await this.sessions.getVisible(principal, id);
-    return this.sessions.end(id, 'revoked', body.reason, actorOf(principal));
+    return this.sessions.revoke(principal, id, body.reason);
   }
 }

@@ -10,7 +10,7 @@ import {
 import type { Response } from 'express';
 
 import { CurrentPrincipal, UserAuth } from '../../common/auth/auth.decorator.js';
-import { actorOf, type Principal } from '../../common/auth/principal.js';
+import type { Principal } from '../../common/auth/principal.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
 import { BindCallDto } from './dto/bind-call.dto.js';
 import { OpenSessionDto } from './dto/open-session.dto.js';
@@ -101,7 +101,6 @@ export class SessionsController {
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
   ): Promise<SessionView> {
-    await this.sessions.getOwned(principal, id);
-    return publicView(await this.sessions.end(id, 'ended', 'user_ended', actorOf(principal)));
+    return publicView(await this.sessions.endOwn(principal, id));
   }
 }

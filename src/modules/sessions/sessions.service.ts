@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 import { actorOf, type Principal } from '../../common/auth/principal.js';
-import { visibilityScope, type VisibilityScope } from '../../common/auth/visibility-scope.js';
+import { visibilityScope } from '../../common/auth/visibility-scope.js';
 import { newId } from '../../common/ids.js';
 import { DEFAULT_MAX_OUTPUT_TOKENS, type AgentProfile } from '../../config/agent-profiles.js';
 import { AppConfig } from '../../config/app-config.js';
@@ -12,6 +12,7 @@ import { WhereClause } from '../../database/where-clause.js';
 import { type AuditActor, AuditLog } from '../audit/index.js';
 import { VoiceCalls, type SessionConfig } from '../voice/index.js';
 import { ToolAccessPolicy, ToolMessages, ToolRegistry } from '../tools/index.js';
+import { latencySummary } from './latency-stats.js';
 import { admitSession } from './session-admission.js';
 import { buildSessionConfig } from './session-config.builder.js';
 import type { SessionLimits, SessionRecord } from './session.record.js';
@@ -20,9 +21,8 @@ import { SessionsRepository } from './sessions.repository.js';
 import { SidebandLeasesRepository } from './sideband-leases.repository.js';
 import { nextResponseCeilingUsd } from './usage-cost.js';
 
+/** Filters of the admin list; they only narrow what the caller may see. */
 export interface SessionListQuery {
-  /** What the caller may see; the filters below only narrow it. */
-  readonly scope: VisibilityScope;
   readonly state?: string;
   readonly userId?: string;
   readonly tenantId?: string;
@@ -164,10 +164,11 @@ export class SessionsService implements OnApplicationBootstrap {
   }
 
   async list(
+    principal: Principal,
     query: SessionListQuery,
   ): Promise<{ items: SessionRecord[]; nextCursor: string | null }> {
     const where = new WhereClause();
-    const visible = query.scope.condition('tenant_id');
+    const visible = visibilityScope(principal).condition('tenant_id');
     if (visible) where.add(...visible);
     where
       .add('state = ?', query.state)
@@ -179,6 +180,32 @@ export class SessionsService implements OnApplicationBootstrap {
     const rows = await this.repository.list(where, query.limit + 1);
     const items = rows.slice(0, query.limit);
     return { items, nextCursor: rows.length > query.limit ? items.at(-1)!.id : null };
+  }
+
+  /** The session's owner ends it. */
+  async endOwn(principal: Principal, id: string): Promise<SessionRecord> {
+    await this.getOwned(principal, id);
+    return this.end(id, 'ended', 'user_ended', actorOf(principal));
+  }
+
+  /** An operator revokes a session in their scope: hung up, later tool calls refused. */
+  async revoke(principal: Principal, id: string, reason: string): Promise<SessionRecord> {
+    await this.getVisible(principal, id);
+    return this.end(id, 'revoked', reason, actorOf(principal));
+  }
+
+  /** The admin view of one session: as stored, its latency summary and its audit timeline. */
+  async detail(principal: Principal, id: string) {
+    const session = await this.getVisible(principal, id);
+    const { items } = await this.audit.list({ subject: id, limit: 1000 });
+    return {
+      ...session,
+      latency: {
+        ...latencySummary(session.turnLatenciesMs),
+        switchboard: latencySummary(session.turnOwnMs),
+      },
+      timeline: items,
+    };
   }
 
   /**

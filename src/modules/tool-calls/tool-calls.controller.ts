@@ -4,18 +4,14 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, UserAuth } from '../../common/auth/auth.decorator.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
-import { SessionsService } from '../sessions/index.js';
 import { RelayToolCallDto } from './dto/relay-tool-call.dto.js';
 import { ToolCallResultView } from './dto/tool-call-result.view.js';
-import { ToolCallPipeline } from './tool-call.pipeline.js';
+import { ToolCallRelay } from './tool-call-relay.js';
 
 @ApiTags('sessions')
 @Controller('v1/sessions')
 export class ToolCallsController {
-  constructor(
-    private readonly sessions: SessionsService,
-    private readonly pipeline: ToolCallPipeline,
-  ) {}
+  constructor(private readonly relays: ToolCallRelay) {}
 
   /**
    * Meant for pages in ephemeral mode that see function calls first: the same pipeline as the
@@ -29,27 +25,11 @@ export class ToolCallsController {
   @ApiOperation({ summary: 'Relay a function call from the page for governed execution' })
   @ApiOkResponse({ type: ToolCallResultView })
   @ApiProblemResponses(404, 409, 422, 429, 503, 504)
-  async relay(
+  relay(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
     @Body() body: RelayToolCallDto,
   ): Promise<ToolCallResultView> {
-    const session = await this.sessions.getOwned(principal, id);
-    const result = await this.pipeline.run({
-      session,
-      principal,
-      toolCallId: body.callId,
-      name: body.name,
-      arguments: body.arguments,
-      source: 'relay',
-    });
-    if (result.error) throw result.error;
-    return {
-      callId: body.callId,
-      actionId: result.actionId!,
-      status: result.status,
-      output: result.output,
-      replayed: result.replayed,
-    };
+    return this.relays.relay(principal, id, body);
   }
 }

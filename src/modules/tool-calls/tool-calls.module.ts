@@ -9,6 +9,7 @@ import { DirectCallRollbacks } from './direct-call-rollbacks.js';
 import { SessionActions } from './session-actions.js';
 import { SessionActionsController } from './session-actions.controller.js';
 import { ProposedToolCallsListener } from './proposed-tool-calls.listener.js';
+import { ToolCallRelay } from './tool-call-relay.js';
 import { ToolCallRollback } from './tool-call-rollback.js';
 import { ToolCallPipeline } from './tool-call.pipeline.js';
 import { ToolCallsRepository } from './tool-calls.repository.js';
@@ -27,6 +28,7 @@ import { ToolCallsController } from './tool-calls.controller.js';
     SessionActions,
     ProposedToolCallsListener,
     ToolCallPipeline,
+    ToolCallRelay,
     ToolCallRollback,
     ToolCallsRepository,
   ],
