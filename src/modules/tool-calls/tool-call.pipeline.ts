@@ -3,41 +3,23 @@ import { createHash } from 'node:crypto';
 import { Injectable, Logger, Optional } from '@nestjs/common';
 
 import { actorOf, type Principal } from '../../common/auth/principal.js';
-import { DomainError, type FieldError } from '../../common/errors/domain.error.js';
-import { AppConfig } from '../../config/app-config.js';
+import { DomainError } from '../../common/errors/domain.error.js';
 import { AuditLog, type AuditAction } from '../audit/index.js';
 import type { SessionRecord } from '../sessions/index.js';
 import {
   argumentsDigest,
   needsApproval,
   type RegisteredTool,
-  ToolAccessPolicy,
   parseToolArguments,
   redactInput,
-  ToolRegistry,
   ToolFailedError,
   ToolRunner,
-  ToolTimeoutError,
 } from '../tools/index.js';
 import { ApprovalGate } from '../approvals/index.js';
-import {
-  actionIdOf,
-  RateWindowFull,
-  ToolCallsRepository,
-  type RateWindowCheck,
-  type ToolCallRow,
-} from './tool-calls.repository.js';
-import {
-  ApprovalUnavailableError,
-  InvalidToolArgumentsError,
-  SessionBudgetSpentError,
-  SessionNotActiveError,
-  ToolCallIdReusedError,
-  ToolDisabledNearBudgetError,
-  ToolNotAllowedError,
-  ToolRateLimitedError,
-  UnknownToolError,
-} from './tool-calls.errors.js';
+import { replayRecorded } from './tool-call-replay.js';
+import { rateLimitedError, rateWindows, ToolCallPolicy } from './tool-call.policy.js';
+import { RateWindowFull, ToolCallsRepository } from './tool-calls.repository.js';
+import { ApprovalUnavailableError, InvalidToolArgumentsError } from './tool-calls.errors.js';
 import { errorOutput, type ToolOutput } from './tool-output.js';
 
 export interface ToolCallRequest {
@@ -65,20 +47,19 @@ export interface ToolCallResult {
 }
 
 /**
- * The one way a tool runs. In order: registry lookup → session active, not over budget → role
- * allowlist → rate limit → argument validation → idempotency on (session, call_id) → approval gate
- * → execution with timeout → audit. Every refusal is a typed result (and audited), never a throw.
+ * The one way a tool runs. In order: `ToolCallPolicy` (registry lookup → session active, not over
+ * budget → role allowlist → rate limit) → argument validation → idempotency on (session, call_id),
+ * a retry answered by `replayRecorded` → approval gate → execution with timeout (`ToolRunner`) →
+ * audit. Every refusal is a typed result (and audited), never a throw.
  */
 @Injectable()
 export class ToolCallPipeline {
   private readonly logger = new Logger(ToolCallPipeline.name);
 
   constructor(
-    private readonly registry: ToolRegistry,
-    private readonly policy: ToolAccessPolicy,
+    private readonly policy: ToolCallPolicy,
     private readonly toolCalls: ToolCallsRepository,
     private readonly audit: AuditLog,
-    private readonly config: AppConfig,
     private readonly runner: ToolRunner,
     @Optional() private readonly approvals?: ApprovalGate,
   ) {}
@@ -89,10 +70,7 @@ export class ToolCallPipeline {
         throw new InvalidToolArgumentsError(printable(request.name), [
           { pointer: '', detail: 'call_id must be 1-128 printable ASCII characters' },
         ]);
-      const tool = this.lookup(request.name);
-      this.checkSession(request.session, tool);
-      this.checkAllowed(request, tool);
-      await this.checkRateLimit(request, tool);
+      const tool = await this.policy.admit(request);
       const parsed = await parseToolArguments(tool.input, request.arguments);
       if (!parsed.ok) throw new InvalidToolArgumentsError(tool.name, parsed.errors);
       const digest = argumentsDigest(tool.name, parsed.plain);
@@ -106,7 +84,7 @@ export class ToolCallPipeline {
         arguments: parsed.plain,
         limits: rateWindows(tool),
       });
-      if (!claim.claimed) return await this.replay(claim.existing, digest, tool);
+      if (!claim.claimed) return await replayRecorded(this.toolCalls, claim.existing, digest, tool);
       return await this.runClaimed(request, tool, parsed.input, parsed.plain, claim.id);
     } catch (error) {
       if (error instanceof RateWindowFull)
@@ -114,63 +92,6 @@ export class ToolCallPipeline {
       if (error instanceof DomainError) return this.refuse(request, error);
       throw error;
     }
-  }
-
-  private lookup(name: string): RegisteredTool {
-    const tool = this.registry.get(name);
-    if (!tool) throw new UnknownToolError(name, this.registry.suggest(name));
-    return tool;
-  }
-
-  private checkSession(session: SessionRecord, tool: RegisteredTool): void {
-    if (session.state !== 'active') throw new SessionNotActiveError(session.id, session.state);
-    if (session.costUsd >= this.config.cost.sessionBudgetUsd)
-      throw new SessionBudgetSpentError(session.id);
-    if (tool.costly && session.costlyToolsDisabled)
-      throw new ToolDisabledNearBudgetError(tool.name);
-  }
-
-  /**
-   * The caller's roles, the roles the session was opened with, and the session's config (what its
-   * agent profile offered those roles) must all allow it: the model was offered nothing else.
-   */
-  private checkAllowed({ principal, session }: ToolCallRequest, tool: RegisteredTool): void {
-    const offered = session.config.tools.map((definition) => definition.name);
-    const reason = this.policy.allows(session.roles, tool.name)
-      ? this.policy.refusal(principal.roles, tool.name, offered)
-      : 'role';
-    if (reason) throw new ToolNotAllowedError(tool.name, reason, session.agent);
-  }
-
-  private async checkRateLimit(request: ToolCallRequest, tool: RegisteredTool): Promise<void> {
-    const { perSession, perUser } = tool.rateLimit;
-    const windows = [
-      { scope: 'session' as const, key: request.session.id, window: perSession },
-      { scope: 'user' as const, key: request.principal.id, window: perUser },
-    ];
-    if (!perSession && !perUser) return;
-    // A retry of an already-recorded call is answered from the record, so it never counts.
-    if (await this.toolCalls.find(request.session.id, request.toolCallId)) return;
-    // A cheap early refusal; the claim re-checks atomically, so bursts cannot slip past.
-    for (const { scope, key, window } of windows) {
-      if (!window) continue;
-      const used = await this.toolCalls.countRecent(scope, key, tool.name, window.windowSeconds);
-      if (used >= window.limit) throw rateLimitedError(tool.name, { scope, ...window });
-    }
-  }
-
-  private async replay(existing: ToolCallRow, digest: string, tool: RegisteredTool) {
-    if (existing.arguments_digest !== digest || existing.tool !== tool.name)
-      throw new ToolCallIdReusedError(existing.tool_call_id);
-    const finished = await this.toolCalls.waitForFinish(existing, tool.timeoutMs + 5_000);
-    if (!finished?.output) throw new ToolTimeoutError(tool.name, tool.timeoutMs);
-    const actionId = actionIdOf(finished);
-    if (finished.status === 'failed' || finished.status === 'running') {
-      const output = finished.output;
-      const error = storedError(output, finished.error_status);
-      return { status: 'failed', output, actionId, replayed: true, error } satisfies ToolCallResult;
-    }
-    return { status: finished.status, output: finished.output, actionId, replayed: true };
   }
 
   /** The call is ours to run: hand it to the approval gate or execute it. */
@@ -310,32 +231,6 @@ function sha256(text: string): string {
 
 function elapsed(started: number): number {
   return Math.round(performance.now() - started);
-}
-
-function rateWindows(tool: RegisteredTool): RateWindowCheck[] {
-  const { perSession, perUser } = tool.rateLimit;
-  return [
-    ...(perSession ? [{ scope: 'session' as const, ...perSession }] : []),
-    ...(perUser ? [{ scope: 'user' as const, ...perUser }] : []),
-  ];
-}
-
-function rateLimitedError(tool: string, window: RateWindowCheck): ToolRateLimitedError {
-  return new ToolRateLimitedError(tool, window.scope, window.limit, window.windowSeconds);
-}
-
-/** The failure a stored output records, rebuilt so a retry is answered like the first call. */
-function storedError(output: ToolOutput | null, status: number | null): DomainError {
-  const stored = output && !output.ok && 'error' in output ? output.error : undefined;
-  const { code, message, errors, ...extensions } = stored ?? {};
-  return new DomainError({
-    code: (code as string | undefined) ?? 'TOOL_FAILED',
-    status: status ?? 502,
-    title: 'Tool call failed',
-    detail: (message as string | undefined) ?? 'The tool call failed.',
-    errors: errors as FieldError[] | undefined,
-    extensions: Object.keys(extensions).length ? extensions : undefined,
-  });
 }
 
 const CALL_ID = /^[\x21-\x7e]{1,128}$/;

@@ -12,6 +12,7 @@ import { ProposedToolCallsListener } from './proposed-tool-calls.listener.js';
 import { ToolCallRelay } from './tool-call-relay.js';
 import { ToolCallRollback } from './tool-call-rollback.js';
 import { ToolCallPipeline } from './tool-call.pipeline.js';
+import { ToolCallPolicy } from './tool-call.policy.js';
 import { ToolCallsRepository } from './tool-calls.repository.js';
 import { ToolCallsController } from './tool-calls.controller.js';
 
@@ -28,6 +29,7 @@ import { ToolCallsController } from './tool-calls.controller.js';
     SessionActions,
     ProposedToolCallsListener,
     ToolCallPipeline,
+    ToolCallPolicy,
     ToolCallRelay,
     ToolCallRollback,
     ToolCallsRepository,
