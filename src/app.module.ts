@@ -12,7 +12,7 @@ import { HealthModule } from './modules/health/index.js';
 import { IdentityModule } from './modules/identity/index.js';
 import { LiveCallsModule } from './modules/live-calls/index.js';
 import { MetricsModule } from './modules/metrics/index.js';
-import { RealtimeModule } from './modules/realtime/index.js';
+import { RealtimeCalls, RealtimeModule } from './modules/realtime/index.js';
 import { SessionsModule } from './modules/sessions/index.js';
 import { ToolCallsModule } from './modules/tool-calls/index.js';
 import { type ToolAllowlist, ToolsModule } from './modules/tools/index.js';
@@ -77,7 +77,7 @@ export class AppModule {
         LiveCallsModule,
         SessionsModule,
         ToolCallsModule,
-        VoiceModule.forAdapter(RealtimeModule),
+        VoiceModule.forAdapter({ module: RealtimeModule, calls: RealtimeCalls }),
         ToolsModule.forRoot({ allowlist: demo.allowlist }),
         ...demo.imports,
         ...imports,

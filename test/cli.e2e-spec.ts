@@ -72,6 +72,31 @@ describe('operator CLI', () => {
     expect((await cli(['api-key', 'list'], env)).stdout).toContain('revoked');
   });
 
+  it('migrate applies the product chain and the demo shop chain, even with migrations off at start', async () => {
+    const own: Record<string, string> = process.env.DATABASE_URL
+      ? { ...env, DATABASE_SCHEMA: freshSchema() }
+      : { ...env, SWITCHBOARD_DATA_DIR: join(dir, 'pglite-migrate') };
+    const off = { ...own, SWITCHBOARD_RUN_MIGRATIONS: 'false' };
+    try {
+      const first = await cli(['migrate'], off);
+      expect([first.code, first.stderr]).toEqual([0, '']);
+      expect(first.stdout).toMatch(/^Applied .*CreateDemoShop1796172600000\.\n$/);
+      expect((await cli(['migrate'], off)).stdout).toBe('No migration was pending.\n');
+
+      const app = await createApp(loadConfig(off), { logDestination: new LogCapture() });
+      try {
+        await app.listen(0, '127.0.0.1');
+        const ready = await fetch(`${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/ready`);
+        expect(ready.status).toBe(200);
+      } finally {
+        await app.close();
+      }
+    } finally {
+      if (own.DATABASE_SCHEMA)
+        await queryTestDatabase(`DROP SCHEMA "${own.DATABASE_SCHEMA}" CASCADE`);
+    }
+  });
+
   it('explains bad usage with exit code 2 and touches nothing', async () => {
     const result = await cli(['api-key', 'create', '--name', 'x', '--role', 'root'], env);
     expect(result.code).toBe(2);

@@ -6,6 +6,8 @@
  *   api-key list
  *   api-key revoke <key_id>
  *   audit-key generate                                             prints a new Ed25519 signing key (PEM)
+ *   migrate                                                        applies every pending migration
+ *                                                                  (the product's, then the demo's if on)
  */
 import 'reflect-metadata';
 
@@ -15,7 +17,10 @@ import { parseArgs } from 'node:util';
 import { OPERATOR_ROLES, type OperatorRole } from '../common/auth/operator-roles.js';
 import { loadDotEnv } from '../config/env-file.js';
 import { ConfigError, loadConfig } from '../config/load-config.js';
+import { AppModule } from '../app.module.js';
 import { connectDatabase } from '../database/database-connection.js';
+import { runAllMigrations } from '../database/migration-chain.js';
+import { pendingMigrations } from '../database/migration-status.js';
 import { AuditLog, AuditLogRepository } from '../modules/audit/index.js';
 import { ApiKeysRepository, ApiKeysService } from '../modules/identity/index.js';
 
@@ -23,7 +28,8 @@ const USAGE = `usage:
   npm run cli -- api-key create --name <name> --role <${OPERATOR_ROLES.join('|')}> [--role …]
   npm run cli -- api-key list
   npm run cli -- api-key revoke <key_id>
-  npm run cli -- audit-key generate`;
+  npm run cli -- audit-key generate
+  npm run cli -- migrate`;
 
 class UsageError extends Error {}
 
@@ -35,6 +41,7 @@ async function run(argv: string[]): Promise<void> {
   });
   const [group, command, id] = positionals;
   if (group === 'audit-key' && command === 'generate') return printSigningKey();
+  if (group === 'migrate' && command === undefined) return migrate();
   if (group !== 'api-key' || !['create', 'list', 'revoke'].includes(command ?? ''))
     throw new UsageError();
   const roles = (values.role ?? []) as OperatorRole[];
@@ -51,7 +58,8 @@ async function run(argv: string[]): Promise<void> {
   const config = loadConfig(process.env);
   const dataSource = await connectDatabase(config);
   try {
-    if (config.database.runMigrations) await dataSource.runMigrations({ transaction: 'each' });
+    if (config.database.runMigrations)
+      await runAllMigrations(dataSource, AppModule.migrationChains(config));
     // Built by hand: the CLI runs without Nest, on the app's own config and database.
     const audit = new AuditLog(dataSource, new AuditLogRepository(dataSource));
     const apiKeys = new ApiKeysService(dataSource, audit, new ApiKeysRepository(dataSource));
@@ -75,6 +83,26 @@ async function run(argv: string[]): Promise<void> {
       const revoked = await apiKeys.revoke(id!, 'system');
       process.stdout.write(`Revoked ${revoked.id} at ${revoked.revokedAt}.\n`);
     }
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/**
+ * Applies what the app would at start (also with SWITCHBOARD_RUN_MIGRATIONS=false): the product's
+ * migrations, then each chain the configuration turns on (the demo shop's), one transaction each.
+ */
+async function migrate(): Promise<void> {
+  loadDotEnv();
+  const config = loadConfig(process.env);
+  const chains = AppModule.migrationChains(config);
+  const dataSource = await connectDatabase(config);
+  try {
+    const pending = await pendingMigrations(dataSource, chains);
+    await runAllMigrations(dataSource, chains);
+    process.stdout.write(
+      pending.length ? `Applied ${pending.join(', ')}.\n` : 'No migration was pending.\n',
+    );
   } finally {
     await dataSource.destroy();
   }

@@ -10,7 +10,8 @@ export class ChargesInFlight {
 
   add(callId: string, charge: Promise<unknown>): void {
     const before = this.byCall.get(callId) ?? Promise.resolve();
-    const settled = Promise.all([before, charge]);
+    // A failed charge still counts as settled: later checks must not wait on it, or reject.
+    const settled = Promise.all([before, charge.catch(() => undefined)]);
     this.byCall.set(callId, settled);
     // Forgotten once settled and nothing newer came, so ended calls leave nothing behind.
     void settled.finally(() => {

@@ -5,7 +5,8 @@ import { VoiceConversation, VoiceEvents } from '../voice/index.js';
 
 /**
  * The duration cap of every session this replica watches: a spoken warning `warningSeconds`
- * before the end, then the hang-up. A control channel that cannot be recovered (`call.lost`) ends the session too.
+ * before the end, then the hang-up. A control channel that cannot be recovered (`call.lost`)
+ * ends the session too.
  */
 @Injectable()
 export class SessionTimers implements OnModuleInit, OnApplicationShutdown {

@@ -4,3 +4,4 @@ export * from './realtime-event-bus.js';
 export * from './realtime.module.js';
 export * from './sideband-connections.js';
 export * from './sideband-tags.js';
+export * from './realtime-calls.js';

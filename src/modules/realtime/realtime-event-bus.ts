@@ -12,9 +12,15 @@ export type RealtimeServerEvent = OpenAI.Realtime.RealtimeServerEvent;
 export type ServerEventType = RealtimeServerEvent['type'];
 export type ServerEventOf<T extends ServerEventType> = Extract<RealtimeServerEvent, { type: T }>;
 
-/** Every server event, also under its own type: `bus.on('response.done', …)` gets that shape. */
+/**
+ * Every server event, also under its own type: `bus.on('server:response.done', …)` gets that
+ * shape. Prefixed, so no type the wire sends can pose as one of the sideband's own events.
+ */
 type ServerEventsByType = {
-  readonly [T in ServerEventType]: { readonly callId: string; readonly event: ServerEventOf<T> };
+  readonly [T in ServerEventType as `server:${T}`]: {
+    readonly callId: string;
+    readonly event: ServerEventOf<T>;
+  };
 };
 
 /** The sideband's own events. */

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import OpenAI from 'openai';
 
-import { VoiceCalls } from '../voice/index.js';
 import { OpenAIEndpoint } from './openai-endpoint.js';
 import { openAIEndpointProvider } from './openai-endpoint.provider.js';
 import { RealtimeCalls } from './realtime-calls.js';
@@ -12,7 +11,7 @@ import { SidebandTags } from './sideband-tags.js';
 /**
  * Switchboard's side of the OpenAI Realtime API, the first adapter behind the voice port: the
  * endpoint (real or simulated), the official SDK client pointed at it, calls and client secrets
- * (`RealtimeCalls`, bound as `VoiceCalls`) and the sideband sockets.
+ * (`RealtimeCalls`, bound as `VoiceCalls` in `app.module.ts`) and the sideband sockets.
  */
 @Module({
   exports: [
@@ -21,14 +20,13 @@ import { SidebandTags } from './sideband-tags.js';
     RealtimeEventBus,
     SidebandConnections,
     SidebandTags,
-    VoiceCalls,
+    RealtimeCalls,
   ],
   providers: [
     RealtimeCalls,
     RealtimeEventBus,
     SidebandConnections,
     SidebandTags,
-    { provide: VoiceCalls, useExisting: RealtimeCalls },
     openAIEndpointProvider,
     {
       provide: OpenAI,

@@ -13,6 +13,7 @@ async function fakeUpstream(): Promise<{
   baseUrl: string;
   received: string[];
   nextMessage: () => Promise<string>;
+  broadcast: (text: string) => void;
   close: () => Promise<void>;
 }> {
   const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
@@ -30,6 +31,7 @@ async function fakeUpstream(): Promise<{
     baseUrl: `http://127.0.0.1:${port}/v1`,
     received,
     nextMessage: () => new Promise((resolve) => (waiter = resolve)),
+    broadcast: (text) => wss.clients.forEach((client) => client.send(text)),
     close: () =>
       new Promise((resolve) => {
         for (const client of wss.clients) client.terminate();
@@ -41,6 +43,7 @@ async function fakeUpstream(): Promise<{
 describe(SidebandConnections.name, () => {
   let upstream: Awaited<ReturnType<typeof fakeUpstream>>;
   let sut: SidebandConnections;
+  let bus: RealtimeEventBus;
 
   beforeEach(async () => {
     upstream = await fakeUpstream();
@@ -49,7 +52,8 @@ describe(SidebandConnections.name, () => {
       apiKey: 'sk-test',
       simulated: true,
     };
-    sut = new SidebandConnections(endpoint, new RealtimeEventBus());
+    bus = new RealtimeEventBus();
+    sut = new SidebandConnections(endpoint, bus);
   });
   afterEach(async () => {
     sut.onApplicationShutdown();
@@ -75,5 +79,27 @@ describe(SidebandConnections.name, () => {
     expect(sut.send('rtc_1', { type: 'response.create' })).toBe(true);
     expect(JSON.parse(await arrived)).toEqual({ type: 'response.create' });
     expect(upstream.received).toHaveLength(1);
+  });
+
+  it('puts each server event on the bus, also under server:<type>; no wire type can pose as a sideband event', async () => {
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    await sut.open('rtc_2');
+    const all: string[] = [];
+    const posed: unknown[] = [];
+    bus.on('sideband.event', ({ event }) => all.push(event.type));
+    bus.on('sideband.closed', (payload) => posed.push(payload));
+    const done = new Promise<unknown>((resolve) =>
+      bus.on('server:response.done', ({ callId, event }) =>
+        resolve({ callId, id: event.response.id }),
+      ),
+    );
+
+    upstream.broadcast(JSON.stringify({ type: 'sideband.closed', callId: 'rtc_other' }));
+    upstream.broadcast('5');
+    upstream.broadcast(JSON.stringify({ type: 'response.done', response: { id: 'resp_1' } }));
+
+    expect(await done).toEqual({ callId: 'rtc_2', id: 'resp_1' });
+    expect(all).toEqual(['sideband.closed', 'response.done']);
+    expect(posed).toEqual([]);
   });
 });

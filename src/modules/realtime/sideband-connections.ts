@@ -127,7 +127,8 @@ export class SidebandConnections implements OnApplicationShutdown {
       return;
     }
     this.bus.emit('sideband.event', { callId, event });
-    this.bus.emit(event.type, { callId, event } as RealtimeEvents[typeof event.type]);
+    const byType = `server:${event.type}` as const;
+    this.bus.emit(byType, { callId, event } as RealtimeEvents[typeof byType]);
   }
 
   private onClose(callId: string, socket: WebSocket): void {

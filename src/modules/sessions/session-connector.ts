@@ -13,8 +13,9 @@ import { SessionStateError, UpstreamError } from './sessions.errors.js';
 import { SessionsService } from './sessions.service.js';
 
 /**
- * Connects a session to OpenAI exactly once: proxy mode (the server forwards the SDP offer with its
- * own key) or ephemeral mode (one short-lived client secret, then the page reports its call id).
+ * Connects a session to its call exactly once, through the voice port: proxy mode (the server
+ * forwards the SDP offer with its own key) or ephemeral mode (one short-lived client secret, then
+ * the page reports its call id).
  * Each step first claims the session with one conditional UPDATE, so racing requests get one winner.
  */
 const UNIQUE_VIOLATION = '23505';

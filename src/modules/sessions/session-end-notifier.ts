@@ -20,7 +20,8 @@ declare module '../../database/database-notifications.js' {
 /**
  * Tells every replica at once that a session ended, so the one owning its sideband lets go now
  * rather than at its next lease renewal. `SessionsService.end` notifies inside its transaction
- * (delivered on commit); this releases the sideband here, and tells the live-call modules to drop their timers.
+ * (delivered on commit); this releases the sideband here, and tells the live-call modules to
+ * drop their timers.
  */
 @Injectable()
 export class SessionEndNotifier implements OnModuleInit {
@@ -36,7 +37,10 @@ export class SessionEndNotifier implements OnModuleInit {
     await this.notifications.listen(SESSION_ENDED, (notice) => this.release(notice));
   }
 
-  /** Drops this replica's sideband and (through `call.released`) timers for an ended session (a no-op if it has none). */
+  /**
+   * Drops this replica's sideband and (through `call.released`) timers for an ended session; a
+   * no-op if it has none.
+   */
   releaseLocally({ sessionId, callId }: SessionEndedNotice): boolean {
     this.lifecycle.emit('call.released', { sessionId, callId });
     if (!callId || !this.voice.isAttached(callId)) return false;

@@ -11,8 +11,8 @@ import { SessionsService } from './sessions.service.js';
  * Exactly one replica owns a call's sideband at a time: a lease row in PostgreSQL, renewed every
  * third of its lifetime. A replica that stops renewing (crash, or a graceful shutdown that hands
  * its leases back) is replaced: any other replica takes over an expired lease of an active
- * session, reopens the sideband and re-arms the session's timers (through `call.attached`). A replica that finds it lost a
- * lease lets go of the sideband.
+ * session, reopens the sideband and re-arms the session's timers (through `call.attached`). A
+ * replica that finds it lost a lease lets go of the sideband.
  */
 @Injectable()
 export class SidebandLeases implements OnModuleInit, OnApplicationShutdown {

@@ -3,12 +3,7 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 import { LatencyMeter } from '../live-calls/index.js';
 import { type SessionRecord, SessionsService } from '../sessions/index.js';
 import { ToolFailedError } from '../tools/index.js';
-import {
-  type ProposedToolCall,
-  type ToolOutputDelivery,
-  VoiceConversation,
-  VoiceEvents,
-} from '../voice/index.js';
+import { type ProposedToolCall, VoiceConversation, VoiceEvents } from '../voice/index.js';
 import { sessionPrincipal } from './session-principal.js';
 import { ToolCallPipeline, type ToolCallResult } from './tool-call.pipeline.js';
 import { ToolCallsRepository } from './tool-calls.repository.js';
@@ -49,13 +44,16 @@ export class ProposedToolCallsListener implements OnModuleInit, OnApplicationShu
     const session = await this.sessions.findByCall(callId);
     if (!session) return;
     const results = await Promise.all(calls.map((call) => this.runOne(session, call)));
-    const outputs: ToolOutputDelivery[] = [];
+    let sent = 0;
     for (const [index, result] of results.entries()) {
       const { toolCallId } = calls[index];
+      // Claimed and sent one at a time: a claimed output is on its way before the next claim.
       if (await this.claimDelivery(session, toolCallId, result))
-        outputs.push({ toolCallId, output: result.output });
+        sent += this.conversation.sendToolOutput(callId, { toolCallId, output: result.output })
+          ? 1
+          : 0;
     }
-    if (outputs.length > 0) this.conversation.sendToolOutputs(callId, outputs);
+    if (sent > 0) this.conversation.answerToolOutputs(callId);
     this.latency.addOwnTime(callId, performance.now() - started);
   }
 

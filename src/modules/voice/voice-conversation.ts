@@ -23,10 +23,13 @@ export interface CallerNotice {
  */
 export abstract class VoiceConversation {
   /**
-   * Sends each output to the model (the caller has already claimed it, so each goes once) and then
-   * lets the model answer; returns how many could be sent (0 when the control channel is down).
+   * Sends one output to the model (the caller has already claimed it, so it goes once); false when
+   * the control channel is down (it is then lost: delivery is at most once).
    */
-  abstract sendToolOutputs(callId: string, outputs: readonly ToolOutputDelivery[]): number;
+  abstract sendToolOutput(callId: string, output: ToolOutputDelivery): boolean;
+
+  /** Lets the model answer the outputs sent just now (one reply for the batch). */
+  abstract answerToolOutputs(callId: string): void;
 
   /** Tells the caller something through the model. */
   abstract tell(callId: string, notice: CallerNotice): void;

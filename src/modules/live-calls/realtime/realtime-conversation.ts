@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 
 import {
   RealtimeEventBus,
-  type RealtimeServerEvent,
+  type ServerEventOf,
   SidebandConnections,
   SidebandTags,
 } from '../../realtime/index.js';
@@ -47,7 +47,12 @@ export class RealtimeConversation
 
   onModuleInit(): void {
     this.unsubscribe.push(
-      this.bus.on('sideband.event', ({ callId, event }) => this.translate(callId, event)),
+      // Synchronous: a charge is known to the meter before anything else reacts to the event.
+      this.bus.on('server:response.done', ({ callId, event }) => this.responseDone(callId, event)),
+      this.bus.on(
+        'server:conversation.item.input_audio_transcription.completed',
+        ({ callId, event }) => this.transcribed(callId, event),
+      ),
       this.bus.on('sideband.lost', (lost) => this.events.emit('call.lost', lost)),
     );
   }
@@ -56,23 +61,23 @@ export class RealtimeConversation
     for (const stop of this.unsubscribe) stop();
   }
 
-  sendToolOutputs(callId: string, outputs: readonly ToolOutputDelivery[]): number {
-    let sent = 0;
-    for (const { toolCallId, output } of outputs) {
-      // Tagged, so the tamper guard knows it for Switchboard's own (the page cannot mint the tag).
-      const delivered = this.sidebands.send(callId, {
-        type: 'conversation.item.create',
-        item: this.tags.tagItem(callId, {
-          type: 'function_call_output',
-          call_id: toolCallId,
-          output: JSON.stringify(output),
-        }),
-      });
-      if (delivered) sent += 1;
-      else this.logger.warn({ callId, toolCallId }, 'Sideband closed; tool output not delivered');
-    }
-    if (sent > 0) this.responses.request(callId, { reason: 'tool_outputs' });
+  sendToolOutput(callId: string, { toolCallId, output }: ToolOutputDelivery): boolean {
+    // Tagged, so the tamper guard knows it for Switchboard's own (the page cannot mint the tag).
+    const sent = this.sidebands.send(callId, {
+      type: 'conversation.item.create',
+      item: this.tags.tagItem(callId, {
+        type: 'function_call_output',
+        call_id: toolCallId,
+        output: JSON.stringify(output),
+      }),
+    });
+    if (!sent)
+      this.logger.warn({ callId, toolCallId }, 'Sideband closed; tool output not delivered');
     return sent;
+  }
+
+  answerToolOutputs(callId: string): void {
+    this.responses.request(callId, { reason: 'tool_outputs' });
   }
 
   tell(callId: string, notice: CallerNotice): void {
@@ -92,31 +97,37 @@ export class RealtimeConversation
     this.sidebands.send(callId, revertUpdate(session));
   }
 
-  /** Synchronous: a charge is known to the meter before anything else reacts to the event. */
-  private translate(callId: string, event: RealtimeServerEvent): void {
-    if (event.type === 'response.done') {
-      const { response } = event;
-      if (response?.usage) this.chargeResponse(callId, response.usage);
-      // A cancelled or failed response (barge-in, error) withdrew its proposals: nothing runs.
-      if (response?.status && response.status !== 'completed') return;
-      // A call without an id could never be answered; the API always sends one.
-      const calls = (response?.output ?? []).flatMap((item): ProposedToolCall[] =>
-        item.type === 'function_call' && item.call_id
-          ? [{ toolCallId: item.call_id, name: item.name, arguments: item.arguments ?? '' }]
-          : [],
-      );
-      if (calls.length > 0) this.events.emit('call.tool_calls', { callId, calls });
-      return;
-    }
-    if (event.type === 'conversation.item.input_audio_transcription.completed') {
-      const { usage } = event;
-      if (!usage) return;
-      this.events.emit('call.charged', {
-        callId,
-        price: (session) => this.pricing.transcription(usage, session),
-        nextResponseUsd: (session) => this.nextResponseUsd(callId, session),
-      });
-    }
+  /** A finished response: charged from its usage, and its function calls proposed if it completed. */
+  private responseDone(callId: string, { response }: ServerEventOf<'response.done'>): void {
+    if (response?.usage) this.chargeResponse(callId, response.usage);
+    // A cancelled or failed response (barge-in, error) withdrew its proposals: nothing runs.
+    if (response?.status && response.status !== 'completed') return;
+    // An id or name the wire leaves out goes to the pipeline as empty: refused there, audited.
+    const calls = (response?.output ?? []).flatMap((item): ProposedToolCall[] =>
+      item.type === 'function_call'
+        ? [
+            {
+              toolCallId: item.call_id ?? '',
+              name: item.name ?? '',
+              arguments: item.arguments ?? '',
+            },
+          ]
+        : [],
+    );
+    if (calls.length > 0) this.events.emit('call.tool_calls', { callId, calls });
+  }
+
+  /** An input transcription, billed apart from responses. */
+  private transcribed(
+    callId: string,
+    { usage }: ServerEventOf<'conversation.item.input_audio_transcription.completed'>,
+  ): void {
+    if (!usage) return;
+    this.events.emit('call.charged', {
+      callId,
+      price: (session) => this.pricing.transcription(usage, session),
+      nextResponseUsd: (session) => this.nextResponseUsd(callId, session),
+    });
   }
 
   private chargeResponse(callId: string, usage: ResponseUsage): void {

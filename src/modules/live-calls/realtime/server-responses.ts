@@ -243,7 +243,8 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
 function isUserMessageAdded(event: RealtimeServerEvent): boolean {
   return (
     event.type === 'conversation.item.added' &&
-    event.item.type === 'message' &&
+    // The wire is not bound by the SDK's types: an event without its item is not a user turn.
+    event.item?.type === 'message' &&
     event.item.role === 'user'
   );
 }
