@@ -20,6 +20,7 @@ export const ids = {
   callId: () => `call_${base62(16)}`,
   response: () => `resp_${base62(20)}`,
   conversation: () => `conv_${base62(20)}`,
+  request: () => `req_${randomBytes(16).toString('hex')}`,
   webhookEvent: () => `evt_${randomBytes(16).toString('hex')}`,
   webhookDelivery: () => `wh_${randomBytes(16).toString('hex')}`,
   apiKey: () => `sk-sim-${randomBytes(24).toString('base64url')}`,

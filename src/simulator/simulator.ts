@@ -110,13 +110,15 @@ async function serve(
   res: ServerResponse,
 ): Promise<void> {
   const path = new URL(req.url ?? '/', 'http://simulator.local').pathname;
+  // Every answer carries a request id, as OpenAI's do (the SDK reads it as `requestID`).
+  res.setHeader('x-request-id', ids.request());
   // Browsers call the real API cross-origin (with an ek_ key) and read the call id from Location.
   res.setHeader('access-control-allow-origin', '*');
-  res.setHeader('access-control-expose-headers', 'location');
+  res.setHeader('access-control-expose-headers', 'location, x-request-id');
   if (req.method === 'OPTIONS') {
     res.writeHead(204, {
       'access-control-allow-methods': 'GET, POST, OPTIONS',
-      'access-control-allow-headers': 'authorization, content-type, openai-safety-identifier',
+      'access-control-allow-headers': allowedHeaders(req.headers['access-control-request-headers']),
       'access-control-max-age': '600',
     });
     res.end();
@@ -146,4 +148,19 @@ async function serve(
     if (!res.headersSent) sendError(res, failure);
     else res.destroy();
   }
+}
+
+/** The headers the API always allows, plus what the preflight asks for (SDKs add their own). */
+const BASE_ALLOWED_HEADERS = ['authorization', 'content-type', 'openai-safety-identifier'];
+
+/**
+ * The real API answers a preflight for any request headers (the Agents SDK sends
+ * `x-openai-agents-sdk`); echoed only when they are a plain list of header names.
+ */
+function allowedHeaders(requested: string | undefined): string {
+  const names = (requested ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => /^[a-z0-9!#$%&'*+.^_`|~-]{1,64}$/.test(name));
+  return [...new Set([...BASE_ALLOWED_HEADERS, ...names])].slice(0, 32).join(', ');
 }
