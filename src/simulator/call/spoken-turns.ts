@@ -18,6 +18,8 @@ export class SpokenTurns implements VadListener {
   private turnCount = 0;
   private currentItemId?: string;
   private committedUpToMs = 0;
+  /** Injected turns that arrived while the caller was speaking: they follow that turn. */
+  private readonly waiting: string[] = [];
 
   constructor(private readonly call: RealtimeCall) {}
 
@@ -47,10 +49,19 @@ export class SpokenTurns implements VadListener {
     });
     this.committedUpToMs = audioEndMs;
     this.commit(itemId, speechMs, this.nextTranscript());
+    for (const text of this.waiting.splice(0)) this.inject(text);
   }
 
-  /** `POST /__sim/calls/{id}/say`: a spoken turn whose transcript is given. */
+  /**
+   * `POST /__sim/calls/{id}/say`: a spoken turn whose transcript is given. While the microphone's
+   * turn is open it waits for that turn to end: every `speech_started` gets its `speech_stopped`,
+   * one turn at a time.
+   */
   inject(text: string): void {
+    if (this.currentItemId) {
+      this.waiting.push(text);
+      return;
+    }
     const start = Math.round(this.call.vad.positionMs);
     const speechMs = text.length * INJECTED_MS_PER_CHAR;
     this.speechStarted(start);

@@ -78,7 +78,13 @@ export class RealtimeWebSocketGateway {
       const call = this.ctx.calls.live(callId);
       return (ws) => this.attachSideband(call, ws);
     }
-    return (ws) => this.openSession(model || DEFAULT_MODEL, ws);
+    // An ek_ key carries the session it was minted with: it applies here as on WebRTC, and the
+    // query's model cannot override it (the stricter reading; the key's server chose the session).
+    const request =
+      credential.kind === 'ephemeral'
+        ? { model: model || DEFAULT_MODEL, ...credential.key.session }
+        : { type: 'realtime', model: model || DEFAULT_MODEL };
+    return (ws) => this.openSession(request, ws);
   }
 
   private attachSideband(call: RealtimeCall, ws: WebSocket): void {
@@ -88,11 +94,8 @@ export class RealtimeWebSocketGateway {
     ws.on('close', () => call.detach(sink));
   }
 
-  private openSession(model: string, ws: WebSocket): void {
-    const call = this.ctx.calls.create(
-      'websocket',
-      createEffectiveSession({ type: 'realtime', model }),
-    );
+  private openSession(request: Record<string, unknown>, ws: WebSocket): void {
+    const call = this.ctx.calls.create('websocket', createEffectiveSession(request));
     const sink = socketSink(ws, 'websocket');
     call.attach(sink);
     call.greet(sink);

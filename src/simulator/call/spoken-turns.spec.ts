@@ -1,0 +1,61 @@
+import { createEffectiveSession } from '../protocol/session-config.js';
+import { defaultScenario } from '../scenario/default-scenario.js';
+import { CallRegistry } from './call-registry.js';
+import type { EventSink, ServerEvent } from './call-types.js';
+
+const RATE = 24000;
+
+/** `ms` of 16-bit PCM: a loud 400 Hz tone, or silence. */
+function pcm(ms: number, loud: boolean): Int16Array {
+  const samples = new Int16Array((RATE * ms) / 1000);
+  if (loud)
+    for (let i = 0; i < samples.length; i++)
+      samples[i] = Math.round(12000 * Math.sin((2 * Math.PI * 400 * i) / RATE));
+  return samples;
+}
+
+describe('SpokenTurns', () => {
+  const registry = new CallRegistry({
+    scenario: { ...defaultScenario, greeting: undefined },
+    maxCallDurationMs: 60_000,
+    speechMsPerChar: 50,
+    timeScale: 1,
+    logger: { warn: () => undefined },
+  });
+  afterAll(() => registry.endAll('test_done'));
+
+  it('pairs every speech_started with its speech_stopped when a turn is injected while the caller speaks', () => {
+    const session = createEffectiveSession();
+    session.audio.input.turn_detection = {
+      ...session.audio.input.turn_detection!,
+      create_response: false,
+    } as never;
+    const call = registry.create('websocket', session);
+    const events: ServerEvent[] = [];
+    const sink: EventSink = {
+      via: 'websocket',
+      maxIncomingBytes: Infinity,
+      maxOutgoingBytes: Infinity,
+      write: (text) => events.push(JSON.parse(text) as ServerEvent),
+      close: () => undefined,
+    };
+    call.attach(sink);
+
+    for (let i = 0; i < 10; i++) call.spoken.pushAudio(pcm(20, true), RATE);
+    call.spoken.inject('I also said this.');
+    for (let i = 0; i < 50; i++) call.spoken.pushAudio(pcm(20, false), RATE);
+
+    const vad = events.filter((e) => e.type.startsWith('input_audio_buffer.speech_'));
+    expect(vad.map((e) => e.type)).toEqual([
+      'input_audio_buffer.speech_started',
+      'input_audio_buffer.speech_stopped',
+      'input_audio_buffer.speech_started',
+      'input_audio_buffer.speech_stopped',
+    ]);
+    expect(vad[0].item_id).toBe(vad[1].item_id);
+    expect(vad[2].item_id).toBe(vad[3].item_id);
+    expect(vad[0].item_id).not.toBe(vad[2].item_id);
+    const committed = events.filter((e) => e.type === 'input_audio_buffer.committed');
+    expect(committed.map((e) => e.item_id)).toEqual([vad[0].item_id, vad[2].item_id]);
+  });
+});
