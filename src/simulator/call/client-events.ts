@@ -1,5 +1,6 @@
 import { OpenAIError } from '../protocol/openai-error.js';
 import { applySessionUpdate, validateSessionConfig } from '../protocol/session-config.js';
+import { audioFormatOf, decodeToPcm, sampleRateOf } from './audio-format.js';
 import type { Via } from './call-types.js';
 import { itemFromClient, itemNotFound } from './conversation.js';
 import { assertDeliverable } from './event-delivery.js';
@@ -8,8 +9,6 @@ import { startResponse, type ResponseParams } from './response-run.js';
 
 type ClientEvent = Record<string, unknown>;
 type Handler = (call: RealtimeCall, event: ClientEvent, via: Via) => void;
-
-const PCM_RATE = 24_000;
 
 function requireString(event: ClientEvent, field: string): string {
   const value = event[field];
@@ -20,6 +19,23 @@ function requireString(event: ClientEvent, field: string): string {
       field,
     );
   }
+  return value;
+}
+
+function requireNonNegativeInteger(event: ClientEvent, field: string): number {
+  const value = event[field];
+  if (value === undefined)
+    throw OpenAIError.invalidRequest(
+      `Missing required parameter: '${field}'.`,
+      'missing_required_parameter',
+      field,
+    );
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+    throw OpenAIError.invalidRequest(
+      `Invalid value for '${field}': expected a non-negative integer.`,
+      'invalid_value',
+      field,
+    );
   return value;
 }
 
@@ -69,20 +85,14 @@ const HANDLERS: Record<string, Handler> = {
   },
   'conversation.item.truncate': (call, event) => {
     const itemId = requireString(event, 'item_id');
-    const item = call.conversation.get(itemId);
-    if (!item) throw itemNotFound(itemId);
-    if (item.role !== 'assistant') {
-      throw OpenAIError.invalidRequest(
-        'Only assistant messages can be truncated.',
-        'invalid_value',
-        'item_id',
-      );
-    }
+    const contentIndex = requireNonNegativeInteger(event, 'content_index');
+    const audioEndMs = requireNonNegativeInteger(event, 'audio_end_ms');
+    call.conversation.truncate(itemId, contentIndex, audioEndMs, call.options.speechMsPerChar);
     call.emit({
       type: 'conversation.item.truncated',
       item_id: itemId,
-      content_index: event.content_index ?? 0,
-      audio_end_ms: event.audio_end_ms ?? 0,
+      content_index: contentIndex,
+      audio_end_ms: audioEndMs,
     });
   },
   'input_audio_buffer.append': (call, event) => {
@@ -93,9 +103,10 @@ const HANDLERS: Record<string, Handler> = {
         'type',
       );
     }
+    // In the session's input format (PCM16 at its rate, or G.711 at 8 kHz), as the real API reads it.
+    const format = audioFormatOf(call.session.audio.input.format);
     const bytes = Buffer.from(requireString(event, 'audio'), 'base64');
-    const samples = new Int16Array(bytes.buffer, bytes.byteOffset, Math.floor(bytes.length / 2));
-    call.spoken.pushAudio(samples, PCM_RATE);
+    call.spoken.pushAudio(decodeToPcm(format, bytes), sampleRateOf(format));
   },
   'input_audio_buffer.commit': (call) => call.spoken.commitBuffer(),
   'input_audio_buffer.clear': (call) => call.spoken.clearBuffer(),

@@ -36,6 +36,7 @@ export class Conversation {
   readonly id = ids.conversation();
   private readonly items: ConversationItem[] = [];
   private readonly audio = new Map<string, ItemAudio>();
+  private readonly truncated = new Set<string>();
 
   list(): readonly ConversationItem[] {
     return this.items;
@@ -84,11 +85,51 @@ export class Conversation {
     this.audio.set(itemId, audio);
   }
 
+  /**
+   * `conversation.item.truncate`: the assistant's audio ends at `audioEndMs` (what the caller
+   * heard), and the transcript keeps only what was said by then, so the model never reads words
+   * the caller did not hear. Checked first, as the real API does: an audio part at `contentIndex`,
+   * and no cut past the audio there is.
+   */
+  truncate(itemId: string, contentIndex: number, audioEndMs: number, msPerChar: number): void {
+    const item = this.get(itemId);
+    if (!item) throw itemNotFound(itemId);
+    if (item.role !== 'assistant')
+      throw OpenAIError.invalidRequest(
+        'Only assistant messages can be truncated.',
+        'invalid_value',
+        'item_id',
+      );
+    const part = item.content?.[contentIndex];
+    if (part?.type !== 'output_audio')
+      throw OpenAIError.invalidRequest(
+        `Content index ${contentIndex} of item '${itemId}' is not audio.`,
+        'invalid_value',
+        'content_index',
+      );
+    const { assistantAudioMs } = this.audioOf(itemId);
+    if (audioEndMs > assistantAudioMs)
+      throw OpenAIError.invalidRequest(
+        `Audio content of ${Math.round(assistantAudioMs)}ms is already shorter than ${audioEndMs}ms`,
+        'invalid_value',
+        'audio_end_ms',
+      );
+    const heard = msPerChar > 0 ? Math.floor(audioEndMs / msPerChar) : part.transcript.length;
+    part.transcript = part.transcript.slice(0, heard);
+    this.audio.set(itemId, { userAudioMs: 0, assistantAudioMs: audioEndMs });
+    this.truncated.add(itemId);
+  }
+
+  isTruncated(itemId: string): boolean {
+    return this.truncated.has(itemId);
+  }
+
   delete(itemId: string): void {
     const index = this.items.findIndex((item) => item.id === itemId);
     if (index < 0) throw itemNotFound(itemId);
     this.items.splice(index, 1);
     this.audio.delete(itemId);
+    this.truncated.delete(itemId);
   }
 
   /** The function call a `function_call_output` answers, if the model made it. */

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { ids } from '../ids.js';
 import { planReply, renderText, type ReplyPlan } from '../scenario/reply-planner.js';
+import { audioFormatOf, silence } from './audio-format.js';
 import type { ServerEvent } from './call-types.js';
 import type { ConversationItem } from './conversation.js';
 import type { RealtimeCall } from './realtime-call.js';
@@ -174,7 +175,9 @@ export class ResponseRun {
     let sent = '';
     for (const delta of chunks(text)) {
       const stop = await this.pause();
-      if (stop) return this.finishItem(item, previous, 0, 'incomplete', sent, audio, stop);
+      const spokenMs = sent.length * this.call.options.speechMsPerChar;
+      if (stop)
+        return this.finishItem(item, previous, 0, 'incomplete', sent, audio, stop, spokenMs);
       sent += delta;
       this.emit({
         type: audio ? 'response.output_audio_transcript.delta' : 'response.output_text.delta',
@@ -182,12 +185,17 @@ export class ResponseRun {
         delta,
       });
       if (audio && this.call.kind === 'websocket') {
+        // As long as the words take to say, in the session's output format: clients time
+        // playback (and so their truncation) from these bytes.
+        const format = audioFormatOf(this.call.session.audio.output.format);
+        const ms = delta.length * this.call.options.speechMsPerChar;
         this.emit({
           type: 'response.output_audio.delta',
           ...where,
-          delta: silencePcmBase64(delta.length),
+          delta: silence(format, ms).toString('base64'),
         });
       }
+      this.progress(item, sent, audio);
     }
     tokens.text += textTokens(text);
     if (audio) tokens.audio += assistantAudioTokens(audioMs);
@@ -203,6 +211,19 @@ export class ResponseRun {
       return { status: 'incomplete', reason: 'max_output_tokens' };
     }
     return this.finishItem(item, previous, 0, 'completed', text, audio, undefined, audioMs);
+  }
+
+  /**
+   * What the item holds while it streams: a client may truncate it before it is done, and the
+   * truncation is checked against the audio produced so far.
+   */
+  private progress(item: ConversationItem, sent: string, audio: boolean): void {
+    if (this.params.conversation === 'none' || this.call.conversation.isTruncated(item.id)) return;
+    item.content = [
+      audio ? { type: 'output_audio', transcript: sent } : { type: 'output_text', text: sent },
+    ];
+    const assistantAudioMs = audio ? sent.length * this.call.options.speechMsPerChar : 0;
+    this.call.conversation.setAudio(item.id, { userAudioMs: 0, assistantAudioMs });
   }
 
   /**
@@ -236,16 +257,20 @@ export class ResponseRun {
   ): Ending {
     const where = { response_id: this.id, item_id: item.id, output_index: index, content_index: 0 };
     item.status = status;
-    item.content = [
-      audio ? { type: 'output_audio', transcript: text } : { type: 'output_text', text },
-    ];
+    // A truncation the client sent while the item streamed stands: only what was heard remains.
+    const truncated = this.call.conversation.isTruncated(item.id);
+    if (!truncated)
+      item.content = [
+        audio ? { type: 'output_audio', transcript: text } : { type: 'output_text', text },
+      ];
     this.emit({
       type: 'response.content_part.done',
       ...where,
       part: audio ? { type: 'audio', transcript: text } : { type: 'text', text },
     });
     if (this.params.conversation !== 'none') {
-      this.call.conversation.setAudio(item.id, { userAudioMs: 0, assistantAudioMs: audioMs });
+      if (!truncated)
+        this.call.conversation.setAudio(item.id, { userAudioMs: 0, assistantAudioMs: audioMs });
       this.emit({ type: 'conversation.item.done', previous_item_id: previous, item });
     }
     this.emit({
@@ -359,10 +384,6 @@ function chunks(text: string, size?: number): string[] {
 }
 
 /** PCM16 silence standing in for audio deltas on WebSocket sessions (a little per character). */
-function silencePcmBase64(characters: number): string {
-  return Buffer.alloc(Math.max(1, characters) * 240).toString('base64');
-}
-
 function rateLimits(tokens: number): unknown[] {
   return [
     { name: 'requests', limit: 5000, remaining: 4999, reset_seconds: 0.012 },
