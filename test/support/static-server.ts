@@ -14,3 +14,36 @@ export async function serveHtml(path: string): Promise<{ url: string; close(): P
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/**
+ * Serves one HTML page at `/` and the files of `directories` under their prefix (e.g. a client
+ * library's browser bundle at `/agents/…`), on 127.0.0.1. Only names inside those directories.
+ */
+export async function servePage(
+  page: string,
+  directories: Record<string, string>,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const html = readFileSync(page);
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://page.local').pathname;
+    if (path === '/') return res.writeHead(200, { 'content-type': 'text/html' }).end(html);
+    for (const [prefix, dir] of Object.entries(directories)) {
+      const name = path.startsWith(`${prefix}/`) ? path.slice(prefix.length + 1) : '';
+      if (!/^[\w.-]+$/.test(name)) continue;
+      try {
+        const body = readFileSync(`${dir}/${name}`);
+        const type =
+          name.endsWith('.mjs') || name.endsWith('.js') ? 'text/javascript' : 'text/plain';
+        return res.writeHead(200, { 'content-type': type }).end(body);
+      } catch {
+        break;
+      }
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

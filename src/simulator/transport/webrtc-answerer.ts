@@ -13,6 +13,7 @@ import type { RealtimeCall } from '../call/realtime-call.js';
 import { OpenAIError } from '../protocol/openai-error.js';
 import { dataChannelLimit } from './message-limits.js';
 import { FRAME_SAMPLES, OpusDecoder, opusToneFrame } from './opus-tone.js';
+import { guardSctpFlightSize } from './werift-sctp-guard.js';
 
 const DATA_CHANNEL_LABEL = 'oai-events';
 const FRAME_MS = 20;
@@ -112,6 +113,7 @@ function attachDataChannel(
   channel: RTCDataChannel,
 ): void {
   const sctp = pc.sctpTransport;
+  guardSctpFlightSize((sctp as unknown as { sctp?: unknown } | undefined)?.sctp);
   const sink: EventSink = {
     via: 'datachannel',
     maxIncomingBytes: dataChannelLimit(sctp?.maxMessageSize),
