@@ -7,24 +7,8 @@ import {
 } from '@openai/agents-realtime';
 import { z } from 'zod';
 
-import { startSimulator, type Scenario, type Simulator } from '../../src/simulator/index.js';
-
-/** The "model": an order question calls the agent's tool, then reads its output back. */
-const SCENARIO: Scenario = {
-  name: 'agents-sdk-contract',
-  fallback: 'Sorry?',
-  rules: [
-    {
-      when: { regex: 'order (\\d+)', flags: 'i' },
-      callTools: [{ name: 'lookup_order', arguments: { orderNumber: '{{match.1}}' } }],
-      afterTools: 'Your order: {{output.lookup_order}}',
-    },
-    {
-      when: { regex: 'story', flags: 'i' },
-      say: `Once upon a time ${'there was a call. '.repeat(40)}`,
-    },
-  ],
-};
+import { startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { AGENTS_SCENARIO } from '../support/agents-scenario.js';
 
 /** Waits for the first event the session's transport reports that satisfies `match`. */
 function transportEvent(
@@ -65,7 +49,7 @@ describe('simulator: contract with @openai/agents-realtime over WebSocket', () =
   let session: RealtimeSession | undefined;
 
   beforeAll(async () => {
-    sim = await startSimulator({ inspection: true, scenario: SCENARIO, timeScale: 0.05 });
+    sim = await startSimulator({ inspection: true, scenario: AGENTS_SCENARIO, timeScale: 0.05 });
   });
   afterEach(() => {
     session?.close();

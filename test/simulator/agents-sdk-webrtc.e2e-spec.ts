@@ -5,29 +5,14 @@ import { dirname, join } from 'node:path';
 
 import type { Browser, Page } from 'playwright-core';
 
-import { startSimulator, type Scenario, type Simulator } from '../../src/simulator/index.js';
+import { startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { AGENTS_SCENARIO } from '../support/agents-scenario.js';
 import { chromiumAvailable, launchChromium } from '../support/chromium.js';
 import { simPost } from '../support/simulator-http.js';
 import { servePage } from '../support/static-server.js';
 import { writeTurnWav } from '../support/wav.js';
 
 const describeWithChromium = chromiumAvailable() ? describe : describe.skip;
-
-const SCENARIO: Scenario = {
-  name: 'agents-sdk-webrtc',
-  fallback: 'Sorry?',
-  rules: [
-    {
-      when: { regex: 'order (\\d+)', flags: 'i' },
-      callTools: [{ name: 'lookup_order', arguments: { orderNumber: '{{match.1}}' } }],
-      afterTools: 'Your order: {{output.lookup_order}}',
-    },
-    {
-      when: { regex: 'story', flags: 'i' },
-      say: `Once upon a time ${'there was a call. '.repeat(40)}`,
-    },
-  ],
-};
 
 /** The Agents SDK's browser bundle, as its package ships it. */
 const BUNDLE = join(
@@ -75,7 +60,7 @@ describeWithChromium(
       );
 
     beforeAll(async () => {
-      sim = await startSimulator({ inspection: true, scenario: SCENARIO, timeScale: 0.2 });
+      sim = await startSimulator({ inspection: true, scenario: AGENTS_SCENARIO, timeScale: 0.2 });
       site = await servePage(
         new URL('../support/pages/agents-webrtc.html', import.meta.url).pathname,
         {
