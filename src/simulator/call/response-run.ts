@@ -42,6 +42,7 @@ const toolRounds = new WeakMap<RealtimeCall, ToolRound>();
 export function startResponse(call: RealtimeCall, params: ResponseParams): ResponseRun {
   const run = new ResponseRun(call, params);
   call.activeResponse = run;
+  call.spoken.cancelIdleTimeout();
   void run.run();
   return run;
 }
@@ -112,6 +113,7 @@ export class ResponseRun {
     const status = ending.status;
     const details = ending.status === 'completed' ? null : { type: status, reason: ending.reason };
     this.emit({ type: 'response.done', response: this.responseObject(status, details, usage) });
+    call.spoken.armIdleTimeout();
   }
 
   private plan(): ReplyPlan {

@@ -42,7 +42,7 @@ describe('SpokenTurns', () => {
     call.attach(sink);
 
     for (let i = 0; i < 10; i++) call.spoken.pushAudio(pcm(20, true), RATE);
-    call.spoken.inject('I also said this.');
+    call.spoken.inject({ text: 'I also said this.' });
     for (let i = 0; i < 50; i++) call.spoken.pushAudio(pcm(20, false), RATE);
 
     const vad = events.filter((e) => e.type.startsWith('input_audio_buffer.speech_'));

@@ -8,6 +8,20 @@ import { startResponse } from './response-run.js';
 /** Nominal length of an injected (`/__sim/…/say`) spoken turn, per character of its text. */
 const INJECTED_MS_PER_CHAR = 60;
 
+/** A spoken turn as a scenario or `/say` gives it: its transcript, or a transcription failure. */
+export interface SpokenTurn {
+  readonly text: string;
+  /** The input transcription fails (`…input_audio_transcription.failed`) instead of completing. */
+  readonly transcriptionFails?: boolean;
+}
+
+const TRANSCRIPTION_FAILED = {
+  type: 'invalid_request_error',
+  code: 'audio_unintelligible',
+  message: 'The audio could not be transcribed.',
+  param: null,
+};
+
 /**
  * Turns detected speech (or an injected turn) into the events the real API sends:
  * speech_started → speech_stopped → committed → the user item → its transcription, then an
@@ -19,7 +33,8 @@ export class SpokenTurns implements VadListener {
   private currentItemId?: string;
   private committedUpToMs = 0;
   /** Injected turns that arrived while the caller was speaking: they follow that turn. */
-  private readonly waiting: string[] = [];
+  private readonly waiting: SpokenTurn[] = [];
+  private idleTimer?: NodeJS.Timeout;
 
   constructor(private readonly call: RealtimeCall) {}
 
@@ -29,6 +44,7 @@ export class SpokenTurns implements VadListener {
   }
 
   speechStarted(audioStartMs: number): void {
+    this.cancelIdleTimeout();
     this.currentItemId = ids.item();
     this.call.emit({
       type: 'input_audio_buffer.speech_started',
@@ -49,7 +65,7 @@ export class SpokenTurns implements VadListener {
     });
     this.committedUpToMs = audioEndMs;
     this.commit(itemId, speechMs, this.nextTranscript());
-    for (const text of this.waiting.splice(0)) this.inject(text);
+    for (const turn of this.waiting.splice(0)) this.inject(turn);
   }
 
   /**
@@ -57,11 +73,12 @@ export class SpokenTurns implements VadListener {
    * turn is open it waits for that turn to end: every `speech_started` gets its `speech_stopped`,
    * one turn at a time.
    */
-  inject(text: string): void {
+  inject(turn: SpokenTurn): void {
     if (this.currentItemId) {
-      this.waiting.push(text);
+      this.waiting.push(turn);
       return;
     }
+    const { text } = turn;
     const start = Math.round(this.call.vad.positionMs);
     const speechMs = text.length * INJECTED_MS_PER_CHAR;
     this.speechStarted(start);
@@ -73,7 +90,7 @@ export class SpokenTurns implements VadListener {
       item_id: itemId,
     });
     this.turnCount += 1;
-    this.commit(itemId, speechMs, text);
+    this.commit(itemId, speechMs, turn);
   }
 
   /** Client `input_audio_buffer.commit` (needed when turn detection is off). */
@@ -94,14 +111,55 @@ export class SpokenTurns implements VadListener {
     this.call.emit({ type: 'input_audio_buffer.cleared' });
   }
 
-  private nextTranscript(): string {
-    this.turnCount += 1;
-    const { spokenTurns = [], defaultTranscript = '' } = this.call.scenario;
-    return spokenTurns[this.turnCount - 1] ?? defaultTranscript;
+  /**
+   * After a response, with `server_vad`'s `idle_timeout_ms`: that long without speech, the empty
+   * audio is committed and answered (`input_audio_buffer.timeout_triggered`), as the real API
+   * prompts a silent caller. The timer is wall-clock, scaled by `timeScale`.
+   */
+  armIdleTimeout(): void {
+    this.cancelIdleTimeout();
+    const td = this.call.session.audio.input.turn_detection;
+    if (td?.type !== 'server_vad' || !td.idle_timeout_ms) return;
+    const startMs = Math.round(this.call.vad.positionMs);
+    this.idleTimer = setTimeout(
+      () => this.idleTimedOut(startMs),
+      td.idle_timeout_ms * this.call.options.timeScale,
+    );
+    this.idleTimer.unref();
   }
 
-  private commit(itemId: string, speechMs: number, transcript: string, autoRespond = true): void {
+  cancelIdleTimeout(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+  }
+
+  private idleTimedOut(startMs: number): void {
+    this.idleTimer = undefined;
     const { call } = this;
+    if (call.state !== 'active' || this.currentItemId || call.activeResponse) return;
+    const itemId = ids.item();
+    const endMs = Math.round(call.vad.positionMs);
+    call.emit({
+      type: 'input_audio_buffer.timeout_triggered',
+      audio_start_ms: startMs,
+      audio_end_ms: endMs,
+      item_id: itemId,
+    });
+    this.committedUpToMs = call.vad.positionMs;
+    this.commit(itemId, endMs - startMs, { text: '' });
+  }
+
+  private nextTranscript(): SpokenTurn {
+    this.turnCount += 1;
+    const { spokenTurns = [], defaultTranscript = '' } = this.call.scenario;
+    const turn = spokenTurns[this.turnCount - 1] ?? defaultTranscript;
+    return typeof turn === 'string' ? { text: turn } : turn;
+  }
+
+  private commit(itemId: string, speechMs: number, turn: SpokenTurn, autoRespond = true): void {
+    const { call } = this;
+    this.cancelIdleTimeout();
+    const transcript = turn.text;
     const previous = call.conversation.lastItemId();
     call.emit({
       type: 'input_audio_buffer.committed',
@@ -120,17 +178,34 @@ export class SpokenTurns implements VadListener {
     const shown = { ...item, content: [{ type: 'input_audio', transcript: null }] };
     call.emit({ type: 'conversation.item.added', previous_item_id: previous, item: shown });
     call.emit({ type: 'conversation.item.done', previous_item_id: previous, item: shown });
-    if (call.session.audio.input.transcription) {
-      call.emit({
-        type: 'conversation.item.input_audio_transcription.completed',
-        item_id: itemId,
-        content_index: 0,
-        transcript,
-        usage: { type: 'duration', seconds: Math.round(speechMs / 100) / 10 },
-      });
-    }
+    if (call.session.audio.input.transcription) this.transcribe(itemId, speechMs, turn);
     const td = call.session.audio.input.turn_detection;
     if (autoRespond && td?.create_response && !call.activeResponse) startResponse(call, {});
+  }
+
+  /** The input transcription: word deltas then the whole transcript, or a failure. */
+  private transcribe(itemId: string, speechMs: number, turn: SpokenTurn): void {
+    const where = { item_id: itemId, content_index: 0 };
+    if (turn.transcriptionFails) {
+      this.call.emit({
+        type: 'conversation.item.input_audio_transcription.failed',
+        ...where,
+        error: TRANSCRIPTION_FAILED,
+      });
+      return;
+    }
+    for (const delta of turn.text.match(/\S+\s*/g) ?? [])
+      this.call.emit({
+        type: 'conversation.item.input_audio_transcription.delta',
+        ...where,
+        delta,
+      });
+    this.call.emit({
+      type: 'conversation.item.input_audio_transcription.completed',
+      ...where,
+      transcript: turn.text,
+      usage: { type: 'duration', seconds: Math.round(speechMs / 100) / 10 },
+    });
   }
 
   private interrupt(): void {

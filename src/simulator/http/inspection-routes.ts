@@ -63,10 +63,41 @@ const say: Route = {
   async handle(ctx, req, res, [callId]) {
     ctx.keys.authenticateStandard(req.headers.authorization);
     const call = ctx.calls.live(callId);
-    const text = requireText(await readJson(req), 'text');
+    const body = await readJson(req);
+    const text = requireText(body, 'text');
+    const fails = body.transcription_fails;
+    if (fails !== undefined && typeof fails !== 'boolean')
+      throw OpenAIError.invalidRequest("'transcription_fails' must be a boolean.", 'invalid_value');
     if (call.state !== 'active')
       throw OpenAIError.invalidRequest('The call has not been accepted yet.', 'invalid_value');
-    call.spoken.inject(text);
+    call.spoken.inject({ text, transcriptionFails: fails === true });
+    sendEmpty(res, 202);
+  },
+};
+
+/** DTMF a SIP caller presses: one `input_audio_buffer.dtmf_event_received` per key. */
+const dtmf: Route = {
+  method: 'POST',
+  pattern: /^\/__sim\/calls\/([^/]+)\/dtmf$/,
+  async handle(ctx, req, res, [callId]) {
+    ctx.keys.authenticateStandard(req.headers.authorization);
+    const call = ctx.calls.live(callId);
+    const digits = requireText(await readJson(req), 'digits');
+    if (!/^[0-9*#A-D]{1,32}$/.test(digits))
+      throw OpenAIError.invalidRequest(
+        "'digits' must be 1-32 DTMF keys (0-9, *, #, A-D).",
+        'invalid_value',
+      );
+    if (call.kind !== 'sip')
+      throw OpenAIError.invalidRequest('DTMF arrives only on SIP calls.', 'invalid_value');
+    if (call.state !== 'active')
+      throw OpenAIError.invalidRequest('The call has not been accepted yet.', 'invalid_value');
+    for (const key of digits)
+      call.emit({
+        type: 'input_audio_buffer.dtmf_event_received',
+        event: key,
+        received_at: Math.floor(Date.now() / 1000),
+      });
     sendEmpty(res, 202);
   },
 };
@@ -115,6 +146,7 @@ export const inspectionRoutes: readonly Route[] = [
   listCalls,
   getCall,
   say,
+  dtmf,
   dropSideband,
   incomingSipCall,
 ];

@@ -33,6 +33,17 @@ describe(parseScenario.name, () => {
     expect(parseScenario(structuredClone(defaultScenario))).toEqual(defaultScenario);
   });
 
+  it('accepts spoken turns whose transcription fails, and refuses other turn shapes', () => {
+    const spokenTurns = ['hello', { text: 'mumble', transcriptionFails: true }];
+    expect(parseScenario({ rules: [], spokenTurns }).spokenTurns).toEqual(spokenTurns);
+    expect(() => parseScenario({ rules: [], spokenTurns: [{ transcriptionFails: true }] })).toThrow(
+      ScenarioError,
+    );
+    expect(() => parseScenario({ rules: [], spokenTurns: [{ text: 'x', loud: true }] })).toThrow(
+      ScenarioError,
+    );
+  });
+
   it('accepts an empty rule list', () => {
     expect(parseScenario({ rules: [] })).toEqual({ rules: [] });
   });

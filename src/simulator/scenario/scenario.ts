@@ -19,8 +19,11 @@ export interface Scenario {
   name?: string;
   /** Said in reply to `response.create` before any user turn. */
   greeting?: string;
-  /** Transcripts of spoken turns, in order (turn 1 first). */
-  spokenTurns?: string[];
+  /**
+   * Transcripts of spoken turns, in order (turn 1 first); `{ "text", "transcriptionFails": true }`
+   * makes that turn's input transcription fail.
+   */
+  spokenTurns?: (string | { text: string; transcriptionFails?: boolean })[];
   /** Transcript of spoken turns beyond `spokenTurns`. */
   defaultTranscript?: string;
   rules: ScenarioRule[];
@@ -64,7 +67,20 @@ const scenarioSchema = {
   properties: {
     name: { type: 'string' },
     greeting: { type: 'string' },
-    spokenTurns: { type: 'array', items: { type: 'string' } },
+    spokenTurns: {
+      type: 'array',
+      items: {
+        oneOf: [
+          { type: 'string' },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['text'],
+            properties: { text: { type: 'string' }, transcriptionFails: { type: 'boolean' } },
+          },
+        ],
+      },
+    },
     defaultTranscript: { type: 'string' },
     fallback: { type: 'string' },
     noToolReply: { type: 'string' },
