@@ -1011,7 +1011,10 @@ describe('simulator: the Realtime protocol over HTTP and WebSocket', () => {
       const committed = await socket.stream.next('input_audio_buffer.committed');
       socket.send({ type: 'conversation.item.retrieve', item_id: committed.item_id });
       const retrieved = await socket.stream.next('conversation.item.retrieved');
-      expect(itemOf(retrieved).content).toEqual([{ type: 'input_audio', transcript: 'echo hi' }]);
+      // The real API returns the item with its audio (issue 12): the turn's duration of silence.
+      expect(itemOf(retrieved).content).toEqual([
+        { type: 'input_audio', transcript: 'echo hi', audio: expect.any(String) },
+      ]);
       const types = socket.stream.events.slice(start).map((e) => e.type);
       expect(types.filter((t) => t.startsWith('response.'))).toEqual([]);
     });

@@ -165,7 +165,10 @@ describe('simulator: the WebSocket session as the real API runs it', () => {
     });
     socket.send({ type: 'conversation.item.retrieve', item_id: itemId });
     const retrieved = await socket.stream.next('conversation.item.retrieved');
-    const content = (retrieved.item as { content: { transcript: string }[] }).content;
+    const content = (retrieved.item as { content: { transcript: string; audio: string }[] })
+      .content;
     expect(content[0].transcript).toBe(REPLY.slice(0, 500 / MS_PER_CHAR));
+    // The retrieved item carries its audio: what is left of it, 500 ms of 24 kHz PCM16.
+    expect(Buffer.from(content[0].audio, 'base64')).toHaveLength((500 * 24000 * 2) / 1000);
   });
 });

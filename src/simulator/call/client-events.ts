@@ -1,9 +1,9 @@
 import { OpenAIError } from '../protocol/openai-error.js';
 import { applySessionUpdate, validateSessionConfig } from '../protocol/session-config.js';
-import { audioFormatOf, decodeToPcm, sampleRateOf } from './audio-format.js';
+import { audioFormatOf, decodeToPcm, sampleRateOf, silence } from './audio-format.js';
 import type { Via } from './call-types.js';
-import { itemFromClient, itemNotFound } from './conversation.js';
-import { assertDeliverable } from './event-delivery.js';
+import { itemFromClient, itemNotFound, type ConversationItem } from './conversation.js';
+import { assertDeliverable, fitsEverySink } from './event-delivery.js';
 import type { RealtimeCall } from './realtime-call.js';
 import { startResponse, type ResponseParams } from './response-run.js';
 
@@ -37,6 +37,26 @@ function requireNonNegativeInteger(event: ClientEvent, field: string): number {
       field,
     );
   return value;
+}
+
+/** A copy of `item` whose audio parts carry their audio (silence of the item's duration). */
+function itemWithAudio(call: RealtimeCall, item: ConversationItem): ConversationItem {
+  const { userAudioMs, assistantAudioMs } = call.conversation.audioOf(item.id);
+  const { input, output } = call.session.audio;
+  const content = item.content?.map((part) => {
+    if (part.type === 'input_audio')
+      return {
+        ...part,
+        audio: silence(audioFormatOf(input.format), userAudioMs).toString('base64'),
+      };
+    if (part.type === 'output_audio')
+      return {
+        ...part,
+        audio: silence(audioFormatOf(output.format), assistantAudioMs).toString('base64'),
+      };
+    return part;
+  });
+  return content ? { ...item, content } : item;
 }
 
 function mediaOnly(call: RealtimeCall, type: string): void {
@@ -76,7 +96,14 @@ const HANDLERS: Record<string, Handler> = {
     const itemId = requireString(event, 'item_id');
     const item = call.conversation.get(itemId);
     if (!item) throw itemNotFound(itemId);
-    call.emit({ type: 'conversation.item.retrieved', item });
+    // With its audio, as the real API returns it (in the session's formats, sized to the audio
+    // the item stands for); without, where that would not fit one of the call's connections.
+    const withAudio = { type: 'conversation.item.retrieved', item: itemWithAudio(call, item) };
+    call.emit(
+      fitsEverySink(call.sinks, withAudio)
+        ? withAudio
+        : { type: 'conversation.item.retrieved', item },
+    );
   },
   'conversation.item.delete': (call, event) => {
     const itemId = requireString(event, 'item_id');

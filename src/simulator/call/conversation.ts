@@ -5,11 +5,14 @@ export type ContentPart =
   | { type: 'input_text'; text: string }
   | { type: 'input_audio'; transcript: string | null; audio?: string }
   | { type: 'output_text'; text: string }
-  | { type: 'output_audio'; transcript: string }
+  | { type: 'output_audio'; transcript: string; audio?: string }
   | { type: 'text'; text: string }
   | { type: 'audio'; transcript: string };
 
-/** A conversation item as the API shows it (audio bytes are never echoed back). */
+/**
+ * A conversation item as the API shows it. Audio bytes are not kept: a retrieved item carries
+ * silence of the duration its audio stood for (`ItemAudio`).
+ */
 export interface ConversationItem {
   id: string;
   object: 'realtime.item';

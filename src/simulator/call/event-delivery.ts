@@ -73,6 +73,12 @@ export function assertDeliverable(
   if (bytes > maxBytes) throw OpenAIError.answerTooLarge(event.type, bytes, maxBytes, param);
 }
 
+/** Whether `event` fits every one of the call's connections. */
+export function fitsEverySink(sinks: Iterable<EventSink>, event: ServerEvent): boolean {
+  const maxBytes = Math.min(...[...sinks].map((sink) => sink.maxOutgoingBytes));
+  return Buffer.byteLength(JSON.stringify({ event_id: ids.event(), ...event })) <= maxBytes;
+}
+
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
