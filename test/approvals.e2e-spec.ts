@@ -994,8 +994,18 @@ describe('approvals: one app, approver keys, live sessions', () => {
           [[decided.actionId, ignored.actionId]],
         );
         return rows.length === 2;
-        // Generous: the sweeper's poll can be starved for seconds on a loaded 2-core machine.
-      }, 15_000);
+        // Generous: the sweeper's poll can be starved for seconds on a loaded 2-core machine (it
+        // shares the embedded database's one connection with every live session of this file).
+      }, 30_000).catch(async (error: unknown) => {
+        // What the rows were when the wait gave up, so a failure says why.
+        const rows = await h.sut.query(
+          `SELECT a.id, a.status, a.escalated, a.status_reason, a.expires_at, now() AS now,
+                  s.state AS session_state, s.end_reason
+           FROM pending_actions a JOIN sessions s ON s.id = a.session_id WHERE a.id = ANY($1)`,
+          [[decided.actionId, ignored.actionId]],
+        );
+        throw new Error(`${(error as Error).message}: ${JSON.stringify(rows)}`);
+      });
       const escalated = await h.view(decided.actionId);
       expect(escalated).toMatchObject({
         status: 'pending',

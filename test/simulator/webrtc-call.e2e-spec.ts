@@ -84,17 +84,17 @@ describe('simulator: a WebRTC call with a sideband', () => {
     const transcript = await sideband.stream.next(
       'conversation.item.input_audio_transcription.completed',
     );
-    expect(transcript.transcript).toBe('Where is my order 1001?');
+    expect(transcript.transcript).toBe('Where is my order 10042?');
     await sideband.stream.next('response.created');
     const args = await sideband.stream.next('response.function_call_arguments.done');
-    expect(args).toMatchObject({ name: 'lookup_order', arguments: '{"orderNumber":"1001"}' });
+    expect(args).toMatchObject({ name: 'lookup_order', arguments: '{"orderNumber":"10042"}' });
     const done = await sideband.stream.next('response.output_item.done');
     expect(done.item).toMatchObject({
       type: 'function_call',
       status: 'completed',
       name: 'lookup_order',
       call_id: args.call_id,
-      arguments: '{"orderNumber":"1001"}',
+      arguments: '{"orderNumber":"10042"}',
     });
     const response = await sideband.stream.next('response.done');
     expect((response.response as { status: string }).status).toBe('completed');

@@ -99,7 +99,16 @@ function lookup(path: string, context: TemplateContext, outputs: Record<string, 
   const [head, rest] = [path.slice(0, dot), path.slice(dot + 1)];
   if (head === 'match') return context.match[Number(rest)] ?? '';
   if (head === 'output') return outputs[rest] ?? '(no result)';
+  if (head === 'hoursFromNow') return hoursFromNow(Number(rest));
   return '';
+}
+
+/** `{{hoursFromNow.N}}`: the top of the hour N hours from now, ISO 8601 in UTC (a time to book). */
+function hoursFromNow(hours: number): string {
+  if (!Number.isFinite(hours)) return '';
+  const at = new Date(Date.now() + hours * 3_600_000);
+  at.setUTCMinutes(0, 0, 0);
+  return at.toISOString().replace('.000Z', 'Z');
 }
 
 /** Fills `{{…}}` placeholders in a reply text. */
