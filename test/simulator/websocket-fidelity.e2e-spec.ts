@@ -60,6 +60,13 @@ describe('simulator: the WebSocket session as the real API runs it', () => {
     });
   });
 
+  it('gives an ek_ key minted without a model the default model, as WebRTC does, whatever the query says', async () => {
+    const secret = await client.realtime.clientSecrets.create({});
+    const socket = await open('model=gpt-realtime-mini', secret.value);
+    const created = await socket.stream.next('session.created');
+    expect((created.session as Json).model).toBe('gpt-realtime');
+  });
+
   it('accepts a full session.update that repeats the session’s model, and refuses another model visibly', async () => {
     const socket = await open('model=gpt-realtime-2.1', sim.apiKey);
     await socket.stream.next('session.created');

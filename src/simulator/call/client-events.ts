@@ -77,9 +77,13 @@ const HANDLERS: Record<string, Handler> = {
       hasProducedAudio: call.hasProducedAudio,
     });
     assertDeliverable(call.sinks, { type: 'session.updated', session }, 'session');
+    const turnDetectionChanged =
+      JSON.stringify(session.audio.input.turn_detection) !==
+      JSON.stringify(call.session.audio.input.turn_detection);
     call.session = session;
     call.vad.configure(call.session.audio.input.turn_detection);
     call.emit({ type: 'session.updated', session: call.session });
+    if (turnDetectionChanged) call.spoken.turnDetectionChanged();
   },
   'conversation.item.create': (call, event) => {
     const item = itemFromClient(event.item, call.conversation);

@@ -60,6 +60,8 @@ export class RealtimeCall {
   session: EffectiveSession;
   endedReason?: string;
   activeResponse?: ResponseRun;
+  /** A turn committed while the active response was stopping (barge-in): answered after it. */
+  answerWhenIdle = false;
   lastResponseInput?: InputCount;
   hasProducedAudio = false;
   audioOutput?: AudioOutput;

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { ids } from '../ids.js';
 import { planReply, renderText, type ReplyPlan } from '../scenario/reply-planner.js';
-import { audioFormatOf, silence } from './audio-format.js';
+import { audioFormatOf, silence, type AudioFormat } from './audio-format.js';
 import type { ServerEvent } from './call-types.js';
 import type { ConversationItem } from './conversation.js';
 import type { RealtimeCall } from './realtime-call.js';
@@ -62,6 +62,8 @@ export class ResponseRun {
   /** Whether the first output has been paced yet (it waits FIRST_OUTPUT_MS, later ones less). */
   private started = false;
   private aborted = false;
+  /** Fixed when the response starts: a client cannot decode a stream that changes format. */
+  private readonly outputFormat: AudioFormat;
   private readonly output: ConversationItem[] = [];
   private readonly modalities: ('audio' | 'text')[];
 
@@ -70,10 +72,16 @@ export class ResponseRun {
     private readonly params: ResponseParams,
   ) {
     this.modalities = params.output_modalities ?? call.session.output_modalities;
+    this.outputFormat = audioFormatOf(call.session.audio.output.format);
   }
 
   cancel(reason: 'client_cancelled' | 'turn_detected'): void {
     this.stopRequested ??= reason;
+  }
+
+  /** Asked to stop, and not done yet. */
+  get stopping(): boolean {
+    return this.stopRequested !== undefined;
   }
 
   /** The call ended: stop without further events. */
@@ -113,6 +121,11 @@ export class ResponseRun {
     const status = ending.status;
     const details = ending.status === 'completed' ? null : { type: status, reason: ending.reason };
     this.emit({ type: 'response.done', response: this.responseObject(status, details, usage) });
+    if (call.answerWhenIdle && call.state === 'active' && !call.activeResponse) {
+      call.answerWhenIdle = false;
+      startResponse(call, {});
+      return;
+    }
     call.spoken.armIdleTimeout();
   }
 
@@ -189,12 +202,11 @@ export class ResponseRun {
       if (audio && this.call.kind === 'websocket') {
         // As long as the words take to say, in the session's output format: clients time
         // playback (and so their truncation) from these bytes.
-        const format = audioFormatOf(this.call.session.audio.output.format);
         const ms = delta.length * this.call.options.speechMsPerChar;
         this.emit({
           type: 'response.output_audio.delta',
           ...where,
-          delta: silence(format, ms).toString('base64'),
+          delta: silence(this.outputFormat, ms).toString('base64'),
         });
       }
       this.progress(item, sent, audio);

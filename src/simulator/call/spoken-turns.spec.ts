@@ -58,4 +58,67 @@ describe('SpokenTurns', () => {
     const committed = events.filter((e) => e.type === 'input_audio_buffer.committed');
     expect(committed.map((e) => e.item_id)).toEqual([vad[0].item_id, vad[2].item_id]);
   });
+
+  function attached(createResponse: boolean) {
+    const session = createEffectiveSession();
+    session.audio.input.turn_detection = {
+      ...session.audio.input.turn_detection!,
+      create_response: createResponse,
+    } as never;
+    const call = registry.create('websocket', session);
+    const events: ServerEvent[] = [];
+    const waiters: { type: string; count: number; resolve: () => void }[] = [];
+    const sink: EventSink = {
+      via: 'websocket',
+      maxIncomingBytes: Infinity,
+      maxOutgoingBytes: Infinity,
+      write: (text) => {
+        events.push(JSON.parse(text) as ServerEvent);
+        for (const w of waiters)
+          if (events.filter((e) => e.type === w.type).length >= w.count) w.resolve();
+      },
+      close: () => undefined,
+    };
+    call.attach(sink);
+    /** Resolves once `count` events of `type` have been sent. */
+    const seen = (type: string, count: number) =>
+      new Promise<void>((resolve) => waiters.push({ type, count, resolve }));
+    return { call, events, seen };
+  }
+
+  it('answers a turn that barged in on a reply once that reply has stopped', async () => {
+    const { call, events, seen } = attached(true);
+    call.spoken.inject({ text: 'Tell me a long story.' });
+    await seen('response.created', 1);
+    call.spoken.inject({ text: 'Stop, where is my order 10042?' });
+    await seen('response.done', 2);
+    const done = events.filter((e) => e.type === 'response.done');
+    expect((done[0].response as { status: string }).status).toBe('cancelled');
+    expect((done[1].response as { status: string }).status).toBe('completed');
+  });
+
+  it('closes the open turn when turn detection changes, and then speaks the turns that waited', () => {
+    const { call, events } = attached(false);
+    for (let i = 0; i < 10; i++) call.spoken.pushAudio(pcm(20, true), RATE);
+    call.spoken.inject({ text: 'queued' });
+    call.session = {
+      ...call.session,
+      audio: {
+        ...call.session.audio,
+        input: { ...call.session.audio.input, turn_detection: null },
+      },
+    };
+    call.vad.configure(null);
+    call.spoken.turnDetectionChanged();
+    const vad = events.filter((e) => e.type.startsWith('input_audio_buffer.speech_'));
+    expect(vad.map((e) => e.type)).toEqual([
+      'input_audio_buffer.speech_started',
+      'input_audio_buffer.speech_stopped',
+      'input_audio_buffer.speech_started',
+      'input_audio_buffer.speech_stopped',
+    ]);
+    expect(vad[0].item_id).toBe(vad[1].item_id);
+    const committed = events.filter((e) => e.type === 'input_audio_buffer.committed');
+    expect(committed.map((e) => e.item_id)).toEqual([vad[2].item_id]);
+  });
 });

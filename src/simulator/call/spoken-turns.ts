@@ -128,6 +128,27 @@ export class SpokenTurns implements VadListener {
     this.idleTimer.unref();
   }
 
+  /**
+   * `session.update` changed turn detection: a turn the detector had open is over (the detector
+   * starts afresh), so it is closed here too and waiting injected turns are spoken; an armed idle
+   * timer follows the new settings.
+   */
+  turnDetectionChanged(): void {
+    const open = this.currentItemId;
+    if (open) {
+      this.currentItemId = undefined;
+      const at = Math.round(this.call.vad.positionMs);
+      this.call.emit({
+        type: 'input_audio_buffer.speech_stopped',
+        audio_end_ms: at,
+        item_id: open,
+      });
+      this.call.emit({ type: 'input_audio_buffer.cleared' });
+    }
+    if (this.idleTimer) this.armIdleTimeout();
+    for (const turn of this.waiting.splice(0)) this.inject(turn);
+  }
+
   cancelIdleTimeout(): void {
     clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
@@ -136,6 +157,8 @@ export class SpokenTurns implements VadListener {
   private idleTimedOut(startMs: number): void {
     this.idleTimer = undefined;
     const { call } = this;
+    const td = call.session.audio.input.turn_detection;
+    if (td?.type !== 'server_vad' || !td.idle_timeout_ms) return;
     if (call.state !== 'active' || this.currentItemId || call.activeResponse) return;
     const itemId = ids.item();
     const endMs = Math.round(call.vad.positionMs);
@@ -180,7 +203,10 @@ export class SpokenTurns implements VadListener {
     call.emit({ type: 'conversation.item.done', previous_item_id: previous, item: shown });
     if (call.session.audio.input.transcription) this.transcribe(itemId, speechMs, turn);
     const td = call.session.audio.input.turn_detection;
-    if (autoRespond && td?.create_response && !call.activeResponse) startResponse(call, {});
+    if (!autoRespond || !td?.create_response) return;
+    // A response this turn barged in on is still stopping: the turn is answered once it has.
+    if (!call.activeResponse) startResponse(call, {});
+    else if (call.activeResponse.stopping) call.answerWhenIdle = true;
   }
 
   /** The input transcription: word deltas then the whole transcript, or a failure. */

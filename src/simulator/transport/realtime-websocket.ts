@@ -82,7 +82,7 @@ export class RealtimeWebSocketGateway {
     // query's model cannot override it (the stricter reading; the key's server chose the session).
     const request =
       credential.kind === 'ephemeral'
-        ? { model: model || DEFAULT_MODEL, ...credential.key.session }
+        ? { model: DEFAULT_MODEL, ...credential.key.session }
         : { type: 'realtime', model: model || DEFAULT_MODEL };
     return (ws) => this.openSession(request, ws);
   }
