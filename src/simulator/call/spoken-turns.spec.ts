@@ -14,6 +14,18 @@ function pcm(ms: number, loud: boolean): Int16Array {
   return samples;
 }
 
+/** The speech events, checked to be two turns, each started then stopped. */
+function twoPairedTurns(events: ServerEvent[]): ServerEvent[] {
+  const vad = events.filter((e) => e.type.startsWith('input_audio_buffer.speech_'));
+  expect(vad.map((e) => e.type)).toEqual([
+    'input_audio_buffer.speech_started',
+    'input_audio_buffer.speech_stopped',
+    'input_audio_buffer.speech_started',
+    'input_audio_buffer.speech_stopped',
+  ]);
+  return vad;
+}
+
 describe('SpokenTurns', () => {
   const registry = new CallRegistry({
     scenario: { ...defaultScenario, greeting: undefined },
@@ -23,41 +35,6 @@ describe('SpokenTurns', () => {
     logger: { warn: () => undefined },
   });
   afterAll(() => registry.endAll('test_done'));
-
-  it('pairs every speech_started with its speech_stopped when a turn is injected while the caller speaks', () => {
-    const session = createEffectiveSession();
-    session.audio.input.turn_detection = {
-      ...session.audio.input.turn_detection!,
-      create_response: false,
-    } as never;
-    const call = registry.create('websocket', session);
-    const events: ServerEvent[] = [];
-    const sink: EventSink = {
-      via: 'websocket',
-      maxIncomingBytes: Infinity,
-      maxOutgoingBytes: Infinity,
-      write: (text) => events.push(JSON.parse(text) as ServerEvent),
-      close: () => undefined,
-    };
-    call.attach(sink);
-
-    for (let i = 0; i < 10; i++) call.spoken.pushAudio(pcm(20, true), RATE);
-    call.spoken.inject({ text: 'I also said this.' });
-    for (let i = 0; i < 50; i++) call.spoken.pushAudio(pcm(20, false), RATE);
-
-    const vad = events.filter((e) => e.type.startsWith('input_audio_buffer.speech_'));
-    expect(vad.map((e) => e.type)).toEqual([
-      'input_audio_buffer.speech_started',
-      'input_audio_buffer.speech_stopped',
-      'input_audio_buffer.speech_started',
-      'input_audio_buffer.speech_stopped',
-    ]);
-    expect(vad[0].item_id).toBe(vad[1].item_id);
-    expect(vad[2].item_id).toBe(vad[3].item_id);
-    expect(vad[0].item_id).not.toBe(vad[2].item_id);
-    const committed = events.filter((e) => e.type === 'input_audio_buffer.committed');
-    expect(committed.map((e) => e.item_id)).toEqual([vad[0].item_id, vad[2].item_id]);
-  });
 
   function attached(createResponse: boolean) {
     const session = createEffectiveSession();
@@ -86,6 +63,21 @@ describe('SpokenTurns', () => {
     return { call, events, seen };
   }
 
+  it('pairs every speech_started with its speech_stopped when a turn is injected while the caller speaks', () => {
+    const { call, events } = attached(false);
+
+    for (let i = 0; i < 10; i++) call.spoken.pushAudio(pcm(20, true), RATE);
+    call.spoken.inject({ text: 'I also said this.' });
+    for (let i = 0; i < 50; i++) call.spoken.pushAudio(pcm(20, false), RATE);
+
+    const vad = twoPairedTurns(events);
+    expect(vad[0].item_id).toBe(vad[1].item_id);
+    expect(vad[2].item_id).toBe(vad[3].item_id);
+    expect(vad[0].item_id).not.toBe(vad[2].item_id);
+    const committed = events.filter((e) => e.type === 'input_audio_buffer.committed');
+    expect(committed.map((e) => e.item_id)).toEqual([vad[0].item_id, vad[2].item_id]);
+  });
+
   it('answers a turn that barged in on a reply once that reply has stopped', async () => {
     const { call, events, seen } = attached(true);
     call.spoken.inject({ text: 'Tell me a long story.' });
@@ -110,13 +102,7 @@ describe('SpokenTurns', () => {
     };
     call.vad.configure(null);
     call.spoken.turnDetectionChanged();
-    const vad = events.filter((e) => e.type.startsWith('input_audio_buffer.speech_'));
-    expect(vad.map((e) => e.type)).toEqual([
-      'input_audio_buffer.speech_started',
-      'input_audio_buffer.speech_stopped',
-      'input_audio_buffer.speech_started',
-      'input_audio_buffer.speech_stopped',
-    ]);
+    const vad = twoPairedTurns(events);
     expect(vad[0].item_id).toBe(vad[1].item_id);
     const committed = events.filter((e) => e.type === 'input_audio_buffer.committed');
     expect(committed.map((e) => e.item_id)).toEqual([vad[2].item_id]);
