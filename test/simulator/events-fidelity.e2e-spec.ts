@@ -133,6 +133,7 @@ describe('simulator: idle timeouts, input transcription deltas and failures, DTM
       opened.push(sideband);
       const bad = await simPost(sim, `/__sim/calls/${incoming.callId}/dtmf`, { digits: '1x' });
       expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { error: Json }).error.param).toBe('digits');
       const pressed = await simPost(sim, `/__sim/calls/${incoming.callId}/dtmf`, { digits: '4#' });
       expect(pressed.status).toBe(202);
       const keys = [

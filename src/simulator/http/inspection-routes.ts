@@ -67,7 +67,11 @@ const say: Route = {
     const text = requireText(body, 'text');
     const fails = body.transcription_fails;
     if (fails !== undefined && typeof fails !== 'boolean')
-      throw OpenAIError.invalidRequest("'transcription_fails' must be a boolean.", 'invalid_value');
+      throw OpenAIError.invalidRequest(
+        "'transcription_fails' must be a boolean.",
+        'invalid_value',
+        'transcription_fails',
+      );
     if (call.state !== 'active')
       throw OpenAIError.invalidRequest('The call has not been accepted yet.', 'invalid_value');
     call.spoken.inject({ text, transcriptionFails: fails === true });
@@ -87,6 +91,7 @@ const dtmf: Route = {
       throw OpenAIError.invalidRequest(
         "'digits' must be 1-32 DTMF keys (0-9, *, #, A-D).",
         'invalid_value',
+        'digits',
       );
     if (call.kind !== 'sip')
       throw OpenAIError.invalidRequest('DTMF arrives only on SIP calls.', 'invalid_value');
