@@ -80,9 +80,9 @@ export async function runResponseStartBench(): Promise<void> {
     const [vad, server] = modes.map((m) => m.commitToResponseCreated);
     const budget = app.get(ResponseBudget);
     const pricing = app.get(RealtimePricing);
-    const estimate = (session: SessionConfig) => pricing.nextResponseUsd(undefined, session);
     const dataSource = app.get(DataSource);
     const probeCall = await connect(app, 'server_agent');
+    const estimate = (session: SessionConfig) => pricing.nextResponseUsd(probeCall.callId, session);
     try {
       await measure(100, 1, () => budget.allowsResponse(probeCall.callId, estimate));
       const plain = await measure(CHECKS, 1, () => dataSource.query('SELECT 1'));

@@ -68,15 +68,21 @@ export function assertDeliverable(
   event: ServerEvent,
   param: string,
 ): void {
-  const maxBytes = Math.min(...[...sinks].map((sink) => sink.maxOutgoingBytes));
-  const bytes = Buffer.byteLength(JSON.stringify({ event_id: ids.event(), ...event }));
+  const { bytes, maxBytes } = measure(sinks, event);
   if (bytes > maxBytes) throw OpenAIError.answerTooLarge(event.type, bytes, maxBytes, param);
 }
 
 /** Whether `event` fits every one of the call's connections. */
 export function fitsEverySink(sinks: Iterable<EventSink>, event: ServerEvent): boolean {
+  const { bytes, maxBytes } = measure(sinks, event);
+  return bytes <= maxBytes;
+}
+
+/** The event's size as sent (with its `event_id`), and the smallest limit among `sinks`. */
+function measure(sinks: Iterable<EventSink>, event: ServerEvent) {
   const maxBytes = Math.min(...[...sinks].map((sink) => sink.maxOutgoingBytes));
-  return Buffer.byteLength(JSON.stringify({ event_id: ids.event(), ...event })) <= maxBytes;
+  const bytes = Buffer.byteLength(JSON.stringify({ event_id: ids.event(), ...event }));
+  return { bytes, maxBytes };
 }
 
 export function messageOf(error: unknown): string {

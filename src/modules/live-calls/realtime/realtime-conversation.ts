@@ -126,7 +126,7 @@ export class RealtimeConversation
     this.events.emit('call.charged', {
       callId,
       price: (session) => this.pricing.transcription(usage, session),
-      nextResponseUsd: (session) => this.nextResponseUsd(callId, session),
+      nextResponseUsd: (session) => this.pricing.nextResponseUsd(callId, session),
     });
   }
 
@@ -136,12 +136,7 @@ export class RealtimeConversation
     this.events.emit('call.charged', {
       callId,
       price: (session) => this.pricing.response(usage, session),
-      nextResponseUsd: (session) => this.nextResponseUsd(callId, session),
+      nextResponseUsd: (session) => this.pricing.nextResponseUsd(callId, session),
     });
-  }
-
-  /** The most the call's next response can cost (model prices, its output cap, its last usage). */
-  nextResponseUsd(callId: string, session: SessionConfig): number {
-    return this.pricing.nextResponseUsd(this.calls.get(callId)?.lastUsage, session);
   }
 }

@@ -9,6 +9,7 @@ import {
 } from '../../../config/transcription-prices.js';
 import { nextResponseCeilingUsd, usageCostUsd, type RealtimeUsage } from '../../sessions/index.js';
 import type { CallCharge, SessionConfig } from '../../voice/index.js';
+import { GovernedCalls } from './governed-calls.js';
 
 /** `response.done.usage`, with the totals the session's counters keep. */
 export type ResponseUsage = RealtimeUsage & { input_tokens?: number; output_tokens?: number };
@@ -20,7 +21,10 @@ export type ResponseUsage = RealtimeUsage & { input_tokens?: number; output_toke
  */
 @Injectable()
 export class RealtimePricing {
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly calls: GovernedCalls,
+  ) {}
 
   response(usage: ResponseUsage, session: SessionConfig): CallCharge {
     return {
@@ -44,11 +48,11 @@ export class RealtimePricing {
     };
   }
 
-  /** The most the call's next response can cost, given the last response's usage. */
-  nextResponseUsd(lastUsage: ResponseUsage | undefined, session: SessionConfig): number {
+  /** The most the call's next response can cost (model prices, its output cap, its last usage). */
+  nextResponseUsd(callId: string, session: SessionConfig): number {
     const cap = Number(session.max_output_tokens);
     return nextResponseCeilingUsd(
-      lastUsage,
+      this.calls.get(callId)?.lastUsage,
       this.modelPrices(session),
       Number.isInteger(cap) && cap > 0 ? cap : DEFAULT_MAX_OUTPUT_TOKENS,
     );

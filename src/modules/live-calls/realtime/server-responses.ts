@@ -174,7 +174,7 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
     let allowed = false;
     try {
       allowed = await this.budget.allowsResponse(callId, (session) =>
-        this.pricing.nextResponseUsd(this.calls.get(callId)?.lastUsage, session),
+        this.pricing.nextResponseUsd(callId, session),
       );
       // Not affordable (the session is being ended) or not active: nothing more starts.
       if (!allowed) state.queue.length = 0;
