@@ -1,7 +1,5 @@
-import OpenAI from 'openai';
-
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
-import { RealtimeSocket } from '../support/realtime-socket.js';
+import type { RealtimeSocket } from '../support/realtime-socket.js';
+import { simulatorSuite } from '../support/simulator-suite.js';
 import { simPost } from '../support/simulator-http.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 
@@ -9,36 +7,20 @@ type Json = Record<string, unknown>;
 
 /** Server events the SDKs parse, which the simulator sends and tests can script. */
 describe('simulator: idle timeouts, input transcription deltas and failures, DTMF', () => {
-  let sim: Simulator;
-  let client: OpenAI;
-  const opened: RealtimeSocket[] = [];
-
-  beforeAll(async () => {
-    sim = await startSimulator({
-      inspection: true,
-      timeScale: 0.05,
-      scenario: {
-        name: 'events-fidelity',
-        fallback: 'Are you still there?',
-        rules: [{ when: { contains: 'hello' }, say: 'Hi.' }],
-      },
-    });
-    client = new OpenAI({ apiKey: sim.apiKey, baseURL: `${sim.url}/v1`, maxRetries: 0 });
-  });
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((socket) => socket.closeAndWait()));
-  });
-  afterAll(async () => {
-    await sim?.close();
+  const h = simulatorSuite({
+    name: 'events-fidelity',
+    fallback: 'Are you still there?',
+    rules: [{ when: { contains: 'hello' }, say: 'Hi.' }],
   });
 
   /** A WebSocket session, and its call id (the newest websocket call). */
   async function session(): Promise<{ socket: RealtimeSocket; callId: string }> {
-    const socket = await RealtimeSocket.open(sim.url, 'model=gpt-realtime', sim.apiKey);
-    opened.push(socket);
+    const socket = await h.open('model=gpt-realtime');
     await socket.stream.next('session.created');
     const calls = (await (
-      await fetch(`${sim.url}/__sim/calls`, { headers: { authorization: `Bearer ${sim.apiKey}` } })
+      await fetch(`${h.sim.url}/__sim/calls`, {
+        headers: { authorization: `Bearer ${h.sim.apiKey}` },
+      })
     ).json()) as { data: { id: string; kind: string; state: string }[] };
     const mine = calls.data.filter((c) => c.kind === 'websocket' && c.state === 'active').at(-1)!;
     return { socket, callId: mine.id };
@@ -79,7 +61,7 @@ describe('simulator: idle timeouts, input transcription deltas and failures, DTM
       },
     });
     await socket.stream.next('session.updated');
-    await simPost(sim, `/__sim/calls/${callId}/say`, { text: 'hello there friend' });
+    await simPost(h.sim, `/__sim/calls/${callId}/say`, { text: 'hello there friend' });
     const deltas = [
       await socket.stream.next('conversation.item.input_audio_transcription.delta'),
       await socket.stream.next('conversation.item.input_audio_transcription.delta'),
@@ -97,13 +79,16 @@ describe('simulator: idle timeouts, input transcription deltas and failures, DTM
       session: { type: 'realtime', audio: { input: { transcription: { model: 'whisper-1' } } } },
     });
     await socket.stream.next('session.updated');
-    await simPost(sim, `/__sim/calls/${callId}/say`, { text: 'mumble', transcription_fails: true });
+    await simPost(h.sim, `/__sim/calls/${callId}/say`, {
+      text: 'mumble',
+      transcription_fails: true,
+    });
     const failed = await socket.stream.next('conversation.item.input_audio_transcription.failed');
     expect(failed).toMatchObject({ content_index: 0, error: { code: 'audio_unintelligible' } });
     expect(socket.stream.types()).not.toContain(
       'conversation.item.input_audio_transcription.completed',
     );
-    const bad = await simPost(sim, `/__sim/calls/${callId}/say`, {
+    const bad = await simPost(h.sim, `/__sim/calls/${callId}/say`, {
       text: 'x',
       transcription_fails: 'yes',
     });
@@ -112,7 +97,7 @@ describe('simulator: idle timeouts, input transcription deltas and failures, DTM
 
   it('delivers DTMF a SIP caller presses, and refuses DTMF on other calls', async () => {
     const { callId: websocketCall } = await session();
-    const refused = await simPost(sim, `/__sim/calls/${websocketCall}/dtmf`, { digits: '1' });
+    const refused = await simPost(h.sim, `/__sim/calls/${websocketCall}/dtmf`, { digits: '1' });
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { error: Json }).error.message).toBe(
       'DTMF arrives only on SIP calls.',
@@ -121,20 +106,21 @@ describe('simulator: idle timeouts, input transcription deltas and failures, DTM
     const receiver = new WebhookReceiver([200]);
     const url = await receiver.start();
     try {
-      const incoming = sim.simulateIncomingCall({
+      const incoming = h.sim.simulateIncomingCall({
         webhookUrl: url,
         secret: `whsec_${Buffer.from('events-fidelity-secret').toString('base64')}`,
         from: '+14155550100',
         to: '+18005550123',
       });
       await incoming.delivery;
-      await client.realtime.calls.accept(incoming.callId, { type: 'realtime' });
-      const sideband = await RealtimeSocket.open(sim.url, `call_id=${incoming.callId}`, sim.apiKey);
-      opened.push(sideband);
-      const bad = await simPost(sim, `/__sim/calls/${incoming.callId}/dtmf`, { digits: '1x' });
+      await h.client.realtime.calls.accept(incoming.callId, { type: 'realtime' });
+      const sideband = await h.open(`call_id=${incoming.callId}`);
+      const bad = await simPost(h.sim, `/__sim/calls/${incoming.callId}/dtmf`, { digits: '1x' });
       expect(bad.status).toBe(400);
       expect(((await bad.json()) as { error: Json }).error.param).toBe('digits');
-      const pressed = await simPost(sim, `/__sim/calls/${incoming.callId}/dtmf`, { digits: '4#' });
+      const pressed = await simPost(h.sim, `/__sim/calls/${incoming.callId}/dtmf`, {
+        digits: '4#',
+      });
       expect(pressed.status).toBe(202);
       const keys = [
         await sideband.stream.next('input_audio_buffer.dtmf_event_received'),

@@ -1,40 +1,15 @@
-import OpenAI from 'openai';
-
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
-import { RealtimeSocket } from '../support/realtime-socket.js';
+import type { RealtimeSocket } from '../support/realtime-socket.js';
+import { simulatorSuite } from '../support/simulator-suite.js';
 
 type Json = Record<string, unknown>;
 
 /** What the plain `/v1/realtime?model=` WebSocket does with keys and session updates. */
 describe('simulator: the WebSocket session as the real API runs it', () => {
-  let sim: Simulator;
-  let client: OpenAI;
-  const opened: RealtimeSocket[] = [];
-
-  beforeAll(async () => {
-    sim = await startSimulator({
-      inspection: true,
-      timeScale: 0.05,
-      scenario: {
-        name: 'websocket-fidelity',
-        fallback: 'No rule matched.',
-        rules: [{ when: { any: true }, say: 'Forty-two characters of reply, exactly ok.' }],
-      },
-    });
-    client = new OpenAI({ apiKey: sim.apiKey, baseURL: `${sim.url}/v1`, maxRetries: 0 });
+  const h = simulatorSuite({
+    name: 'websocket-fidelity',
+    fallback: 'No rule matched.',
+    rules: [{ when: { any: true }, say: 'Forty-two characters of reply, exactly ok.' }],
   });
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((socket) => socket.closeAndWait()));
-  });
-  afterAll(async () => {
-    await sim?.close();
-  });
-
-  async function open(query: string, key: string): Promise<RealtimeSocket> {
-    const socket = await RealtimeSocket.open(sim.url, query, key);
-    opened.push(socket);
-    return socket;
-  }
 
   it('applies the session an ek_ key was minted with, and the query cannot override it', async () => {
     const tool = {
@@ -43,7 +18,7 @@ describe('simulator: the WebSocket session as the real API runs it', () => {
       description: 'Look up an order.',
       parameters: { type: 'object', properties: { orderNumber: { type: 'string' } } },
     };
-    const secret = await client.realtime.clientSecrets.create({
+    const secret = await h.client.realtime.clientSecrets.create({
       session: {
         type: 'realtime',
         model: 'gpt-realtime',
@@ -51,7 +26,7 @@ describe('simulator: the WebSocket session as the real API runs it', () => {
         tools: [tool],
       },
     });
-    const socket = await open('model=gpt-realtime-mini', secret.value);
+    const socket = await h.open('model=gpt-realtime-mini', secret.value);
     const created = await socket.stream.next('session.created');
     expect(created.session).toMatchObject({
       model: 'gpt-realtime',
@@ -61,14 +36,14 @@ describe('simulator: the WebSocket session as the real API runs it', () => {
   });
 
   it('gives an ek_ key minted without a model the default model, as WebRTC does, whatever the query says', async () => {
-    const secret = await client.realtime.clientSecrets.create({});
-    const socket = await open('model=gpt-realtime-mini', secret.value);
+    const secret = await h.client.realtime.clientSecrets.create({});
+    const socket = await h.open('model=gpt-realtime-mini', secret.value);
     const created = await socket.stream.next('session.created');
     expect((created.session as Json).model).toBe('gpt-realtime');
   });
 
   it('accepts a full session.update that repeats the session’s model, and refuses another model visibly', async () => {
-    const socket = await open('model=gpt-realtime-2.1', sim.apiKey);
+    const socket = await h.open('model=gpt-realtime-2.1', h.sim.apiKey);
     await socket.stream.next('session.created');
     socket.send({
       type: 'session.update',
@@ -111,7 +86,7 @@ describe('simulator: the WebSocket session as the real API runs it', () => {
   const MS_PER_CHAR = 50;
 
   it('sends as many audio bytes as the reply takes to say, in the session’s output format, and bills the same duration', async () => {
-    const socket = await open('model=gpt-realtime', sim.apiKey);
+    const socket = await h.open('model=gpt-realtime', h.sim.apiKey);
     await socket.stream.next('session.created');
     const pcm = await reply(socket);
     const ms = REPLY.length * MS_PER_CHAR;
@@ -131,7 +106,7 @@ describe('simulator: the WebSocket session as the real API runs it', () => {
   });
 
   it('truncates the unheard part of a reply’s transcript, and refuses a cut past its audio or on a part that is not audio', async () => {
-    const socket = await open('model=gpt-realtime', sim.apiKey);
+    const socket = await h.open('model=gpt-realtime', h.sim.apiKey);
     await socket.stream.next('session.created');
     const { itemId } = await reply(socket);
     const duration = REPLY.length * MS_PER_CHAR;
