@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 import { Webhook } from 'standardwebhooks';
+import { DataSource } from 'typeorm';
 
 import type { OperatorRole } from '../src/common/auth/operator-roles.js';
+import { PendingActionsRepository } from '../src/modules/approvals/pending-actions.repository.js';
 import { ApiKeysService } from '../src/modules/identity/api-keys.service.js';
 import { SessionsService } from '../src/modules/sessions/sessions.service.js';
 import {
@@ -1710,6 +1712,22 @@ describe('approvals: revocation and an approval that arrives before the next swe
 
   afterAll(async () => {
     await h?.close();
+  });
+
+  it('escalates, never expires, an escalating action that fell due between the sweep’s steps', async () => {
+    const sam = await h.live('sam-escalate', ['customer', FIX]);
+    const { actionId } = await h.requestAction(sam, 'fx_expire_escalate', { note: 'between' });
+    // Due now, not yet escalated: as if it fell due after the escalation step's own now().
+    await h.sut.query(
+      `UPDATE pending_actions SET expires_at = now() - interval '1 second' WHERE id = $1`,
+      [actionId],
+    );
+    const dataSource = h.sut.app.get(DataSource);
+    const actions = h.sut.app.get(PendingActionsRepository);
+    expect(await dataSource.transaction((tx) => actions.expireOverdue(tx))).toEqual([]);
+    expect(await h.status(actionId)).toBe('pending');
+    const escalated = await dataSource.transaction((tx) => actions.escalateOverdue(tx));
+    expect(escalated.map((row) => row.id)).toEqual([actionId]);
   });
 
   it('never executes an action whose session was revoked, even if it is approved right after', async () => {

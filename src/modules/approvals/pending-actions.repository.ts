@@ -153,13 +153,18 @@ export class PendingActionsRepository {
     );
   }
 
-  /** Overdue actions with nowhere (left) to escalate expire. */
+  /**
+   * Overdue actions with nowhere (left) to escalate expire. One still owed its escalation is left
+   * for `escalateOverdue`: each sweep step has its own transaction and so its own `now()`, and one
+   * that fell due between the two steps must be escalated, not expired.
+   */
   async expireOverdue(tx: EntityManager): Promise<SweptAction[]> {
     return this.sweep(
       tx,
       `UPDATE pending_actions SET status = 'expired', decided_at = now(),
          status_reason = 'no decision before it expired'
        WHERE status = 'pending' AND expires_at < now()
+         AND (on_timeout <> 'escalate' OR escalated OR cardinality(escalate_to) = 0)
        RETURNING id, tool, status, tenant_id`,
     );
   }
