@@ -18,6 +18,7 @@ import { CreateSessionTranscripts1795619000000 } from './1795619000000-CreateSes
 import { AddAuditAppendFunction1795620000000 } from './1795620000000-AddAuditAppendFunction.js';
 import { AddSessionResponseStart1795621000000 } from './1795621000000-AddSessionResponseStart.js';
 import { HandOverDemoDomain1796172500000 } from './1796172500000-HandOverDemoDomain.js';
+import { CreateKnowledge1796300000000 } from './1796300000000-CreateKnowledge.js';
 
 export const migrations = [
   EnableVectorExtension1795608000000,
@@ -33,4 +34,5 @@ export const migrations = [
   AddAuditAppendFunction1795620000000,
   AddSessionResponseStart1795621000000,
   HandOverDemoDomain1796172500000,
+  CreateKnowledge1796300000000,
 ];

@@ -10,6 +10,7 @@ import type { MigrationChain } from './database/migration-chain.js';
 import { AuditModule } from './modules/audit/index.js';
 import { HealthModule } from './modules/health/index.js';
 import { IdentityModule } from './modules/identity/index.js';
+import { KnowledgeModule } from './modules/knowledge/index.js';
 import { LiveCallsModule } from './modules/live-calls/index.js';
 import { MetricsModule } from './modules/metrics/index.js';
 import { RealtimeCalls, RealtimeModule } from './modules/realtime/index.js';
@@ -72,6 +73,7 @@ export class AppModule {
         DatabaseModule.forRoot(dataSource, demo.migrationChains),
         HealthModule,
         IdentityModule,
+        KnowledgeModule,
         LoggingModule.forRoot(config, logDestination),
         MetricsModule,
         LiveCallsModule,

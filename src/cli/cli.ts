@@ -8,6 +8,9 @@
  *   audit-key generate                                             prints a new Ed25519 signing key (PEM)
  *   migrate                                                        applies every pending migration
  *                                                                  (the product's, then the demo's if on)
+ *   knowledge import <dir> --source <src_id> [--url <base url>]    uploads a folder of documents to a
+ *                                                                  running Switchboard (SWITCHBOARD_API_KEY:
+ *                                                                  an editor key), resumable
  */
 import 'reflect-metadata';
 
@@ -22,6 +25,7 @@ import { connectDatabase } from '../database/database-connection.js';
 import { runAllMigrations } from '../database/migration-chain.js';
 import { pendingMigrations } from '../database/migration-status.js';
 import { AuditLog, AuditLogRepository } from '../modules/audit/index.js';
+import { importKnowledge, isDirectory } from './knowledge-import.js';
 import { ApiKeysRepository, ApiKeysService } from '../modules/identity/index.js';
 
 const USAGE = `usage:
@@ -29,7 +33,8 @@ const USAGE = `usage:
   npm run cli -- api-key list
   npm run cli -- api-key revoke <key_id>
   npm run cli -- audit-key generate
-  npm run cli -- migrate`;
+  npm run cli -- migrate
+  SWITCHBOARD_API_KEY=<editor key> npm run cli -- knowledge import <dir> --source <src_id> [--url http://127.0.0.1:3000]`;
 
 class UsageError extends Error {}
 
@@ -37,9 +42,15 @@ async function run(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { name: { type: 'string' }, role: { type: 'string', multiple: true } },
+    options: {
+      name: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      source: { type: 'string' },
+      url: { type: 'string' },
+    },
   });
   const [group, command, id] = positionals;
+  if (group === 'knowledge' && command === 'import') return knowledgeImport(id, values);
   if (group === 'audit-key' && command === 'generate') return printSigningKey();
   if (group === 'migrate' && command === undefined) return migrate();
   if (group !== 'api-key' || !['create', 'list', 'revoke'].includes(command ?? ''))
@@ -106,6 +117,31 @@ async function migrate(): Promise<void> {
   } finally {
     await dataSource.destroy();
   }
+}
+
+/** Uploads a folder through the editor API of a running Switchboard; see `knowledge-import.ts`. */
+async function knowledgeImport(dir: string | undefined, values: { source?: string; url?: string }) {
+  if (!dir) throw new UsageError('knowledge import needs the folder to import');
+  if (!values.source?.startsWith('src_')) throw new UsageError('--source <src_…> is required');
+  if (!(await isDirectory(dir))) throw new UsageError(`${dir} is not a folder`);
+  loadDotEnv();
+  const apiKey = process.env.SWITCHBOARD_API_KEY;
+  if (!apiKey)
+    throw new UsageError('set SWITCHBOARD_API_KEY to an API key with the knowledge_editor role');
+  const baseUrl = values.url ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+  const summary = await importKnowledge({
+    dir,
+    sourceId: values.source,
+    baseUrl,
+    apiKey,
+    out: process.stdout,
+    interactive: process.stdout.isTTY === true,
+  });
+  process.stdout.write(
+    `Imported ${summary.ready} ready (${summary.uploaded} uploaded, ${summary.unchanged} unchanged), ${summary.failed.length} failed.\n`,
+  );
+  for (const f of summary.failed) process.stdout.write(`  failed: ${f.file}: ${f.error}\n`);
+  if (summary.failed.length) process.exitCode = 1;
 }
 
 /** A new audit signing key: the private key for SWITCHBOARD_AUDIT_SIGNING_KEY, the public one to share. */

@@ -102,4 +102,24 @@ export abstract class AppConfig {
     /** Whether the roles claim may also be one space-separated string instead of an array. */
     readonly rolesFormat: JwtRolesFormat;
   };
+  /** Knowledge: uploads, the embedding model, the ingestion worker and retrieval. */
+  abstract readonly knowledge: {
+    /** A transformers.js model id or local path; the built-in default works offline. */
+    readonly modelId: string;
+    /** Where models are kept (the built-in one is converted into it on first use). */
+    readonly modelCacheDir: string;
+    readonly modelDtype: 'fp32' | 'fp16' | 'q8';
+    /** Whether transformers.js may download a model that is not in the cache (off: offline). */
+    readonly allowRemoteModels: boolean;
+    readonly maxUploadBytes: number;
+    readonly maxPdfPages: number;
+    /** Whether this replica runs ingestion jobs (every replica may; at most one per document). */
+    readonly worker: boolean;
+    readonly pollMs: number;
+    /** A job is presumed abandoned when its worker has not reported for this long. */
+    readonly jobLeaseSeconds: number;
+    /** Scopes with at most this many chunks are searched exactly rather than through HNSW. */
+    readonly exactScanBelow: number;
+    readonly efSearch: number;
+  };
 }

@@ -281,6 +281,61 @@ export class EnvironmentVariables {
   })
   SWITCHBOARD_AUDIT_SIGNING_KEY?: string;
 
+  @Matches(/^[\w./@:+-]{1,200}$/, {
+    message: 'must be a transformers.js model id (e.g. Xenova/all-MiniLM-L6-v2) or a local path',
+  })
+  SWITCHBOARD_KNOWLEDGE_MODEL = 'Xenova/all-MiniLM-L6-v2';
+
+  @IsString({ message: 'must be a directory path' })
+  SWITCHBOARD_KNOWLEDGE_MODEL_CACHE_DIR = './data/models';
+
+  @IsIn(['fp32', 'fp16', 'q8'], { message: 'must be one of fp32, fp16, q8' })
+  SWITCHBOARD_KNOWLEDGE_MODEL_DTYPE: 'fp32' | 'fp16' | 'q8' = 'q8';
+
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  SWITCHBOARD_KNOWLEDGE_ALLOW_REMOTE_MODELS = false;
+
+  @Transform(toNumber)
+  @IsInt({ message: 'must be a whole number of bytes (1024-104857600)' })
+  @Min(1024, { message: 'must be a whole number of bytes (1024-104857600)' })
+  @Max(104_857_600, { message: 'must be a whole number of bytes (1024-104857600)' })
+  SWITCHBOARD_KNOWLEDGE_MAX_UPLOAD_BYTES = 10_485_760;
+
+  @Transform(toNumber)
+  @IsInt({ message: 'must be a whole number of pages (1-5000)' })
+  @Min(1, { message: 'must be a whole number of pages (1-5000)' })
+  @Max(5000, { message: 'must be a whole number of pages (1-5000)' })
+  SWITCHBOARD_KNOWLEDGE_MAX_PDF_PAGES = 300;
+
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  SWITCHBOARD_KNOWLEDGE_WORKER = true;
+
+  @Transform(toNumber)
+  @IsInt({ message: 'must be a whole number of milliseconds (50-60000)' })
+  @Min(50, { message: 'must be a whole number of milliseconds (50-60000)' })
+  @Max(60_000, { message: 'must be a whole number of milliseconds (50-60000)' })
+  SWITCHBOARD_KNOWLEDGE_POLL_MS = 1000;
+
+  @Transform(toNumber)
+  @IsInt({ message: 'must be a whole number of seconds (5-3600)' })
+  @Min(5, { message: 'must be a whole number of seconds (5-3600)' })
+  @Max(3600, { message: 'must be a whole number of seconds (5-3600)' })
+  SWITCHBOARD_KNOWLEDGE_JOB_LEASE_SECONDS = 60;
+
+  @Transform(toNumber)
+  @IsInt({ message: 'must be a whole number of chunks (0-1000000)' })
+  @Min(0, { message: 'must be a whole number of chunks (0-1000000)' })
+  @Max(1_000_000, { message: 'must be a whole number of chunks (0-1000000)' })
+  SWITCHBOARD_KNOWLEDGE_EXACT_SCAN_BELOW = 3000;
+
+  @Transform(toNumber)
+  @IsInt({ message: 'must be a whole number (10-1000)' })
+  @Min(10, { message: 'must be a whole number (10-1000)' })
+  @Max(1000, { message: 'must be a whole number (10-1000)' })
+  SWITCHBOARD_KNOWLEDGE_EF_SEARCH = 100;
+
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 }

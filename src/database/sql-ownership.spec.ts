@@ -24,6 +24,12 @@ const OWNERS: Record<string, readonly string[]> = {
     'tools/issue-refund/issue-refund.tool.ts',
     'tools/lookup-order/lookup-order.tool.ts',
   ],
+  knowledge_chunks: ['modules/knowledge/knowledge-chunks.repository.ts'],
+  knowledge_document_versions: ['modules/knowledge/document-versions.repository.ts'],
+  knowledge_documents: ['modules/knowledge/knowledge-documents.repository.ts'],
+  knowledge_embedding_models: ['modules/knowledge/embedding-models.repository.ts'],
+  knowledge_jobs: ['modules/knowledge/knowledge-jobs.repository.ts'],
+  knowledge_sources: ['modules/knowledge/knowledge-sources.repository.ts'],
   pending_actions: ['modules/approvals/pending-actions.repository.ts'],
   session_transcripts: ['modules/live-calls/session-transcripts.repository.ts'],
   sessions: ['modules/sessions/sessions.repository.ts', 'modules/sessions/session-spend.sql.ts'],
@@ -33,6 +39,17 @@ const OWNERS: Record<string, readonly string[]> = {
 
 /** Reads of a table elsewhere, each for a reason. Shrink this list; never grow it without one. */
 const READERS: Record<string, readonly string[]> = {
+  // Retrieval applies the freshness rule to each candidate in the same statement (one snapshot);
+  // the editors' stale list reads the same facts for current versions.
+  knowledge_document_versions: ['modules/knowledge/knowledge-chunks.repository.ts'],
+  knowledge_documents: [
+    'modules/knowledge/knowledge-chunks.repository.ts',
+    'modules/knowledge/document-versions.repository.ts',
+  ],
+  knowledge_sources: [
+    'modules/knowledge/knowledge-chunks.repository.ts',
+    'modules/knowledge/document-versions.repository.ts',
+  ],
   sessions: [
     'modules/sessions/sideband-leases.repository.ts', // orphaned leases of still-active sessions
     // Cancelling a revoked session's actions: decided in one statement with the session's state.

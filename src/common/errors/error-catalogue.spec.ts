@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 import { APPROVAL_ERROR_CODES } from '../../modules/approvals/index.js';
 import { IDENTITY_ERROR_CODES } from '../../modules/identity/index.js';
+import { KNOWLEDGE_ERROR_CODES } from '../../modules/knowledge/index.js';
 import { SESSION_ERROR_CODES } from '../../modules/sessions/index.js';
 import { TOOL_CALL_ERROR_CODES } from '../../modules/tool-calls/index.js';
 import { TOOL_ERROR_CODES } from '../../modules/tools/index.js';
@@ -16,6 +17,7 @@ const CODES_BY_OWNER: Readonly<Record<string, readonly string[]>> = {
   auth: AUTH_ERROR_CODES,
   approvals: APPROVAL_ERROR_CODES,
   identity: IDENTITY_ERROR_CODES,
+  knowledge: KNOWLEDGE_ERROR_CODES,
   sessions: SESSION_ERROR_CODES,
   'tool-calls': TOOL_CALL_ERROR_CODES,
   tools: TOOL_ERROR_CODES,

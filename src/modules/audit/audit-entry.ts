@@ -33,6 +33,16 @@ export const AUDIT_ACTIONS = [
   'action.rolled_back',
   'action.rollback_failed',
   'action.rollback_requested',
+  'knowledge.source_created',
+  'knowledge.source_updated',
+  'knowledge.document_uploaded',
+  'knowledge.version_uploaded',
+  'knowledge.version_published',
+  'knowledge.ingestion_failed',
+  'knowledge.document_retracted',
+  'knowledge.document_reviewed',
+  'knowledge.model_changed',
+  'knowledge.model_activated',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

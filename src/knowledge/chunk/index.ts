@@ -1,0 +1,8 @@
+export {
+  type ChunkOptions,
+  DEFAULT_OVERLAP_TOKENS,
+  DEFAULT_TARGET_TOKENS,
+  MIN_PASSAGE_TOKENS,
+  resolveChunkOptions,
+} from './chunk.options.js';
+export { chunkDocument } from './document.chunker.js';

@@ -1,0 +1,23 @@
+import { DomainError } from '../../../common/errors/domain.error.js';
+import { EXTRACTION_ERROR_CODES } from '../extraction.errors.js';
+
+/** What `promise` rejected with; fails loudly if it resolved instead. */
+export async function refusalOf(promise: Promise<unknown>): Promise<DomainError> {
+  try {
+    const value = await promise;
+    throw new Error(`expected a refusal, got ${JSON.stringify(value)?.slice(0, 300)}`);
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+}
+
+/** True for an extraction refusal (the only thing extraction may throw). */
+export function isExtractionError(error: unknown): boolean {
+  return (
+    error instanceof DomainError &&
+    (EXTRACTION_ERROR_CODES as readonly string[]).includes(error.code) &&
+    error.status >= 400 &&
+    error.status < 500
+  );
+}

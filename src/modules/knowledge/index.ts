@@ -1,0 +1,4 @@
+/** The public face of the knowledge module: what other modules may import. */
+export * from './knowledge.errors.js';
+export * from './knowledge.module.js';
+export { KnowledgeSearch, type KnowledgeHit } from './knowledge-search.service.js';

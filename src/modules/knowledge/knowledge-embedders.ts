@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+
+import { AppConfig } from '../../config/app-config.js';
+import {
+  BUILT_IN_MODEL_ID,
+  loadTokenCounter,
+  resolveEmbeddingModelConfig,
+  WorkerEmbedder,
+  type EmbeddingModelConfig,
+} from '../../knowledge/embedding/index.js';
+import type { TokenCounter } from '../../knowledge/index.js';
+
+/** The built-in model's vector size, known without loading it (the migration's index uses it). */
+const BUILT_IN_DIMENSION = 384;
+
+/**
+ * One embedder (a worker thread, loaded on first use) and one tokenizer per model id, for this
+ * process. Normally that is one model; during a model change a replica holds the old one (for
+ * queries) and the new one (for re-embedding) until the switch.
+ */
+@Injectable()
+export class KnowledgeEmbedders {
+  private readonly embedders = new Map<string, WorkerEmbedder>();
+  private readonly counters = new Map<string, Promise<TokenCounter>>();
+
+  constructor(private readonly config: AppConfig) {}
+
+  embedder(modelId: string): WorkerEmbedder {
+    let embedder = this.embedders.get(modelId);
+    if (!embedder) {
+      embedder = new WorkerEmbedder(this.modelConfig(modelId));
+      this.embedders.set(modelId, embedder);
+    }
+    return embedder;
+  }
+
+  tokenCounter(modelId: string): Promise<TokenCounter> {
+    let counter = this.counters.get(modelId);
+    if (!counter) {
+      counter = loadTokenCounter(this.modelConfig(modelId));
+      counter.catch(() => this.counters.delete(modelId));
+      this.counters.set(modelId, counter);
+    }
+    return counter;
+  }
+
+  /** The model's vector size; other models than the built-in one are loaded to learn it. */
+  async dimension(modelId: string): Promise<number> {
+    if (modelId === BUILT_IN_MODEL_ID) return BUILT_IN_DIMENSION;
+    return (await this.embedder(modelId).ready()).dimension;
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.embedders.values()].map((e) => e.close()));
+    this.embedders.clear();
+  }
+
+  private modelConfig(modelId: string): EmbeddingModelConfig {
+    const k = this.config.knowledge;
+    return resolveEmbeddingModelConfig({
+      modelId,
+      cacheDir: k.modelCacheDir,
+      dtype: k.modelDtype,
+      allowRemoteModels: k.allowRemoteModels,
+    });
+  }
+}

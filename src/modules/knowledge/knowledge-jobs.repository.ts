@@ -1,0 +1,203 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export type JobStatus = 'queued' | 'extracting' | 'embedding' | 'ready' | 'failed';
+export type JobKind = 'ingest' | 'reembed';
+
+export interface KnowledgeJobRow {
+  readonly id: string;
+  readonly kind: JobKind;
+  readonly document_id: string;
+  readonly version: number;
+  readonly model_id: string;
+  readonly status: JobStatus;
+  readonly done: number;
+  readonly total: number | null;
+  readonly error: { code: string; message: string } | null;
+  readonly attempts: number;
+  readonly claimed_by: string | null;
+  readonly lease_expires_at: Date | null;
+  readonly created_by: string;
+  readonly created_at: Date;
+  readonly updated_at: Date;
+  readonly finished_at: Date | null;
+}
+
+/**
+ * The only place the `knowledge_jobs` table is read or written. A job is claimed with
+ * `FOR UPDATE SKIP LOCKED` under a lease the worker renews with each step; a job whose lease lapsed
+ * (its replica died) is claimable again, and it resumes from the chunks already stored.
+ */
+@Injectable()
+export class KnowledgeJobsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insert(
+    job: {
+      id: string;
+      kind: JobKind;
+      documentId: string;
+      version: number;
+      modelId: string;
+      createdBy: string;
+    },
+    tx: EntityManager,
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO knowledge_jobs (id, kind, document_id, version, model_id, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [job.id, job.kind, job.documentId, job.version, job.modelId, job.createdBy],
+    );
+  }
+
+  async find(id: string): Promise<KnowledgeJobRow | undefined> {
+    const [row] = (await this.dataSource.query(`SELECT * FROM knowledge_jobs WHERE id = $1`, [
+      id,
+    ])) as KnowledgeJobRow[];
+    return row;
+  }
+
+  /** The unfinished job of a document, if any. */
+  async openFor(documentId: string, tx?: EntityManager): Promise<KnowledgeJobRow | undefined> {
+    const [row] = (await (tx ?? this.dataSource).query(
+      `SELECT * FROM knowledge_jobs WHERE document_id = $1 AND status NOT IN ('ready', 'failed')
+       ORDER BY created_at LIMIT 1`,
+      [documentId],
+    )) as KnowledgeJobRow[];
+    return row;
+  }
+
+  /** Claims the oldest queued job, or one whose worker's lease lapsed. */
+  async claim(workerId: string, leaseSeconds: number, maxAttempts: number) {
+    return this.dataSource.transaction(async (tx) => {
+      const [row] = (await tx.query(
+        `SELECT id FROM knowledge_jobs
+         WHERE status = 'queued'
+            OR (status IN ('extracting', 'embedding') AND lease_expires_at < now())
+         ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      )) as { id: string }[];
+      if (!row) return undefined;
+      const [rows] = (await tx.query(
+        `UPDATE knowledge_jobs SET status = CASE WHEN attempts >= $4 THEN 'failed' ELSE 'extracting' END,
+           error = CASE WHEN attempts >= $4 THEN $5::jsonb ELSE error END,
+           finished_at = CASE WHEN attempts >= $4 THEN now() ELSE NULL END,
+           attempts = attempts + 1, claimed_by = $2,
+           lease_expires_at = now() + make_interval(secs => $3), updated_at = now()
+         WHERE id = $1 RETURNING *`,
+        [row.id, workerId, leaseSeconds, maxAttempts, JSON.stringify(GAVE_UP)],
+      )) as [KnowledgeJobRow[], number];
+      return rows[0];
+    });
+  }
+
+  /** Records progress and renews the lease; false when this worker no longer holds the job. */
+  async progress(
+    id: string,
+    workerId: string,
+    step: { status: JobStatus; done: number; total: number | null },
+    leaseSeconds: number,
+  ): Promise<boolean> {
+    const [rows] = (await this.dataSource.query(
+      `UPDATE knowledge_jobs SET status = $3, done = $4, total = $5, updated_at = now(),
+         lease_expires_at = now() + make_interval(secs => $6)
+       WHERE id = $1 AND claimed_by = $2 AND status IN ('extracting', 'embedding') RETURNING id`,
+      [id, workerId, step.status, step.done, step.total, leaseSeconds],
+    )) as [unknown[], number];
+    return rows.length === 1;
+  }
+
+  /** Gives a job back to the queue (this replica is stopping); it resumes where it left off. */
+  async release(id: string, workerId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE knowledge_jobs SET status = 'queued', claimed_by = NULL, lease_expires_at = NULL,
+         attempts = greatest(attempts - 1, 0), updated_at = now()
+       WHERE id = $1 AND claimed_by = $2 AND status IN ('extracting', 'embedding')`,
+      [id, workerId],
+    );
+  }
+
+  /** Ends the job in the caller's transaction, if this worker still holds it. */
+  async finish(
+    id: string,
+    workerId: string,
+    outcome: { status: 'ready' } | { status: 'failed'; error: { code: string; message: string } },
+    tx: EntityManager,
+  ): Promise<boolean> {
+    const [rows] = (await tx.query(
+      `UPDATE knowledge_jobs SET status = $3, error = $4::jsonb, finished_at = now(),
+         updated_at = now(), lease_expires_at = NULL, done = CASE WHEN $3 = 'ready' THEN total ELSE done END
+       WHERE id = $1 AND claimed_by = $2 AND status IN ('extracting', 'embedding') RETURNING id`,
+      [
+        id,
+        workerId,
+        outcome.status,
+        outcome.status === 'failed' ? JSON.stringify(outcome.error) : null,
+      ],
+    )) as [unknown[], number];
+    return rows.length === 1;
+  }
+
+  /** Whether any job for `modelId` is still unfinished (a re-embedding waits for all of them). */
+  async anyOpenFor(modelId: string, tx: EntityManager): Promise<boolean> {
+    const [row] = (await tx.query(
+      `SELECT 1 FROM knowledge_jobs WHERE model_id = $1 AND status NOT IN ('ready', 'failed') LIMIT 1`,
+      [modelId],
+    )) as unknown[];
+    return row !== undefined;
+  }
+
+  /** Whether the version still has unfinished jobs (for another model). */
+  async anyOpenForVersion(documentId: string, version: number, tx: EntityManager) {
+    const [row] = (await tx.query(
+      `SELECT 1 FROM knowledge_jobs WHERE document_id = $1 AND version = $2
+         AND status NOT IN ('ready', 'failed') LIMIT 1`,
+      [documentId, version],
+    )) as unknown[];
+    return row !== undefined;
+  }
+
+  /** Whether the version's job for `modelId` finished successfully. */
+  async readyFor(documentId: string, version: number, modelId: string, tx: EntityManager) {
+    const [row] = (await tx.query(
+      `SELECT 1 FROM knowledge_jobs WHERE document_id = $1 AND version = $2 AND model_id = $3
+         AND status = 'ready' LIMIT 1`,
+      [documentId, version, modelId],
+    )) as unknown[];
+    return row !== undefined;
+  }
+
+  async countsFor(modelId: string): Promise<Record<JobStatus, number>> {
+    const rows = (await this.dataSource.query(
+      `SELECT status, count(*)::int AS n FROM knowledge_jobs WHERE model_id = $1 GROUP BY status`,
+      [modelId],
+    )) as { status: JobStatus; n: number }[];
+    const counts = { queued: 0, extracting: 0, embedding: 0, ready: 0, failed: 0 };
+    for (const r of rows) counts[r.status] = r.n;
+    return counts;
+  }
+}
+
+const GAVE_UP = {
+  code: 'INGESTION_ABANDONED',
+  message:
+    'The job was interrupted too many times (its worker stopped each time); upload it again.',
+};
+
+/** A job as the API shows it: `progress` once the chunk count is known, `error` once failed. */
+export function jobView(job: KnowledgeJobRow) {
+  return {
+    id: job.id,
+    kind: job.kind,
+    documentId: job.document_id,
+    version: job.version,
+    model: job.model_id,
+    status: job.status,
+    ...(job.total !== null ? { progress: { done: job.done, total: job.total } } : {}),
+    ...(job.error ? { error: job.error } : {}),
+    attempts: job.attempts,
+    createdAt: job.created_at,
+    updatedAt: job.updated_at,
+    finishedAt: job.finished_at,
+  };
+}
