@@ -6,17 +6,22 @@ COPY package.json package-lock.json .npmrc ./
 RUN npm ci
 COPY . .
 RUN npm run build && npm prune --omit=dev
+# The built-in embedding model is converted once here, so containers start with it ready.
+ENV SWITCHBOARD_KNOWLEDGE_MODEL_CACHE_DIR=/app/models
+RUN node dist/src/cli/cli.js knowledge prepare-model
 
 # Runtime stage: only what runs, as the unprivileged `node` user.
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
-    SWITCHBOARD_DATA_DIR=/app/data/pglite
+    SWITCHBOARD_DATA_DIR=/app/data/pglite \
+    SWITCHBOARD_KNOWLEDGE_MODEL_CACHE_DIR=/app/models
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+COPY --from=build --chown=node:node /app/models ./models
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000

@@ -8,6 +8,9 @@
  *   audit-key generate                                             prints a new Ed25519 signing key (PEM)
  *   migrate                                                        applies every pending migration
  *                                                                  (the product's, then the demo's if on)
+ *   knowledge prepare-model                                        puts the configured embedding model in its
+ *                                                                  cache (the built-in one is converted), e.g.
+ *                                                                  at image build
  *   knowledge import <dir> --source <src_id> [--url <base url>]    uploads a folder of documents to a
  *                                                                  running Switchboard (SWITCHBOARD_API_KEY:
  *                                                                  an editor key), resumable
@@ -25,6 +28,13 @@ import { connectDatabase } from '../database/database-connection.js';
 import { runAllMigrations } from '../database/migration-chain.js';
 import { pendingMigrations } from '../database/migration-status.js';
 import { AuditLog, AuditLogRepository } from '../modules/audit/index.js';
+import {
+  BUILT_IN_MODEL_ID,
+  ensureBuiltInModel,
+  loadTokenCounter,
+  resolveEmbeddingModelConfig,
+  WorkerEmbedder,
+} from '../knowledge/embedding/index.js';
 import { importKnowledge, isDirectory } from './knowledge-import.js';
 import { ApiKeysRepository, ApiKeysService } from '../modules/identity/index.js';
 
@@ -34,6 +44,7 @@ const USAGE = `usage:
   npm run cli -- api-key revoke <key_id>
   npm run cli -- audit-key generate
   npm run cli -- migrate
+  npm run cli -- knowledge prepare-model
   SWITCHBOARD_API_KEY=<editor key> npm run cli -- knowledge import <dir> --source <src_id> [--url http://127.0.0.1:3000]`;
 
 class UsageError extends Error {}
@@ -51,6 +62,7 @@ async function run(argv: string[]): Promise<void> {
   });
   const [group, command, id] = positionals;
   if (group === 'knowledge' && command === 'import') return knowledgeImport(id, values);
+  if (group === 'knowledge' && command === 'prepare-model') return prepareModel();
   if (group === 'audit-key' && command === 'generate') return printSigningKey();
   if (group === 'migrate' && command === undefined) return migrate();
   if (group !== 'api-key' || !['create', 'list', 'revoke'].includes(command ?? ''))
@@ -116,6 +128,29 @@ async function migrate(): Promise<void> {
     );
   } finally {
     await dataSource.destroy();
+  }
+}
+
+/** Converts (built-in) or loads (any other) the configured embedding model into its cache. */
+async function prepareModel(): Promise<void> {
+  loadDotEnv();
+  const k = loadConfig(process.env).knowledge;
+  const config = resolveEmbeddingModelConfig({
+    modelId: k.modelId,
+    cacheDir: k.modelCacheDir,
+    dtype: k.modelDtype,
+    allowRemoteModels: k.allowRemoteModels,
+  });
+  if (config.modelId === BUILT_IN_MODEL_ID) await ensureBuiltInModel(config.cacheDir);
+  const embedder = new WorkerEmbedder(config);
+  try {
+    const { dimension } = await embedder.ready();
+    const { window } = await loadTokenCounter(config);
+    process.stdout.write(
+      `Embedding model ${config.modelId} (${config.dtype}) is ready in ${config.cacheDir}: ${dimension} dimensions, ${window}-token window.\n`,
+    );
+  } finally {
+    await embedder.close();
   }
 }
 

@@ -1,4 +1,4 @@
-import type { JwtRolesFormat, LogLevel } from './env.schema.js';
+import type { EmbeddingDtype, JwtRolesFormat, LogLevel } from './env.schema.js';
 import type { AgentProfile } from './agent-profiles.js';
 import type { PriceTable } from './price-table.js';
 import type { TranscriptionPriceTable } from './transcription-prices.js';
@@ -108,7 +108,7 @@ export abstract class AppConfig {
     readonly modelId: string;
     /** Where models are kept (the built-in one is converted into it on first use). */
     readonly modelCacheDir: string;
-    readonly modelDtype: 'fp32' | 'fp16' | 'q8';
+    readonly modelDtype: EmbeddingDtype;
     /** Whether transformers.js may download a model that is not in the cache (off: offline). */
     readonly allowRemoteModels: boolean;
     readonly maxUploadBytes: number;

@@ -39,6 +39,19 @@ const toBool = ({ value }: { value: unknown }): unknown => {
  * `load-config.ts` validates it once at boot; the README's configuration table mirrors it.
  * Variables holding secrets are listed in `SECRET_VARIABLES` so their values never reach a message.
  */
+/** The ONNX weight variants transformers.js loads (`q8`: `onnx/model_quantized.onnx`). */
+export const EMBEDDING_DTYPES = [
+  'fp32',
+  'fp16',
+  'q8',
+  'int8',
+  'uint8',
+  'q4',
+  'q4f16',
+  'bnb4',
+] as const;
+export type EmbeddingDtype = (typeof EMBEDDING_DTYPES)[number];
+
 export class EnvironmentVariables {
   @Transform(toInt)
   @IsInt({ message: 'must be an integer between 0 and 65535' })
@@ -289,8 +302,8 @@ export class EnvironmentVariables {
   @IsString({ message: 'must be a directory path' })
   SWITCHBOARD_KNOWLEDGE_MODEL_CACHE_DIR = './data/models';
 
-  @IsIn(['fp32', 'fp16', 'q8'], { message: 'must be one of fp32, fp16, q8' })
-  SWITCHBOARD_KNOWLEDGE_MODEL_DTYPE: 'fp32' | 'fp16' | 'q8' = 'q8';
+  @IsIn(EMBEDDING_DTYPES, { message: `must be one of ${EMBEDDING_DTYPES.join(', ')}` })
+  SWITCHBOARD_KNOWLEDGE_MODEL_DTYPE: EmbeddingDtype = 'q8';
 
   @Transform(toBool)
   @IsBoolean({ message: 'must be true or false' })

@@ -47,6 +47,14 @@ export function loadConfig(env: RawEnv = process.env): AppConfig {
       'Invalid configuration: SWITCHBOARD_JWT_SECRET and SWITCHBOARD_JWT_JWKS_URL are exclusive; set one',
     );
   }
+  if (
+    vars.SWITCHBOARD_KNOWLEDGE_MODEL === 'Xenova/all-MiniLM-L6-v2' &&
+    !['fp32', 'q8'].includes(vars.SWITCHBOARD_KNOWLEDGE_MODEL_DTYPE)
+  ) {
+    problems.push(
+      'Invalid configuration: SWITCHBOARD_KNOWLEDGE_MODEL_DTYPE must be fp32 or q8 for the built-in model (its files come in those two)',
+    );
+  }
   const agentProfiles = loadAgentProfiles(vars.SWITCHBOARD_AGENT_PROFILES_FILE);
   if (typeof agentProfiles === 'string')
     problems.push(`Invalid configuration: SWITCHBOARD_AGENT_PROFILES_FILE ${agentProfiles}`);

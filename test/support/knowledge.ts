@@ -22,9 +22,7 @@ export interface KnowledgeClient {
   /** Uploads JSON text and waits for its job; returns the document id. */
   upload(sourceId: string, body: Record<string, unknown>, token?: string): Promise<string>;
   /** Waits until the job is ready or failed and returns it. */
-  settle(
-    jobId: string,
-  ): Promise<{
+  settle(jobId: string): Promise<{
     status: string;
     progress?: { done: number; total: number };
     error?: { code: string };
@@ -42,6 +40,7 @@ export interface SearchResult {
       version: number;
       title: string;
       headingPath: string[];
+      page: number | null;
       reviewOverdue: boolean;
     };
   }[];

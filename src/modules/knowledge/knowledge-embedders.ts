@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import {
   BUILT_IN_MODEL_ID,
+  ensureBuiltInModel,
   loadTokenCounter,
   resolveEmbeddingModelConfig,
   WorkerEmbedder,
@@ -44,10 +45,15 @@ export class KnowledgeEmbedders {
     return counter;
   }
 
-  /** The model's vector size; other models than the built-in one are loaded to learn it. */
-  async dimension(modelId: string): Promise<number> {
-    if (modelId === BUILT_IN_MODEL_ID) return BUILT_IN_DIMENSION;
-    return (await this.embedder(modelId).ready()).dimension;
+  /**
+   * Makes the model's files ready and returns its vector size: the built-in model is converted
+   * into the cache on first use (before the app listens, so no request waits for it); other
+   * models are loaded once to learn their size.
+   */
+  async prepare(modelId: string): Promise<number> {
+    if (modelId !== BUILT_IN_MODEL_ID) return (await this.embedder(modelId).ready()).dimension;
+    await ensureBuiltInModel(this.modelConfig(modelId).cacheDir);
+    return BUILT_IN_DIMENSION;
   }
 
   async closeAll(): Promise<void> {

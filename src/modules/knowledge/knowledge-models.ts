@@ -76,7 +76,7 @@ export class KnowledgeModels implements OnApplicationBootstrap, OnApplicationShu
 
   /** Registers `modelId` (see the class comment); safe when replicas boot at once. */
   async register(modelId: string): Promise<void> {
-    const dimension = await this.embedders.dimension(modelId);
+    const dimension = await this.embedders.prepare(modelId);
     await this.chunks.ensureVectorIndex({ modelId, dimension });
     await this.dataSource.transaction(async (tx) => {
       await this.models.lock(tx);

@@ -1,0 +1,185 @@
+/**
+ * `npm run cli -- <command>`: operator commands that work on the app's own configuration and
+ * database (with the embedded database: the same data directory; stop the app first).
+ *
+ *   api-key create --name <name> --role <role> [--role <role>…]   prints the key alone on its last line
+ *   api-key list
+ *   api-key revoke <key_id>
+ *   audit-key generate                                             prints a new Ed25519 signing key (PEM)
+ *   migrate                                                        applies every pending migration
+ *                                                                  (the product's, then the demo's if on)
+ *   knowledge prepare-model                                        puts the configured embedding model in its
+ *                                                                  cache (the built-in one is converted), e.g.
+ *                                                                  at image build
+ *   knowledge import <dir> --source <src_id> [--url <base url>]    uploads a folder of documents to a
+ *                                                                  running Switchboard (SWITCHBOARD_API_KEY:
+ *                                                                  an editor key), resumable
+ */ import 'reflect-metadata';
+import { generateKeyPairSync } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { OPERATOR_ROLES } from '../common/auth/operator-roles.js';
+import { loadDotEnv } from '../config/env-file.js';
+import { ConfigError, loadConfig } from '../config/load-config.js';
+import { AppModule } from '../app.module.js';
+import { connectDatabase } from '../database/database-connection.js';
+import { runAllMigrations } from '../database/migration-chain.js';
+import { pendingMigrations } from '../database/migration-status.js';
+import { AuditLog, AuditLogRepository } from '../modules/audit/index.js';
+import { BUILT_IN_MODEL_ID, ensureBuiltInModel, loadTokenCounter, resolveEmbeddingModelConfig, WorkerEmbedder } from '../knowledge/embedding/index.js';
+import { importKnowledge, isDirectory } from './knowledge-import.js';
+import { ApiKeysRepository, ApiKeysService } from '../modules/identity/index.js';
+const USAGE = `usage:
+  npm run cli -- api-key create --name <name> --role <${OPERATOR_ROLES.join('|')}> [--role …]
+  npm run cli -- api-key list
+  npm run cli -- api-key revoke <key_id>
+  npm run cli -- audit-key generate
+  npm run cli -- migrate
+  npm run cli -- knowledge prepare-model
+  SWITCHBOARD_API_KEY=<editor key> npm run cli -- knowledge import <dir> --source <src_id> [--url http://127.0.0.1:3000]`;
+let UsageError = class UsageError extends Error {
+};
+async function run(argv) {
+    const { positionals, values } = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+            name: {
+                type: 'string'
+            },
+            role: {
+                type: 'string',
+                multiple: true
+            },
+            source: {
+                type: 'string'
+            },
+            url: {
+                type: 'string'
+            }
+        }
+    });
+    const [group, command, id] = positionals;
+    if (group === 'knowledge' && command === 'import') return knowledgeImport(id, values);
+    if (group === 'knowledge' && command === 'prepare-model') return prepareModel();
+    if (group === 'audit-key' && command === 'generate') return printSigningKey();
+    if (group === 'migrate' && command === undefined) return migrate();
+    if (group !== 'api-key' || ![
+        'create',
+        'list',
+        'revoke'
+    ].includes(command ?? '')) throw new UsageError();
+    const roles = values.role ?? [];
+    if (command === 'create') {
+        if (!values.name?.trim()) throw new UsageError('--name is required');
+        if (roles.length === 0) throw new UsageError('at least one --role is required');
+        const unknown = roles.find((role)=>!OPERATOR_ROLES.includes(role));
+        if (unknown) throw new UsageError(`unknown role "${unknown}"; roles: ${OPERATOR_ROLES.join(', ')}`);
+    }
+    if (command === 'revoke' && !id) throw new UsageError('revoke needs the key id (key_…)');
+    loadDotEnv();
+    const config = loadConfig(process.env);
+    const dataSource = await connectDatabase(config);
+    try {
+        if (config.database.runMigrations) await runAllMigrations(dataSource, AppModule.migrationChains(config));
+        // Built by hand: the CLI runs without Nest, on the app's own config and database.
+        const audit = new AuditLog(dataSource, new AuditLogRepository(dataSource));
+        const apiKeys = new ApiKeysService(dataSource, audit, new ApiKeysRepository(dataSource));
+        if (command === 'create') {
+            const { key, summary } = await apiKeys.create(values.name.trim(), [
+                ...new Set(roles)
+            ], 'system');
+            process.stdout.write(`Created ${summary.id} (${summary.name}) with roles ${summary.roles.join(', ')}.\n`);
+            process.stdout.write('Store this key now; it is not shown again:\n');
+            process.stdout.write(`${key}\n`);
+        } else if (command === 'list') {
+            for (const k of (await apiKeys.list())){
+                const state = k.revokedAt ? `revoked ${k.revokedAt}` : 'active';
+                process.stdout.write(`${k.id}\t${k.prefix}…\t${k.roles.join(',')}\t${state}\t${k.name}\n`);
+            }
+        } else {
+            const revoked = await apiKeys.revoke(id, 'system');
+            process.stdout.write(`Revoked ${revoked.id} at ${revoked.revokedAt}.\n`);
+        }
+    } finally{
+        await dataSource.destroy();
+    }
+}
+/**
+ * Applies what the app would at start (also with SWITCHBOARD_RUN_MIGRATIONS=false): the product's
+ * migrations, then each chain the configuration turns on (the demo shop's), one transaction each.
+ */ async function migrate() {
+    loadDotEnv();
+    const config = loadConfig(process.env);
+    const chains = AppModule.migrationChains(config);
+    const dataSource = await connectDatabase(config);
+    try {
+        const pending = await pendingMigrations(dataSource, chains);
+        await runAllMigrations(dataSource, chains);
+        process.stdout.write(pending.length ? `Applied ${pending.join(', ')}.\n` : 'No migration was pending.\n');
+    } finally{
+        await dataSource.destroy();
+    }
+}
+/** Converts (built-in) or loads (any other) the configured embedding model into its cache. */ async function prepareModel() {
+    loadDotEnv();
+    const k = loadConfig(process.env).knowledge;
+    const config = resolveEmbeddingModelConfig({
+        modelId: k.modelId,
+        cacheDir: k.modelCacheDir,
+        dtype: k.modelDtype,
+        allowRemoteModels: k.allowRemoteModels
+    });
+    if (config.modelId === BUILT_IN_MODEL_ID) await ensureBuiltInModel(config.cacheDir);
+    const embedder = new WorkerEmbedder(config);
+    try {
+        const { dimension } = await embedder.ready();
+        const { window } = await loadTokenCounter(config);
+        process.stdout.write(`Embedding model ${config.modelId} (${config.dtype}) is ready in ${config.cacheDir}: ${dimension} dimensions, ${window}-token window.\n`);
+    } finally{
+        await embedder.close();
+    }
+}
+/** Uploads a folder through the editor API of a running Switchboard; see `knowledge-import.ts`. */ async function knowledgeImport(dir, values) {
+    if (!dir) throw new UsageError('knowledge import needs the folder to import');
+    if (!values.source?.startsWith('src_')) throw new UsageError('--source <src_…> is required');
+    if (!await isDirectory(dir)) throw new UsageError(`${dir} is not a folder`);
+    loadDotEnv();
+    const apiKey = process.env.SWITCHBOARD_API_KEY;
+    if (!apiKey) throw new UsageError('set SWITCHBOARD_API_KEY to an API key with the knowledge_editor role');
+    const baseUrl = values.url ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+    const summary = await importKnowledge({
+        dir,
+        sourceId: values.source,
+        baseUrl,
+        apiKey,
+        out: process.stdout,
+        interactive: process.stdout.isTTY === true
+    });
+    process.stdout.write(`Imported ${summary.ready} ready (${summary.uploaded} uploaded, ${summary.unchanged} unchanged), ${summary.failed.length} failed.\n`);
+    for (const f of summary.failed)process.stdout.write(`  failed: ${f.file}: ${f.error}\n`);
+    if (summary.failed.length) process.exitCode = 1;
+}
+/** A new audit signing key: the private key for SWITCHBOARD_AUDIT_SIGNING_KEY, the public one to share. */ function printSigningKey() {
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    process.stdout.write('# SWITCHBOARD_AUDIT_SIGNING_KEY (keep secret; in .env write newlines as \\n):\n' + privateKey.export({
+        type: 'pkcs8',
+        format: 'pem'
+    }).toString() + '# Public key (also served at GET /v1/audit/public-key):\n' + publicKey.export({
+        type: 'spki',
+        format: 'pem'
+    }).toString());
+}
+run(process.argv.slice(2)).catch((error)=>{
+    if (error instanceof UsageError || error.code?.startsWith('ERR_PARSE_ARGS')) {
+        process.stderr.write(`${error instanceof UsageError && error.message ? `cli: ${error.message}\n` : ''}${USAGE}\n`);
+        process.exit(2);
+    }
+    if (error instanceof ConfigError) {
+        process.stderr.write(`${error.message}\n`);
+        process.exit(78);
+    }
+    process.stderr.write(`cli: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+});
+
+//# sourceMappingURL=cli.js.map

@@ -1,0 +1,147 @@
+import 'reflect-metadata';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { EnvironmentVariables, OPTIONAL_VARIABLES, SECRET_VARIABLES } from './env.schema.js';
+import { loadAgentProfiles } from './agent-profiles-file.js';
+import { parsePriceTable } from './price-table.js';
+import { parseTranscriptionPrices } from './transcription-prices.js';
+/** Thrown when the environment is invalid; `message` has one line per bad variable. */ export class ConfigError extends Error {
+    constructor(problems){
+        super(problems.join('\n')), this.problems = problems;
+        this.name = 'ConfigError';
+    }
+}
+/**
+ * Validates the environment against `EnvironmentVariables` and maps it to the typed `AppConfig`.
+ * The app, the CLI and the TypeORM data source all call this, so configuration is parsed one way.
+ * Empty strings count as unset, as in most `.env` tooling.
+ */ export function loadConfig(env = process.env) {
+    const present = Object.fromEntries(Object.keys(new EnvironmentVariables()).concat(OPTIONAL_VARIABLES).filter((name)=>env[name] !== undefined && env[name] !== '').map((name)=>[
+            name,
+            env[name]
+        ]));
+    const vars = plainToInstance(EnvironmentVariables, present, {
+        exposeDefaultValues: true
+    });
+    const errors = validateSync(vars, {
+        skipMissingProperties: false
+    });
+    const problems = errors.map((error)=>describe(error, present));
+    const prices = parsePriceTable(vars.SWITCHBOARD_PRICE_TABLE);
+    if (typeof prices === 'string') problems.push(`Invalid configuration: SWITCHBOARD_PRICE_TABLE ${prices}`);
+    const transcriptionPrices = parseTranscriptionPrices(vars.SWITCHBOARD_TRANSCRIPTION_PRICE_TABLE);
+    if (typeof transcriptionPrices === 'string') problems.push(`Invalid configuration: SWITCHBOARD_TRANSCRIPTION_PRICE_TABLE ${transcriptionPrices}`);
+    if (vars.SWITCHBOARD_JWT_SECRET && vars.SWITCHBOARD_JWT_JWKS_URL) {
+        problems.push('Invalid configuration: SWITCHBOARD_JWT_SECRET and SWITCHBOARD_JWT_JWKS_URL are exclusive; set one');
+    }
+    if (vars.SWITCHBOARD_KNOWLEDGE_MODEL === 'Xenova/all-MiniLM-L6-v2' && ![
+        'fp32',
+        'q8'
+    ].includes(vars.SWITCHBOARD_KNOWLEDGE_MODEL_DTYPE)) {
+        problems.push('Invalid configuration: SWITCHBOARD_KNOWLEDGE_MODEL_DTYPE must be fp32 or q8 for the built-in model (its files come in those two)');
+    }
+    const agentProfiles = loadAgentProfiles(vars.SWITCHBOARD_AGENT_PROFILES_FILE);
+    if (typeof agentProfiles === 'string') problems.push(`Invalid configuration: SWITCHBOARD_AGENT_PROFILES_FILE ${agentProfiles}`);
+    if (problems.length > 0) throw new ConfigError(problems);
+    return toAppConfig(vars, {
+        prices: prices,
+        transcriptionPrices: transcriptionPrices,
+        agentProfiles: agentProfiles
+    });
+}
+function describe(error, raw) {
+    const expectation = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+    const shown = SECRET_VARIABLES.has(error.property) ? '' : ` (got ${JSON.stringify(raw[error.property] ?? null)})`;
+    return `Invalid configuration: ${error.property} ${expectation}${shown}`;
+}
+function toAppConfig(vars, { prices, transcriptionPrices, agentProfiles }) {
+    return Object.freeze({
+        http: {
+            port: vars.PORT,
+            host: vars.HOST,
+            bodyLimit: vars.SWITCHBOARD_BODY_LIMIT,
+            bodyMaxDepth: vars.SWITCHBOARD_BODY_MAX_DEPTH,
+            bodyMaxKeys: vars.SWITCHBOARD_BODY_MAX_KEYS
+        },
+        database: {
+            url: vars.DATABASE_URL,
+            schema: vars.DATABASE_SCHEMA,
+            poolSize: vars.DATABASE_POOL_SIZE,
+            dataDir: vars.SWITCHBOARD_DATA_DIR,
+            runMigrations: vars.SWITCHBOARD_RUN_MIGRATIONS
+        },
+        openai: {
+            apiKey: vars.OPENAI_API_KEY,
+            baseUrl: vars.OPENAI_BASE_URL.replace(/\/+$/, '')
+        },
+        simulator: {
+            port: vars.SWITCHBOARD_SIMULATOR_PORT,
+            scenarioPath: vars.SWITCHBOARD_SIMULATOR_SCENARIO,
+            inspection: vars.SWITCHBOARD_SIMULATOR_INSPECTION
+        },
+        log: {
+            level: vars.LOG_LEVEL
+        },
+        sessions: {
+            maxDurationSeconds: vars.SWITCHBOARD_SESSION_MAX_DURATION_SECONDS,
+            warningSeconds: vars.SWITCHBOARD_SESSION_WARNING_SECONDS,
+            connectTimeoutSeconds: vars.SWITCHBOARD_SESSION_CONNECT_TIMEOUT_SECONDS,
+            maxPerUser: vars.SWITCHBOARD_SESSIONS_PER_USER,
+            maxPerTenant: vars.SWITCHBOARD_SESSIONS_PER_TENANT,
+            maxTotal: vars.SWITCHBOARD_SESSIONS_TOTAL,
+            clientSecretTtlSeconds: vars.SWITCHBOARD_CLIENT_SECRET_TTL_SECONDS,
+            hangUpOnTamper: vars.SWITCHBOARD_TAMPER_HANGUP,
+            sidebandLeaseSeconds: vars.SWITCHBOARD_SIDEBAND_LEASE_SECONDS,
+            agentProfiles
+        },
+        cost: {
+            prices,
+            transcriptionPrices,
+            sessionBudgetUsd: vars.SWITCHBOARD_SESSION_BUDGET_USD,
+            userDailyBudgetUsd: vars.SWITCHBOARD_USER_DAILY_BUDGET_USD,
+            tenantMonthlyBudgetUsd: vars.SWITCHBOARD_TENANT_MONTHLY_BUDGET_USD
+        },
+        approvals: {
+            pollMs: vars.SWITCHBOARD_APPROVAL_POLL_MS,
+            leaseGraceSeconds: vars.SWITCHBOARD_APPROVAL_LEASE_GRACE_SECONDS,
+            webhookUrl: vars.SWITCHBOARD_APPROVAL_WEBHOOK_URL,
+            webhookSecret: vars.SWITCHBOARD_APPROVAL_WEBHOOK_SECRET
+        },
+        audit: {
+            signingKeyPem: vars.SWITCHBOARD_AUDIT_SIGNING_KEY?.replaceAll('\\n', '\n')
+        },
+        demo: {
+            enabled: vars.SWITCHBOARD_DEMO,
+            refundApprovalAboveUsd: vars.SWITCHBOARD_DEMO_REFUND_APPROVAL_ABOVE_USD
+        },
+        knowledge: {
+            modelId: vars.SWITCHBOARD_KNOWLEDGE_MODEL,
+            modelCacheDir: vars.SWITCHBOARD_KNOWLEDGE_MODEL_CACHE_DIR,
+            modelDtype: vars.SWITCHBOARD_KNOWLEDGE_MODEL_DTYPE,
+            allowRemoteModels: vars.SWITCHBOARD_KNOWLEDGE_ALLOW_REMOTE_MODELS,
+            maxUploadBytes: vars.SWITCHBOARD_KNOWLEDGE_MAX_UPLOAD_BYTES,
+            maxPdfPages: vars.SWITCHBOARD_KNOWLEDGE_MAX_PDF_PAGES,
+            worker: vars.SWITCHBOARD_KNOWLEDGE_WORKER,
+            pollMs: vars.SWITCHBOARD_KNOWLEDGE_POLL_MS,
+            jobLeaseSeconds: vars.SWITCHBOARD_KNOWLEDGE_JOB_LEASE_SECONDS,
+            exactScanBelow: vars.SWITCHBOARD_KNOWLEDGE_EXACT_SCAN_BELOW,
+            efSearch: vars.SWITCHBOARD_KNOWLEDGE_EF_SEARCH
+        },
+        jwt: {
+            secret: vars.SWITCHBOARD_JWT_SECRET,
+            jwksUrl: vars.SWITCHBOARD_JWT_JWKS_URL,
+            issuer: vars.SWITCHBOARD_JWT_ISSUER,
+            audience: vars.SWITCHBOARD_JWT_AUDIENCE,
+            clockSkewSeconds: vars.SWITCHBOARD_JWT_CLOCK_SKEW_SECONDS,
+            jwksCooldownSeconds: vars.SWITCHBOARD_JWT_JWKS_COOLDOWN_SECONDS,
+            claims: {
+                user: vars.SWITCHBOARD_JWT_USER_CLAIM,
+                tenant: vars.SWITCHBOARD_JWT_TENANT_CLAIM,
+                roles: vars.SWITCHBOARD_JWT_ROLES_CLAIM
+            },
+            rolesFormat: vars.SWITCHBOARD_JWT_ROLES_FORMAT
+        }
+    });
+}
+
+//# sourceMappingURL=load-config.js.map

@@ -1,0 +1,3 @@
+/** What `GET /ready` reports. */ export { };
+
+//# sourceMappingURL=readiness.js.map

@@ -1,0 +1,118 @@
+function _ts_decorate(decorators, target, key, desc) {
+    var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") {
+        r = Reflect.decorate(decorators, target, key, desc);
+    } else {
+        for(var i = decorators.length - 1; i >= 0; i--){
+            if (d = decorators[i]) {
+                r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
+            }
+        }
+    }
+    return c > 3 && r && Object.defineProperty(target, key, r), r;
+}
+function _ts_metadata(metadataKey, metadataValue) {
+    if (typeof Reflect === "object" && typeof Reflect.metadata === "function") {
+        return Reflect.metadata(metadataKey, metadataValue);
+    }
+}
+import { Injectable } from '@nestjs/common';
+import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
+import { UnauthenticatedError } from '../../common/auth/auth.errors.js';
+import { AppConfig } from '../../config/app-config.js';
+const ASYMMETRIC_ALGORITHMS = [
+    'RS256',
+    'PS256',
+    'ES256',
+    'EdDSA'
+];
+export class JwtVerifier {
+    constructor(config){
+        this.config = config;
+        const { secret, jwksUrl } = config.jwt;
+        this.algorithms = secret ? [
+            'HS256'
+        ] : ASYMMETRIC_ALGORITHMS;
+        if (secret) this.key = new TextEncoder().encode(secret);
+        else if (jwksUrl) {
+            this.key = createRemoteJWKSet(new URL(jwksUrl), {
+                cacheMaxAge: 10 * 60_000,
+                cooldownDuration: config.jwt.jwksCooldownSeconds * 1000
+            });
+        }
+    }
+    get configured() {
+        return this.key !== undefined;
+    }
+    async verify(token) {
+        if (!this.key) {
+            throw new UnauthenticatedError('User tokens cannot be verified: set SWITCHBOARD_JWT_SECRET or SWITCHBOARD_JWT_JWKS_URL.');
+        }
+        const { issuer, audience, clockSkewSeconds } = this.config.jwt;
+        const options = {
+            algorithms: this.algorithms,
+            issuer,
+            audience,
+            clockTolerance: clockSkewSeconds,
+            requiredClaims: [
+                'exp'
+            ]
+        };
+        let payload;
+        try {
+            // With a JWKS, jose refetches once when no cached key matches the token's `kid` (rotation),
+            // at most once per cooldown.
+            ({ payload } = this.key instanceof Uint8Array ? await jwtVerify(token, this.key, options) : await jwtVerify(token, this.key, options));
+        } catch (error) {
+            throw new UnauthenticatedError(`The bearer token was refused: ${reason(error)}.`);
+        }
+        return this.toPrincipal(payload);
+    }
+    toPrincipal(payload) {
+        const { claims, rolesFormat } = this.config.jwt;
+        const { user, tenant, roles } = claims;
+        const userId = payload[user];
+        if (typeof userId !== 'string' || userId === '') {
+            throw new UnauthenticatedError(`The bearer token has no "${user}" claim naming the user.`);
+        }
+        const tenantId = payload[tenant];
+        return {
+            kind: 'user',
+            id: userId,
+            tenantId: typeof tenantId === 'string' && tenantId !== '' ? tenantId : null,
+            roles: rolesFrom(payload[roles], roles, rolesFormat)
+        };
+    }
+}
+JwtVerifier = _ts_decorate([
+    Injectable(),
+    _ts_metadata("design:type", Function),
+    _ts_metadata("design:paramtypes", [
+        typeof AppConfig === "undefined" ? Object : AppConfig
+    ])
+], JwtVerifier);
+/**
+ * Roles as an array of strings; also as one space-separated string (OAuth `scope` style) when
+ * SWITCHBOARD_JWT_ROLES_FORMAT allows it. A claim of any other shape is refused rather than read as
+ * "no roles": most identity providers send arrays, so anything else is more likely a mistake.
+ */ function rolesFrom(value, claim, format) {
+    if (value === undefined || value === null) return [];
+    if (Array.isArray(value)) return value.filter((r)=>typeof r === 'string');
+    if (typeof value === 'string' && format === 'array-or-space-separated') return value.split(' ').filter(Boolean);
+    const allowed = format === 'array' ? 'must be an array of strings (a space-separated string needs SWITCHBOARD_JWT_ROLES_FORMAT=array-or-space-separated)' : 'must be an array of strings or one space-separated string';
+    const kind = typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+    throw new UnauthenticatedError(`The bearer token's "${claim}" claim is ${kind}; it ${allowed}.`);
+}
+function reason(error) {
+    if (error instanceof errors.JWTExpired) return 'it has expired';
+    if (error instanceof errors.JWTClaimValidationFailed) return `the "${error.claim}" claim is not accepted`;
+    if (error instanceof errors.JOSEAlgNotAllowed) return 'its signing algorithm is not accepted';
+    if (error instanceof errors.JWSSignatureVerificationFailed) return 'the signature does not verify';
+    if (error instanceof errors.JWKSNoMatchingKey) return 'no key in the JWKS matches it';
+    if (error instanceof errors.JWKSTimeout || error instanceof errors.JOSEError) {
+        return error instanceof errors.JWKSTimeout ? 'the JWKS could not be fetched' : 'it is malformed';
+    }
+    return 'it could not be verified';
+}
+
+//# sourceMappingURL=jwt-verifier.js.map

@@ -1,0 +1,267 @@
+function _ts_decorate(decorators, target, key, desc) {
+    var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") {
+        r = Reflect.decorate(decorators, target, key, desc);
+    } else {
+        for(var i = decorators.length - 1; i >= 0; i--){
+            if (d = decorators[i]) {
+                r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
+            }
+        }
+    }
+    return c > 3 && r && Object.defineProperty(target, key, r), r;
+}
+function _ts_metadata(metadataKey, metadataValue) {
+    if (typeof Reflect === "object" && typeof Reflect.metadata === "function") {
+        return Reflect.metadata(metadataKey, metadataValue);
+    }
+}
+function _ts_param(paramIndex, decorator) {
+    return function(target, key) {
+        decorator(target, key, paramIndex);
+    };
+}
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { toSessionRecord } from './session.record.js';
+import { spendSql } from './session-spend.sql.js';
+/** The conditional claims that move a session towards connecting; each is one UPDATE. */ const CLAIMS = {
+    /** Proxy mode: the one SDP exchange. */ sdp: {
+        mode: 'proxy',
+        where: `state = 'created' AND call_id IS NULL`,
+        set: `state = 'connecting'`
+    },
+    /** Ephemeral mode: the one client secret (its expiry is `$3` seconds away). */ clientSecret: {
+        mode: 'ephemeral',
+        where: `state = 'created' AND client_secret_expires_at IS NULL`,
+        set: `client_secret_expires_at = now() + make_interval(secs => $3::int)`
+    },
+    /** Ephemeral mode: binding the call `$3` the page reports (UNIQUE on call_id decides races). */ bind: {
+        mode: 'ephemeral',
+        where: `state = 'created' AND call_id IS NULL AND client_secret_expires_at IS NOT NULL`,
+        set: `state = 'connecting', call_id = $3`
+    }
+};
+export class SessionsRepository {
+    constructor(dataSource){
+        this.dataSource = dataSource;
+    }
+    async insert(session, tx) {
+        const [row] = await tx.query(`INSERT INTO sessions (id, user_id, tenant_id, roles, agent, mode, state, config, limits, connect_by, expires_at, response_start)
+       VALUES ($1, $2, $3, $4, $5, $6, 'created', $7, $8,
+               now() + make_interval(secs => $9), now() + make_interval(secs => $10), $11)
+       RETURNING *`, [
+            session.id,
+            session.userId,
+            session.tenantId,
+            session.roles,
+            session.agent,
+            session.mode,
+            JSON.stringify(session.config),
+            JSON.stringify(session.limits),
+            session.connectTimeoutSeconds,
+            session.limits.maxDurationSeconds,
+            session.responseStart
+        ]);
+        return toSessionRecord(row);
+    }
+    async find(id) {
+        return this.one(`SELECT * FROM sessions WHERE id = $1`, [
+            id
+        ]);
+    }
+    async findByCall(callId) {
+        return this.one(`SELECT * FROM sessions WHERE call_id = $1`, [
+            callId
+        ]);
+    }
+    /** Sessions matching `where`, oldest first, at most `limit`. */ async list(where, limit) {
+        const limitParam = where.next(limit);
+        const rows = await this.dataSource.query(`SELECT * FROM sessions ${where.toSql()} ORDER BY created_at, id LIMIT ${limitParam}`, where.params);
+        return rows.map(toSessionRecord);
+    }
+    static{
+        /** The cursor condition of `list`: sessions after the one with id `?`. */ this.AFTER = '(created_at, id) > (SELECT created_at, id FROM sessions WHERE id = ?)';
+    }
+    /** Ends a live session; undefined if it was not live (ending twice is harmless). */ async end(id, outcome, reason, tx) {
+        const [rows] = await tx.query(`UPDATE sessions SET state = $2, end_reason = $3, ended_at = now()
+       WHERE id = $1 AND state IN ('created', 'connecting', 'active') RETURNING *`, [
+            id,
+            outcome,
+            reason
+        ]);
+        return rows[0] ? toSessionRecord(rows[0]) : undefined;
+    }
+    /** One step towards a connection, for a session still inside its connect window. */ async claim(id, claim, value) {
+        const { mode, where, set } = CLAIMS[claim];
+        const [rows] = await this.dataSource.query(`UPDATE sessions SET ${set}
+       WHERE id = $1 AND mode = $2 AND connect_by > now() AND ${where} RETURNING *`, value === undefined ? [
+            id,
+            mode
+        ] : [
+            id,
+            mode,
+            value
+        ]);
+        return rows[0] ? toSessionRecord(rows[0]) : undefined;
+    }
+    /** The SDP exchange failed: the session may try again. */ async undoConnecting(id) {
+        await this.dataSource.query(`UPDATE sessions SET state = 'created', call_id = NULL WHERE id = $1 AND state = 'connecting'`, [
+            id
+        ]);
+    }
+    /** No client secret was minted after all: the session may ask again. */ async undoClientSecret(id) {
+        await this.dataSource.query(`UPDATE sessions SET client_secret_expires_at = NULL WHERE id = $1`, [
+            id
+        ]);
+    }
+    /** The call is watched: the session is active, and its duration cap starts now. */ async activate(id, callId) {
+        const [rows] = await this.dataSource.query(`UPDATE sessions SET state = 'active', call_id = $2, connected_at = now(),
+              expires_at = now() + make_interval(secs => (limits->>'maxDurationSeconds')::int)
+       WHERE id = $1 AND state = 'connecting' RETURNING *`, [
+            id,
+            callId
+        ]);
+        return rows[0] ? toSessionRecord(rows[0]) : undefined;
+    }
+    /** Sessions that did not connect in their window stop counting; returns their ids. */ async expireUnconnected(tx) {
+        const [rows] = await tx.query(`UPDATE sessions SET state = 'ended', end_reason = 'connect_timeout', ended_at = now()
+       WHERE state IN ('created', 'connecting') AND connect_by < now() RETURNING id`);
+        return rows.map((row)=>row.id);
+    }
+    /** Live sessions per user, tenant and in all, each with when the earliest of them frees up. */ async liveCounts(who, tx) {
+        const [counts] = await tx.query(`SELECT
+         count(*) FILTER (WHERE user_id = $1 AND tenant_id IS NOT DISTINCT FROM $2) AS user_count,
+         min(CASE WHEN state = 'active' THEN expires_at ELSE connect_by END)
+           FILTER (WHERE user_id = $1 AND tenant_id IS NOT DISTINCT FROM $2) AS user_free_at,
+         count(*) FILTER (WHERE tenant_id = $2) AS tenant_count,
+         min(CASE WHEN state = 'active' THEN expires_at ELSE connect_by END)
+           FILTER (WHERE tenant_id = $2) AS tenant_free_at,
+         count(*) AS total_count,
+         min(CASE WHEN state = 'active' THEN expires_at ELSE connect_by END) AS total_free_at
+       FROM sessions
+       WHERE state IN ('created', 'connecting', 'active')`, [
+            who.userId,
+            who.tenantId
+        ]);
+        return {
+            user: {
+                count: Number(counts.user_count),
+                freeAt: counts.user_free_at
+            },
+            tenant: {
+                count: Number(counts.tenant_count),
+                freeAt: counts.tenant_free_at
+            },
+            total: {
+                count: Number(counts.total_count),
+                freeAt: counts.total_free_at
+            }
+        };
+    }
+    /** What a user spent today and their tenant this month, and when each budget resets (s). */ async spendOf(who, tx) {
+        const [spend] = await tx.query(`SELECT
+         ${spendSql.userDay('$1', '$2')} AS user_day,
+         ${spendSql.tenantMonth('$2')} AS tenant_month,
+         extract(epoch FROM date_trunc('day', now()) + interval '1 day' - now()) AS day_left,
+         extract(epoch FROM date_trunc('month', now()) + interval '1 month' - now()) AS month_left`, [
+            who.userId,
+            who.tenantId
+        ]);
+        return {
+            userDayUsd: Number(spend.user_day),
+            tenantMonthUsd: Number(spend.tenant_month),
+            dayLeftSeconds: Number(spend.day_left),
+            monthLeftSeconds: Number(spend.month_left)
+        };
+    }
+    /** The active session of a call with its user's and tenant's spend, in one read. */ async activeSpendByCall(callId) {
+        const [row] = await this.dataSource.query(`SELECT s.*, ${spendSql.userDay('s.user_id', 's.tenant_id')} AS user_day_usd,
+         ${spendSql.tenantMonth('s.tenant_id')} AS tenant_month_usd
+       FROM sessions s WHERE s.call_id = $1 AND s.state = 'active'`, [
+            callId
+        ]);
+        if (!row) return undefined;
+        return {
+            session: toSessionRecord(row),
+            userDayUsd: Number(row.user_day_usd),
+            tenantMonthUsd: Number(row.tenant_month_usd)
+        };
+    }
+    /** Adds a charge to the session and returns every spend its budgets are checked against. */ async addCharge(id, charge) {
+        const [row] = await this.dataSource.query(`WITH updated AS (
+         UPDATE sessions SET cost_usd = cost_usd + $2,
+           usage = usage || jsonb_build_object(
+             'responses', coalesce((usage->>'responses')::int, 0) + $3,
+             'inputTokens', coalesce((usage->>'inputTokens')::bigint, 0) + $4,
+             'outputTokens', coalesce((usage->>'outputTokens')::bigint, 0) + $5,
+             'transcriptions', coalesce((usage->>'transcriptions')::int, 0) + $6)
+         WHERE id = $1 RETURNING cost_usd, budget_warned, user_id, tenant_id, created_at)
+       -- The sums read the table as it was before this UPDATE: add the new charge where it counts.
+       SELECT u.cost_usd AS session_cost, u.budget_warned,
+         ${spendSql.userDay('u.user_id', 'u.tenant_id')}
+           + CASE WHEN u.created_at >= date_trunc('day', now()) THEN $2 ELSE 0 END AS user_day,
+         ${spendSql.tenantMonth('u.tenant_id')}
+           + CASE WHEN u.created_at >= date_trunc('month', now()) THEN $2 ELSE 0 END AS tenant_month
+       FROM updated u`, [
+            id,
+            charge.costUsd,
+            charge.responses,
+            charge.inputTokens,
+            charge.outputTokens,
+            charge.transcriptions
+        ]);
+        if (!row) return undefined;
+        return {
+            sessionUsd: Number(row.session_cost),
+            userDayUsd: Number(row.user_day),
+            tenantMonthUsd: Number(row.tenant_month),
+            budgetWarned: row.budget_warned
+        };
+    }
+    async markBudgetWarned(id) {
+        await this.dataSource.query(`UPDATE sessions SET budget_warned = true WHERE id = $1`, [
+            id
+        ]);
+    }
+    /**
+   * Once per session: drops the named tools from its stored config (so the tamper guard defends
+   * the reduced set). Returns the new config, or undefined if they were withdrawn already.
+   */ async withdrawCostlyTools(id, tools) {
+        const [rows] = await this.dataSource.query(`UPDATE sessions SET costly_tools_disabled = true,
+         config = jsonb_set(config, '{tools}', coalesce(
+           (SELECT jsonb_agg(t) FROM jsonb_array_elements(config->'tools') t
+            WHERE NOT (t->>'name' = ANY($2::text[]))), '[]'::jsonb))
+       WHERE id = $1 AND NOT costly_tools_disabled RETURNING config`, [
+            id,
+            tools
+        ]);
+        return rows[0]?.config;
+    }
+    /** Appends one turn's latency and own time, keeping the last `kept` of each. */ async recordTurn(id, latencyMs, ownMs, kept) {
+        await this.dataSource.query(`UPDATE sessions SET
+         turn_latencies_ms = (array_append(turn_latencies_ms, $2))[greatest(1, cardinality(turn_latencies_ms) + 2 - $4):],
+         turn_own_ms = (array_append(turn_own_ms, $3))[greatest(1, cardinality(turn_own_ms) + 2 - $4):]
+       WHERE id = $1`, [
+            id,
+            latencyMs,
+            ownMs,
+            kept
+        ]);
+    }
+    async one(sql, params) {
+        const [row] = await this.dataSource.query(sql, params);
+        return row ? toSessionRecord(row) : undefined;
+    }
+}
+SessionsRepository = _ts_decorate([
+    Injectable(),
+    _ts_param(0, InjectDataSource()),
+    _ts_metadata("design:type", Function),
+    _ts_metadata("design:paramtypes", [
+        typeof DataSource === "undefined" ? Object : DataSource
+    ])
+], SessionsRepository);
+
+//# sourceMappingURL=sessions.repository.js.map

@@ -1,0 +1,236 @@
+function _ts_decorate(decorators, target, key, desc) {
+    var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") {
+        r = Reflect.decorate(decorators, target, key, desc);
+    } else {
+        for(var i = decorators.length - 1; i >= 0; i--){
+            if (d = decorators[i]) {
+                r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
+            }
+        }
+    }
+    return c > 3 && r && Object.defineProperty(target, key, r), r;
+}
+function _ts_metadata(metadataKey, metadataValue) {
+    if (typeof Reflect === "object" && typeof Reflect.metadata === "function") {
+        return Reflect.metadata(metadataKey, metadataValue);
+    }
+}
+function _ts_param(paramIndex, decorator) {
+    return function(target, key) {
+        decorator(target, key, paramIndex);
+    };
+}
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { actorOf } from '../../common/auth/principal.js';
+import { visibilityScope } from '../../common/auth/visibility-scope.js';
+import { newId } from '../../common/ids.js';
+import { DEFAULT_MAX_OUTPUT_TOKENS } from '../../config/agent-profiles.js';
+import { AppConfig } from '../../config/app-config.js';
+import { DatabaseNotifications } from '../../database/database-notifications.js';
+import { WhereClause } from '../../database/where-clause.js';
+import { AuditLog } from '../audit/index.js';
+import { VoiceCalls } from '../voice/index.js';
+import { ToolAccessPolicy, ToolMessages, ToolRegistry } from '../tools/index.js';
+import { latencySummary } from './latency-stats.js';
+import { admitSession } from './session-admission.js';
+import { buildSessionConfig } from './session-config.builder.js';
+import { SessionNotFoundError, UnknownAgentError } from './sessions.errors.js';
+import { SessionsRepository } from './sessions.repository.js';
+import { SidebandLeasesRepository } from './sideband-leases.repository.js';
+import { nextResponseCeilingUsd } from './usage-cost.js';
+export class SessionsService {
+    constructor(dataSource, config, audit, voice, tools, registry, notifications, repository, leases){
+        this.dataSource = dataSource;
+        this.config = config;
+        this.audit = audit;
+        this.voice = voice;
+        this.tools = tools;
+        this.registry = registry;
+        this.notifications = notifications;
+        this.repository = repository;
+        this.leases = leases;
+    }
+    /** Boot check, once every tool is registered: profiles name only tools that exist. */ onApplicationBootstrap() {
+        for (const profile of Object.values(this.config.sessions.agentProfiles))for (const name of profile.tools ?? [])if (!this.registry.has(name)) throw new Error(ToolMessages.unknownAgentTool(profile.name, name));
+    }
+    /** Checks limits atomically and stores a session with the config the server built. */ async open(principal, agentName = 'default', mode = 'proxy') {
+        const profiles = this.config.sessions.agentProfiles;
+        const profile = Object.hasOwn(profiles, agentName) ? profiles[agentName] : undefined;
+        if (!profile) throw new UnknownAgentError(agentName, Object.keys(profiles));
+        const limits = sessionLimits(profile, this.config.sessions);
+        const sessionConfig = buildSessionConfig(profile, this.tools.definitionsFor(principal.roles, profile.tools));
+        return this.dataSource.transaction(async (tx)=>{
+            const expired = await admitSession(tx, this.repository, {
+                userId: principal.id,
+                tenantId: principal.tenantId
+            }, limits, {
+                ...this.config.cost,
+                firstResponseUsd: this.firstResponseUsd(profile)
+            });
+            for (const stale of expired){
+                await this.audit.append({
+                    actor: 'system',
+                    action: 'session.ended',
+                    subject: stale,
+                    data: {
+                        reason: 'connect_timeout'
+                    }
+                }, tx);
+            }
+            const session = await this.repository.insert({
+                id: newId('ses'),
+                userId: principal.id,
+                tenantId: principal.tenantId,
+                roles: principal.roles,
+                agent: profile.name,
+                mode,
+                responseStart: profile.responseStart ?? 'vad',
+                config: sessionConfig,
+                limits,
+                connectTimeoutSeconds: this.config.sessions.connectTimeoutSeconds
+            }, tx);
+            await this.audit.append({
+                actor: actorOf(principal),
+                action: 'session.opened',
+                subject: session.id,
+                data: {
+                    agent: profile.name,
+                    mode,
+                    responseStart: profile.responseStart ?? 'vad',
+                    tenantId: principal.tenantId,
+                    tools: toolNames(sessionConfig),
+                    limits
+                }
+            }, tx);
+            return session;
+        });
+    }
+    /** The most a session of this profile can spend on its first response (its output cap). */ firstResponseUsd(profile) {
+        const { prices } = this.config.cost;
+        return nextResponseCeilingUsd(undefined, prices[profile.model] ?? prices['gpt-realtime'], profile.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS);
+    }
+    /** The caller's own session; anyone else's id is "not found" (ids cannot be probed). */ async getOwned(principal, id) {
+        const session = await this.find(id);
+        const visible = session && visibilityScope(principal).allows(session.tenantId);
+        if (!visible || session.userId !== principal.id) throw new SessionNotFoundError(id);
+        return session;
+    }
+    /** Any session the caller's scope covers (admin views); others are "not found". */ async getVisible(principal, id) {
+        const session = await this.find(id);
+        if (!session || !visibilityScope(principal).allows(session.tenantId)) throw new SessionNotFoundError(id);
+        return session;
+    }
+    async getAny(id) {
+        const session = await this.find(id);
+        if (!session) throw new SessionNotFoundError(id);
+        return session;
+    }
+    find(id) {
+        return this.repository.find(id);
+    }
+    findByCall(callId) {
+        return this.repository.findByCall(callId);
+    }
+    async list(principal, query) {
+        const where = new WhereClause();
+        const visible = visibilityScope(principal).condition('tenant_id');
+        if (visible) where.add(...visible);
+        where.add('state = ?', query.state).add('user_id = ?', query.userId).add('tenant_id = ?', query.tenantId).add('created_at >= ?', query.from).add('created_at < ?', query.to).add(SessionsRepository.AFTER, query.after);
+        const rows = await this.repository.list(where, query.limit + 1);
+        const items = rows.slice(0, query.limit);
+        return {
+            items,
+            nextCursor: rows.length > query.limit ? items.at(-1).id : null
+        };
+    }
+    /** The session's owner ends it. */ async endOwn(principal, id) {
+        await this.getOwned(principal, id);
+        return this.end(id, 'ended', 'user_ended', actorOf(principal));
+    }
+    /** An operator revokes a session in their scope: hung up, later tool calls refused. */ async revoke(principal, id, reason) {
+        await this.getVisible(principal, id);
+        return this.end(id, 'revoked', reason, actorOf(principal));
+    }
+    /** The admin view of one session: as stored, its latency summary and its audit timeline. */ async detail(principal, id) {
+        const session = await this.getVisible(principal, id);
+        const { items } = await this.audit.list({
+            subject: id,
+            limit: 1000
+        });
+        return {
+            ...session,
+            latency: {
+                ...latencySummary(session.turnLatenciesMs),
+                switchboard: latencySummary(session.turnOwnMs)
+            },
+            timeline: items
+        };
+    }
+    /**
+   * Ends a live session (one SQL statement decides; ending twice is harmless), hangs up its call
+   * and closes its sideband. Later tool calls from it are refused because its state is final.
+   */ async end(id, outcome, reason, actor) {
+        // The state change, the lease and the audit entry commit together; the hang-up follows.
+        const ended = await this.dataSource.transaction(async (tx)=>{
+            const session = await this.repository.end(id, outcome, reason, tx);
+            if (!session) return undefined;
+            await this.leases.releaseSession(id, tx);
+            // Delivered on commit to every replica; the one owning the sideband lets go at once.
+            await this.notifications.notify(SESSION_ENDED, endNotice(session), tx);
+            await this.audit.append({
+                actor,
+                action: outcome === 'revoked' ? 'session.revoked' : 'session.ended',
+                subject: id,
+                data: {
+                    reason,
+                    callId: session.callId
+                }
+            }, tx);
+            return session;
+        });
+        if (!ended) return this.getAny(id);
+        if (ended.callId) await this.voice.hangup(ended.callId);
+        return ended;
+    }
+}
+SessionsService = _ts_decorate([
+    Injectable(),
+    _ts_param(0, InjectDataSource()),
+    _ts_metadata("design:type", Function),
+    _ts_metadata("design:paramtypes", [
+        typeof DataSource === "undefined" ? Object : DataSource,
+        typeof AppConfig === "undefined" ? Object : AppConfig,
+        typeof AuditLog === "undefined" ? Object : AuditLog,
+        typeof VoiceCalls === "undefined" ? Object : VoiceCalls,
+        typeof ToolAccessPolicy === "undefined" ? Object : ToolAccessPolicy,
+        typeof ToolRegistry === "undefined" ? Object : ToolRegistry,
+        typeof DatabaseNotifications === "undefined" ? Object : DatabaseNotifications,
+        typeof SessionsRepository === "undefined" ? Object : SessionsRepository,
+        typeof SidebandLeasesRepository === "undefined" ? Object : SidebandLeasesRepository
+    ])
+], SessionsService);
+function toolNames(config) {
+    return config.tools.map((tool)=>tool.name);
+}
+/** The notice every replica hears when a session ends (`SessionEndNotifier`). */ export const SESSION_ENDED = 'session_ended';
+function endNotice(session) {
+    return {
+        sessionId: session.id,
+        callId: session.callId
+    };
+}
+/** The profile's limits over the global ones: a profile can only tighten them, never loosen. */ function sessionLimits(profile, global) {
+    const tighter = (profileValue, globalValue)=>Math.min(profileValue ?? globalValue, globalValue);
+    return {
+        maxDurationSeconds: tighter(profile.limits?.maxDurationSeconds, global.maxDurationSeconds),
+        warningSeconds: profile.limits?.warningSeconds ?? global.warningSeconds,
+        maxPerUser: tighter(profile.limits?.maxPerUser, global.maxPerUser),
+        maxPerTenant: global.maxPerTenant,
+        maxTotal: global.maxTotal
+    };
+}
+
+//# sourceMappingURL=sessions.service.js.map

@@ -1,0 +1,3 @@
+export const TOOL_ALLOWLIST = Symbol('TOOL_ALLOWLIST');
+
+//# sourceMappingURL=tool-allowlist.js.map

@@ -1,0 +1,3 @@
+/** The provider class a `@Tool()` decorates. */ export { };
+
+//# sourceMappingURL=tool-options.js.map

@@ -1,0 +1,3 @@
+/** A server event as sent on the wire. */ export { };
+
+//# sourceMappingURL=call-types.js.map

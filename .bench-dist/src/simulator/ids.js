@@ -1,0 +1,25 @@
+import { randomBytes } from 'node:crypto';
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+function base62(length) {
+    const bytes = randomBytes(length);
+    let out = '';
+    for (const byte of bytes)out += BASE62[byte % 62];
+    return out;
+}
+/** Id shapes as seen in OpenAI's examples (a pattern, not a documented format). */ export const ids = {
+    ephemeralKey: ()=>`ek_${randomBytes(16).toString('hex')}`,
+    call: ()=>`rtc_${randomBytes(16).toString('hex')}`,
+    session: ()=>`sess_${base62(21)}`,
+    event: ()=>`event_${base62(20)}`,
+    item: ()=>`item_${base62(20)}`,
+    functionCallItem: ()=>`fc_${base62(20)}`,
+    callId: ()=>`call_${base62(16)}`,
+    response: ()=>`resp_${base62(20)}`,
+    conversation: ()=>`conv_${base62(20)}`,
+    request: ()=>`req_${randomBytes(16).toString('hex')}`,
+    webhookEvent: ()=>`evt_${randomBytes(16).toString('hex')}`,
+    webhookDelivery: ()=>`wh_${randomBytes(16).toString('hex')}`,
+    apiKey: ()=>`sk-sim-${randomBytes(24).toString('base64url')}`
+};
+
+//# sourceMappingURL=ids.js.map

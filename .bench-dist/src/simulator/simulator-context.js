@@ -1,0 +1,3 @@
+/** What every route and transport of one simulator instance shares. */ export { };
+
+//# sourceMappingURL=simulator-context.js.map

@@ -1,0 +1,118 @@
+import { WebSocket, WebSocketServer } from 'ws';
+import { messageOf } from '../call/event-delivery.js';
+import { OpenAIError } from '../protocol/openai-error.js';
+import { createEffectiveSession, DEFAULT_MODEL } from '../protocol/session-config.js';
+import { SOCKET_MAX_EVENT_BYTES, SOCKET_MAX_FRAME_BYTES } from './message-limits.js';
+const INSECURE_KEY_PROTOCOL = 'openai-insecure-api-key.';
+/** RFC 6455: a close frame's reason is at most 123 bytes. */ const MAX_CLOSE_REASON_BYTES = 123;
+/**
+ * `GET /v1/realtime` upgrades: `?model=` opens a plain WebSocket session; `?call_id=` attaches a
+ * *sideband* to an existing call (standard key only). Browsers authenticate with the
+ * `openai-insecure-api-key.<key>` subprotocol, servers with `Authorization: Bearer`.
+ */ export class RealtimeWebSocketGateway {
+    constructor(ctx){
+        this.ctx = ctx;
+        this.wss = new WebSocketServer({
+            noServer: true,
+            maxPayload: SOCKET_MAX_FRAME_BYTES,
+            handleProtocols: (protocols)=>protocols.has('realtime') ? 'realtime' : false
+        });
+    }
+    handleUpgrade(req, socket, head) {
+        try {
+            const attach = this.authorize(req);
+            this.wss.handleUpgrade(req, socket, head, (ws)=>attach(ws));
+        } catch (error) {
+            const failure = error instanceof OpenAIError ? error : new OpenAIError(500, 'server_error', null, 'The server had an error.');
+            const body = JSON.stringify({
+                error: failure.toBody()
+            });
+            // Node drops its own error listener on upgrade: a reset while refusing must not go uncaught.
+            socket.on('error', (err)=>this.ctx.logger.warn({
+                    err: err.message
+                }, 'Realtime simulator: a refused upgrade failed'));
+            socket.end(`HTTP/1.1 ${failure.status} ${failure.status === 404 ? 'Not Found' : 'Error'}\r\n` + `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+        }
+    }
+    close() {
+        for (const client of this.wss.clients)client.terminate();
+        this.wss.close();
+    }
+    /** Checks everything before the upgrade, so refusals are plain HTTP errors. */ authorize(req) {
+        const url = new URL(req.url ?? '/', 'http://simulator.local');
+        const protocols = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p)=>p.trim());
+        const browserKey = protocols.find((p)=>p.startsWith(INSECURE_KEY_PROTOCOL))?.slice(INSECURE_KEY_PROTOCOL.length);
+        const credential = this.ctx.keys.authenticate(req.headers.authorization, browserKey);
+        const callId = url.searchParams.get('call_id');
+        const model = url.searchParams.get('model');
+        if (callId === null === (model === null)) {
+            throw OpenAIError.invalidRequest('Pass exactly one of the query parameters model or call_id.', 'invalid_value');
+        }
+        if (callId !== null) {
+            this.ctx.keys.requireStandard(credential);
+            const call = this.ctx.calls.live(callId);
+            return (ws)=>this.attachSideband(call, ws);
+        }
+        // An ek_ key carries the session it was minted with: it applies here as on WebRTC, and the
+        // query's model cannot override it (the stricter reading; the key's server chose the session).
+        const request = credential.kind === 'ephemeral' ? {
+            model: DEFAULT_MODEL,
+            ...credential.key.session
+        } : {
+            type: 'realtime',
+            model: model || DEFAULT_MODEL
+        };
+        return (ws)=>this.openSession(request, ws);
+    }
+    attachSideband(call, ws) {
+        const sink = socketSink(ws, 'sideband');
+        call.attach(sink);
+        listen(call, sink, ws);
+        ws.on('close', ()=>call.detach(sink));
+    }
+    openSession(request, ws) {
+        const call = this.ctx.calls.create('websocket', createEffectiveSession(request));
+        const sink = socketSink(ws, 'websocket');
+        call.attach(sink);
+        call.greet(sink);
+        listen(call, sink, ws);
+        ws.on('close', ()=>call.end('client_closed'));
+    }
+}
+/**
+ * A frame ws refuses (over `maxPayload`: 1009; text that is not UTF-8: 1007) is an `error` on the
+ * socket, which would crash the process if nobody listened; ws closes the socket itself.
+ */ function listen(call, sink, ws) {
+    ws.on('message', (data)=>call.receiveFrom(sink, bytesOf(data)));
+    ws.on('error', (error)=>call.fault(sink.via, {
+            kind: 'connection_error',
+            error: messageOf(error)
+        }));
+}
+function bytesOf(data) {
+    if (Buffer.isBuffer(data)) return data;
+    return Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+}
+function socketSink(ws, via) {
+    return {
+        via,
+        maxIncomingBytes: SOCKET_MAX_EVENT_BYTES,
+        maxOutgoingBytes: SOCKET_MAX_EVENT_BYTES,
+        write: (text)=>{
+            // A socket closing on its own is no fault: its 'close' detaches it from the call.
+            if (ws.readyState === WebSocket.OPEN) ws.send(text);
+        },
+        // 1006 cannot be sent in a close frame; it means "dropped", so drop the connection instead.
+        close: (code = 1000, reason = '')=>code === 1006 ? ws.terminate() : ws.close(code, closeReason(reason))
+    };
+}
+/** `reason` cut to whole characters within the close frame's 123 bytes (ws throws beyond). */ function closeReason(reason) {
+    let cut = '';
+    for (const char of reason){
+        if (Buffer.byteLength(cut + char) > MAX_CLOSE_REASON_BYTES) break;
+        cut += char;
+    }
+    return cut;
+}
+
+//# sourceMappingURL=realtime-websocket.js.map
