@@ -38,7 +38,17 @@ function boundaryRules() {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', 'data/**', 'node_modules/**', 'bench/results/**'] },
+  {
+    ignores: [
+      'dist/**',
+      '.bench-dist/**',
+      'bench/.cache/**',
+      'coverage/**',
+      'data/**',
+      'node_modules/**',
+      'bench/results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -12,6 +12,7 @@ const benches: Record<string, () => Promise<void>> = {
   governance: runGovernanceBench,
   approvals: runApprovalsBench,
   'response-start': runResponseStartBench,
+  retrieval: async () => (await import('./retrieval.bench.js')).runRetrievalBench(),
 };
 const only = process.argv.slice(2);
 

@@ -125,7 +125,7 @@ describe('knowledge: tenant and role isolation', () => {
     }
     expect(foreign).toBe(0);
     expect(answered).toBeGreaterThan(950);
-  }, 180_000);
+  }, 600_000);
 
   it('ignores any attempt to widen the scope through parameters', async () => {
     const token = await callers.globexCustomer();

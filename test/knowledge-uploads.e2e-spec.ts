@@ -102,6 +102,13 @@ describe('knowledge: uploads of every kind, good and bad', () => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
     const res = await uploadFile(bytes, 'gutscheine.txt');
     expect(res.status).toBe(202);
+    const { jobId } = (await res.json()) as { jobId: string };
+    expect((await kb.settle(jobId)).status).toBe('ready');
+    const { hits } = await kb.search(
+      'Gutscheine online einlösen',
+      await callerToken('ann', 'acme', ['customer']),
+    );
+    expect(hits.map((h) => h.text)).toContain(text);
   });
 
   const ELF = Buffer.concat([

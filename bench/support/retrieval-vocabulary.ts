@@ -90,7 +90,10 @@ export const CATEGORIES: readonly Category[] = [
     [
       ['leaves water in the bottom after a cycle', 'clear the filter assembly and the drain hose'],
       ['leaves a white film on glasses', 'top up the salt and raise the water hardness setting'],
-      ['does not start when the door is closed', 'check that the door latch clicks and child lock is off'],
+      [
+        'does not start when the door is closed',
+        'check that the door latch clicks and child lock is off',
+      ],
     ],
     {},
     [38, 50],
@@ -104,7 +107,10 @@ export const CATEGORIES: readonly Category[] = [
     'run an empty drum clean cycle at 90 degrees',
     [
       ['does not drain', 'empty the drain pump filter behind the small flap'],
-      ['shakes hard during the spin', 'check the transit bolts were removed and the feet are level'],
+      [
+        'shakes hard during the spin',
+        'check the transit bolts were removed and the feet are level',
+      ],
       ['smells musty', 'wipe the door seal and run a drum clean cycle'],
     ],
     {},
@@ -249,7 +255,10 @@ export const CATEGORIES: readonly Category[] = [
     ['power adapter', 36, 60],
     'keep the vents free of dust',
     [
-      ['has an orange broadband light', 'check the grey cable is in the WAN port and the wall socket'],
+      [
+        'has an orange broadband light',
+        'check the grey cable is in the WAN port and the wall socket',
+      ],
       ['gives slow Wi-Fi upstairs', 'move it off the floor and away from the TV'],
       ['keeps restarting', 'use the original power adapter and a different socket'],
     ],
@@ -294,7 +303,10 @@ export const CATEGORIES: readonly Category[] = [
     'keep it out of enclosed cabinets',
     [
       ['shows no picture', 'check the HDMI cable and the TV input'],
-      ['misses scheduled recordings', 'check the drive is not full and the box was left on standby'],
+      [
+        'misses scheduled recordings',
+        'check the drive is not full and the box was left on standby',
+      ],
     ],
     { connected: true },
     [0.8, 1.5],
@@ -380,7 +392,10 @@ export const CATEGORIES: readonly Category[] = [
     ['brake pads', 6, 12],
     'clean and lube the chain',
     [
-      ['gives no assistance', 'check the battery is locked in and the display shows an assist level'],
+      [
+        'gives no assistance',
+        'check the battery is locked in and the display shows an assist level',
+      ],
       ['has a squeaking brake', 'clean the disc with alcohol and check the pads'],
       ['loses range in cold weather', 'store the battery indoors and charge at room temperature'],
     ],

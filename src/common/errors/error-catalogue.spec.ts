@@ -7,6 +7,7 @@ import { KNOWLEDGE_ERROR_CODES } from '../../modules/knowledge/index.js';
 import { SESSION_ERROR_CODES } from '../../modules/sessions/index.js';
 import { TOOL_CALL_ERROR_CODES } from '../../modules/tool-calls/index.js';
 import { TOOL_ERROR_CODES } from '../../modules/tools/index.js';
+import { EXTRACTION_ERROR_CODES } from '../../knowledge/extract/index.js';
 import { DEMO_ERROR_CODES } from '../../tools/shared/demo.errors.js';
 import { AUTH_ERROR_CODES } from '../auth/auth.errors.js';
 import { COMMON_ERROR_CODES } from './common.errors.js';
@@ -18,6 +19,7 @@ const CODES_BY_OWNER: Readonly<Record<string, readonly string[]>> = {
   approvals: APPROVAL_ERROR_CODES,
   identity: IDENTITY_ERROR_CODES,
   knowledge: KNOWLEDGE_ERROR_CODES,
+  'knowledge extraction': EXTRACTION_ERROR_CODES,
   sessions: SESSION_ERROR_CODES,
   'tool-calls': TOOL_CALL_ERROR_CODES,
   tools: TOOL_ERROR_CODES,

@@ -78,13 +78,13 @@ export class PdfTooManyPagesError extends DomainError<ExtractionErrorCode> {
 }
 
 export class HtmlTooComplexError extends DomainError<ExtractionErrorCode> {
-  constructor(tags: number, limit: number, name?: string) {
+  constructor(limit: number, name?: string) {
     super({
       code: 'HTML_TOO_COMPLEX',
       status: 413,
       title: 'HTML too complex',
       detail: `${subjectOf(name)} has more than ${limit} HTML tags. Upload only the article you want indexed, or save the page as PDF.`,
-      extensions: { tags, limit },
+      extensions: { limit },
     });
   }
 }

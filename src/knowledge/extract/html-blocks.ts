@@ -139,7 +139,9 @@ function inlineText(root: DomElement, exclude: ReadonlySet<DomElement> = new Set
     }
     const gap = BLOCKS.has(tagOf(element)) ? ' ' : '';
     stack.push(gap);
-    for (let i = element.childNodes.length - 1; i >= 0; i--) stack.push(element.childNodes[i]);
+    // linkedom rebuilds `childNodes` on every read: read it once.
+    const children = element.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
     text += gap;
   }
   return text;

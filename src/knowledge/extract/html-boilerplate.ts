@@ -19,12 +19,11 @@ export function removeOverlays(document: DomDocument): void {
 }
 
 /**
- * The fallback when Readability finds no article (or the page is too big for it): drop the
- * overlays and what is boilerplate by tag, role, or id/class name, and return `<main>`, the one
- * `<article>`, or the body.
+ * The fallback when Readability finds no article (or the page is too big for it): drop what is
+ * boilerplate by tag, role, or id/class name, and return `<main>`, the one `<article>`, or the
+ * body. Run `removeOverlays` first.
  */
 export function stripBoilerplate(document: DomDocument): DomElement | null {
-  removeOverlays(document);
   removeAll(Array.from(document.querySelectorAll(BOILERPLATE)));
   removeAll(named(document, BOILERPLATE_NAME));
   // A site header sits outside the article; an article's own header holds its title.

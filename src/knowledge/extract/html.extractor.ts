@@ -19,16 +19,18 @@ const READABILITY_CAPS = { elements: 20_000, depth: 200 };
  * the page minus its boilerplate (scripts, styles, navigation, footers, cookie banners) is read.
  */
 export function extractHtml(html: string, name?: string): ExtractedDocument {
-  const tags = countTags(html);
-  if (tags > MAX_HTML_TAGS) throw new HtmlTooComplexError(tags, MAX_HTML_TAGS, name);
+  if (countTags(html) > MAX_HTML_TAGS) throw new HtmlTooComplexError(MAX_HTML_TAGS, name);
   const document = parseHtmlDocument(html);
   const pageTitle = collapseWhitespace(document.title ?? '');
   removeOverlays(document);
-  const article = readableArticle(document);
+  const readable = fitsReadability(document);
+  const article = readable ? readableArticle(document) : undefined;
   let blocks = article ? htmlBlocks(article.content) : [];
-  // Readability changed `document`; the fallback reads a fresh copy.
   if (!blocks.length) {
-    const main = stripBoilerplate(parseHtmlDocument(html));
+    // Readability rearranged the document it read: the fallback needs an untouched copy.
+    const source = readable ? parseHtmlDocument(html) : document;
+    if (readable) removeOverlays(source);
+    const main = stripBoilerplate(source);
     blocks = main ? htmlBlocks(main) : [];
   }
   if (!blocks.length) throw new HtmlNoTextError(name);
@@ -36,6 +38,7 @@ export function extractHtml(html: string, name?: string): ExtractedDocument {
   return { format: 'html', ...(title ? { title } : {}), blocks };
 }
 
+/** Opening tags in `html`, counted up to one past the cap. */
 function countTags(html: string): number {
   let count = 0;
   for (let i = html.indexOf('<'); i !== -1; i = html.indexOf('<', i + 1)) {
@@ -45,13 +48,14 @@ function countTags(html: string): number {
   return count;
 }
 
+function fitsReadability(document: DomDocument): boolean {
+  const shape = measureTree(document.documentElement, READABILITY_CAPS);
+  return shape.elements <= READABILITY_CAPS.elements && shape.depth <= READABILITY_CAPS.depth;
+}
+
 function readableArticle(
   document: DomDocument,
 ): { content: DomElement; title: string } | undefined {
-  const shape = measureTree(document.documentElement, READABILITY_CAPS);
-  if (shape.elements > READABILITY_CAPS.elements || shape.depth > READABILITY_CAPS.depth) {
-    return undefined;
-  }
   // Readability renames h1 to h2; the depth we saw survives as an attribute it copies.
   const headings = document.querySelectorAll('h1, h2, h3, h4, h5, h6');
   for (let i = 0; i < headings.length; i++) {

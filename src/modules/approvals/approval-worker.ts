@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 
 import { DomainError } from '../../common/errors/domain.error.js';
 import { newId } from '../../common/ids.js';
+import { PollLoop } from '../../common/workers/poll-loop.js';
 import { AppConfig } from '../../config/app-config.js';
 import { AuditLog } from '../audit/index.js';
 import { SessionsService } from '../sessions/index.js';
@@ -30,10 +31,10 @@ import { PendingActionsRepository } from './pending-actions.repository.js';
 export class ApprovalWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ApprovalWorker.name);
   readonly workerId = newId('wrk');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private again = false;
-  private stopped = false;
+  private readonly loop = new PollLoop(
+    () => this.pass(),
+    (error) => this.logger.error({ err: (error as Error).message }, 'Approval worker pass failed'),
+  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -49,39 +50,21 @@ export class ApprovalWorker implements OnApplicationBootstrap, BeforeApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.kick(), this.config.approvals.pollMs);
-    this.timer.unref();
-    this.kick();
+    this.loop.start(this.config.approvals.pollMs);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running;
+    await this.loop.stop();
   }
 
   /** Runs a pass now (or right after the current one). */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.pass().finally(() => {
-      this.running = undefined;
-    });
+    this.loop.kick();
   }
 
   private async pass(): Promise<void> {
-    try {
-      do {
-        this.again = false;
-        await this.sweeper.sweep();
-        while (!this.stopped && (await this.claimAndRun()));
-      } while (this.again && !this.stopped);
-    } catch (error) {
-      this.logger.error({ err: (error as Error).message }, 'Approval worker pass failed');
-    }
+    await this.sweeper.sweep();
+    while (!this.loop.isStopped && (await this.claimAndRun()));
   }
 
   private async claimAndRun(): Promise<boolean> {

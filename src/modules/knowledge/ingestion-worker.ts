@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 
 import { newId } from '../../common/ids.js';
+import { PollLoop } from '../../common/workers/poll-loop.js';
 import { AppConfig } from '../../config/app-config.js';
 import { chunkDocument } from '../../knowledge/chunk/index.js';
 import type { DocumentChunk } from '../../knowledge/index.js';
@@ -31,10 +32,11 @@ const MAX_ATTEMPTS = 3;
 export class IngestionWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(IngestionWorker.name);
   readonly workerId = newId('wrk');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private again = false;
-  private stopped = false;
+  private readonly loop = new PollLoop(
+    () => this.pass(),
+    (error) =>
+      this.logger.error({ err: (error as Error).message }, 'Knowledge ingestion pass failed'),
+  );
 
   constructor(
     private readonly config: AppConfig,
@@ -46,42 +48,27 @@ export class IngestionWorker implements OnApplicationBootstrap, BeforeApplicatio
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.knowledge.worker) return;
-    this.timer = setInterval(() => this.kick(), this.config.knowledge.pollMs);
-    this.timer.unref();
-    this.kick();
+    if (this.config.knowledge.worker) this.loop.start(this.config.knowledge.pollMs);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running;
+    await this.loop.stop();
   }
 
   /** Looks for work now (or right after the current pass). */
   kick(): void {
-    if (this.stopped || !this.config.knowledge.worker) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.pass().finally(() => (this.running = undefined));
+    if (this.config.knowledge.worker) this.loop.kick();
   }
 
   private async pass(): Promise<void> {
-    try {
-      do {
-        this.again = false;
-        let job: KnowledgeJobRow | undefined;
-        while (
-          !this.stopped &&
-          (job = await this.jobs.claim(this.workerId, this.lease, MAX_ATTEMPTS))
-        )
-          await this.run(job);
-      } while (this.again && !this.stopped);
-    } catch (error) {
-      this.logger.error({ err: (error as Error).message }, 'Knowledge ingestion pass failed');
-    }
+    await this.models.ensureRegistered();
+    let job: KnowledgeJobRow | undefined;
+    while (!this.stopped && (job = await this.jobs.claim(this.workerId, this.lease, MAX_ATTEMPTS)))
+      await this.run(job);
+  }
+
+  private get stopped(): boolean {
+    return this.loop.isStopped;
   }
 
   private get lease(): number {

@@ -20,6 +20,8 @@ import { KnowledgeChunksRepository, type ModelScope } from './knowledge-chunks.r
 import { KnowledgeEmbedders } from './knowledge-embedders.js';
 import { KnowledgeJobsRepository } from './knowledge-jobs.repository.js';
 
+const UNDEFINED_TABLE = '42P01';
+
 /**
  * Which embedding model retrieval uses, and the switch to another. The configured model is
  * registered at boot: on a fresh store it becomes `active`; when it differs from the active one it
@@ -30,6 +32,7 @@ import { KnowledgeJobsRepository } from './knowledge-jobs.repository.js';
 @Injectable()
 export class KnowledgeModels implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(KnowledgeModels.name);
+  private registered?: Promise<void>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -43,7 +46,25 @@ export class KnowledgeModels implements OnApplicationBootstrap, OnApplicationShu
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.register(this.config.knowledge.modelId);
+    try {
+      await this.ensureRegistered();
+    } catch (error) {
+      // Started with migrations pending (SWITCHBOARD_RUN_MIGRATIONS=false): /ready says so, and
+      // the worker registers the model once the tables exist. Anything else is a real fault.
+      if ((error as { code?: string }).code !== UNDEFINED_TABLE) throw error;
+      this.logger.warn(
+        'Knowledge tables are missing (migrations pending); the embedding model is registered later',
+      );
+    }
+  }
+
+  /** Registers the configured model unless that already happened (the worker calls it each pass). */
+  async ensureRegistered(): Promise<void> {
+    this.registered ??= this.register(this.config.knowledge.modelId).catch((error: unknown) => {
+      this.registered = undefined;
+      throw error;
+    });
+    await this.registered;
   }
 
   /** After every `beforeApplicationShutdown`: the ingestion worker has stopped using them. */
@@ -75,7 +96,7 @@ export class KnowledgeModels implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** Registers `modelId` (see the class comment); safe when replicas boot at once. */
-  async register(modelId: string): Promise<void> {
+  private async register(modelId: string): Promise<void> {
     const dimension = await this.embedders.prepare(modelId);
     await this.chunks.ensureVectorIndex({ modelId, dimension });
     await this.dataSource.transaction(async (tx) => {

@@ -1,7 +1,0 @@
-/** The public face of the audit module: what other modules may import. */ export * from './audit-entry.js';
-export * from './audit-hash.js';
-export * from './audit-log.repository.js';
-export * from './audit-log.service.js';
-export * from './audit.module.js';
-
-//# sourceMappingURL=index.js.map

@@ -1,3 +1,0 @@
-/** The public face of the health module: what other modules may import. */ export * from './health.module.js';
-
-//# sourceMappingURL=index.js.map

@@ -1,3 +1,0 @@
-/** What `GET /ready` reports. */ export { };
-
-//# sourceMappingURL=readiness.js.map

@@ -1,5 +1,0 @@
-/** The public face of the live-calls module: what other modules may import. */ export * from './live-calls.module.js';
-export * from './realtime/latency-meter.js';
-export * from './realtime/session-transcripts.js';
-
-//# sourceMappingURL=index.js.map

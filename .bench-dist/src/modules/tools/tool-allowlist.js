@@ -1,3 +1,0 @@
-export const TOOL_ALLOWLIST = Symbol('TOOL_ALLOWLIST');
-
-//# sourceMappingURL=tool-allowlist.js.map

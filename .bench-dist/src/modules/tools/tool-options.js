@@ -1,3 +1,0 @@
-/** The provider class a `@Tool()` decorates. */ export { };
-
-//# sourceMappingURL=tool-options.js.map

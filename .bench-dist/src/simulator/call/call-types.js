@@ -1,3 +1,0 @@
-/** A server event as sent on the wire. */ export { };
-
-//# sourceMappingURL=call-types.js.map
