@@ -49,6 +49,8 @@ export function toDomainError(error: unknown): DomainError | undefined {
     const status = error.getStatus();
     return fromStatus(status, DETAIL_BY_STATUS[status] ?? httpDetail(error));
   }
+  const unstorable = unstorableValue(error);
+  if (unstorable) return unstorable;
   const httpish = error as HttpishError | undefined;
   const status = httpish?.status ?? httpish?.statusCode;
   if (httpish?.expose && typeof status === 'number' && status >= 400 && status < 500) {
@@ -95,4 +97,21 @@ function bodyParserDetail(error: HttpishError): string {
   return error.type === 'entity.parse.failed'
     ? `The request body is not valid JSON: ${error.message}`
     : error.message;
+}
+
+/**
+ * PostgreSQL codes for a value it cannot store: a NUL or invalid character (22021, 22P05), a date
+ * or time out of range (22008, 22007). They come from request data that validation let through,
+ * so they are the caller's 400, never a 500; the transaction that hit them rolled back.
+ */
+const UNSTORABLE_VALUE_CODES = new Set(['22021', '22P05', '22008', '22007']);
+
+function unstorableValue(error: unknown): DomainError<HttpErrorCode> | undefined {
+  const code = (error as { driverError?: { code?: unknown }; code?: unknown } | undefined)
+    ?.driverError?.code;
+  if (typeof code !== 'string' || !UNSTORABLE_VALUE_CODES.has(code)) return undefined;
+  return fromStatus(
+    400,
+    'The request holds a value the database cannot store: a NUL or invalid character, or a date out of range. Remove it and send the request again.',
+  );
 }

@@ -31,7 +31,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const instance = request.originalUrl?.split('?')[0] ?? request.url;
     const error = toDomainError(exception);
     if (!error) {
-      this.logger.error({ err: exception, correlationId }, 'Unhandled error');
+      this.logger.error(
+        { err: withoutQueryParameters(exception), correlationId },
+        'Unhandled error',
+      );
       return {
         type: problemType('INTERNAL_ERROR'),
         title: 'Internal server error',
@@ -53,4 +56,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       ...(error.errors ? { errors: error.errors } : {}),
     };
   }
+}
+
+/**
+ * A failed query carries its SQL parameters (request data: document text, names) on the error;
+ * the log gets the error without them.
+ */
+function withoutQueryParameters(exception: unknown): unknown {
+  if (!(exception instanceof Error) || !('parameters' in exception)) return exception;
+  const {
+    parameters: _parameters,
+    driverError: _driverError,
+    ...rest
+  } = exception as Error & Record<string, unknown>;
+  return { ...rest, name: exception.name, message: exception.message, stack: exception.stack };
 }

@@ -32,7 +32,8 @@ export async function extractDocument(
   if (sniffed.kind === 'pdf') return extractPdf(bytes, limits, name);
 
   const text = decodeText(bytes, sniffed.encoding, name);
-  if (!text.trim()) throw new DocumentEmptyError(name);
+  // Zero-width spaces, joiners, soft hyphens and BOMs (format characters) are not text either.
+  if (!text.replace(/[\p{Cf}\p{Zs}\s]/gu, '')) throw new DocumentEmptyError(name);
   const document = extractText(
     text,
     textFormatOf(input.declaredFormat) ?? detectTextFormat(text),

@@ -71,6 +71,12 @@ export class JwtVerifier {
       throw new UnauthenticatedError(`The bearer token has no "${user}" claim naming the user.`);
     }
     const tenantId = payload[tenant];
+    if (tenantId !== undefined && tenantId !== null && typeof tenantId !== 'string') {
+      // Read as "no tenant", a malformed claim would open tenant-less data: refuse it instead.
+      throw new UnauthenticatedError(
+        `The bearer token's "${tenant}" claim must be a string naming the tenant.`,
+      );
+    }
     return {
       kind: 'user',
       id: userId,

@@ -27,7 +27,7 @@ export class KnowledgeAccess {
 
   /** The tenant a new source gets: the editor's own; an operator key picks any (or none). */
   tenantForNewSource(requested: string | null | undefined): string | null {
-    if (this.principal.kind === 'api-key') return requested ?? null;
+    if (this.principal.kind === 'api-key') return requested || null;
     const own = this.principal.tenantId || null;
     if (requested !== undefined && (requested || null) !== own)
       throw new SourceTenantForbiddenError(own);

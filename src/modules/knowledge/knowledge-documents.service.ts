@@ -11,7 +11,7 @@ import { extractDocument } from '../../knowledge/extract/index.js';
 import type { DocumentFormat, ExtractedDocument } from '../../knowledge/index.js';
 import { AuditLog } from '../audit/index.js';
 import { DocumentVersionsRepository } from './document-versions.repository.js';
-import type { DocumentFieldsDto } from './dto/document.dto.js';
+import { dateOf, type DocumentFieldsDto } from './dto/document.dto.js';
 import { IngestionWorker } from './ingestion-worker.js';
 import {
   documentView,
@@ -21,6 +21,7 @@ import {
 import { KnowledgeDocumentsRepository } from './knowledge-documents.repository.js';
 import { jobView, KnowledgeJobsRepository } from './knowledge-jobs.repository.js';
 import { KnowledgeModels } from './knowledge-models.js';
+import { isKnowledgeId } from './knowledge-ids.js';
 import { KnowledgeSources } from './knowledge-sources.service.js';
 import {
   DocumentBusyError,
@@ -124,19 +125,20 @@ export class KnowledgeDocuments {
     });
   }
 
-  async review(principal: Principal, documentId: string, nextReviewBy: Date | null | undefined) {
+  async review(principal: Principal, documentId: string, nextReview: string | null | undefined) {
+    const nextReviewBy = dateOf(nextReview);
     const doc = await this.managed(principal, documentId);
     if (doc.retracted_at) throw new DocumentRetractedError(documentId);
     if (doc.current_version === null) throw new DocumentNotReadyError(documentId);
     const version = doc.current_version;
     await this.dataSource.transaction(async (tx) => {
-      await this.versions.review(documentId, version, actorOf(principal), nextReviewBy ?? null, tx);
+      await this.versions.review(documentId, version, actorOf(principal), nextReviewBy, tx);
       await this.audit.append(
         {
           actor: actorOf(principal),
           action: 'knowledge.document_reviewed',
           subject: documentId,
-          data: { version, nextReviewBy: nextReviewBy ?? null },
+          data: { version, nextReviewBy },
         },
         tx,
       );
@@ -152,6 +154,11 @@ export class KnowledgeDocuments {
 
   async list(principal: Principal, sourceId: string, cursor: string | undefined, limit: number) {
     await this.sources.managed(principal, sourceId);
+    if (cursor !== undefined) {
+      // Only a document of this source continues its list; any other cursor ends it.
+      const at = isKnowledgeId(cursor) ? await this.documents.find(cursor) : undefined;
+      if (at?.source_id !== sourceId) return { items: [], nextCursor: null };
+    }
     const rows = await this.documents.forSource(sourceId, cursor, limit + 1);
     const items = rows.slice(0, limit).map(documentView);
     return { items, nextCursor: rows.length > limit ? items.at(-1)!.id : null };
@@ -159,7 +166,7 @@ export class KnowledgeDocuments {
 
   /** A job of a document the principal manages, as the API shows it. */
   async job(principal: Principal, jobId: string) {
-    const job = await this.jobs.find(jobId);
+    const job = isKnowledgeId(jobId) ? await this.jobs.find(jobId) : undefined;
     if (!job) throw new JobNotFoundError(jobId);
     try {
       await this.managed(principal, job.document_id);
@@ -171,7 +178,7 @@ export class KnowledgeDocuments {
 
   /** A document in a source the principal manages, or DOCUMENT_NOT_FOUND. */
   async managed(principal: Principal, documentId: string): Promise<KnowledgeDocumentRow> {
-    const doc = await this.documents.find(documentId);
+    const doc = isKnowledgeId(documentId) ? await this.documents.find(documentId) : undefined;
     if (!doc) throw new DocumentNotFoundError(documentId);
     try {
       await this.sources.managed(principal, doc.source_id);
@@ -208,9 +215,9 @@ export class KnowledgeDocuments {
         extracted,
         sha256,
         byteSize: content.bytes.byteLength,
-        validFrom: fields.validFrom ?? null,
-        validUntil: fields.validUntil ?? null,
-        reviewBy: fields.reviewBy ?? null,
+        validFrom: dateOf(fields.validFrom),
+        validUntil: dateOf(fields.validUntil),
+        reviewBy: dateOf(fields.reviewBy),
         createdBy: actorOf(principal),
       },
       tx,
@@ -257,6 +264,11 @@ function titleOf(
   content: DocumentContent,
   previous?: string,
 ): string {
-  const fromName = content.fileName?.replace(/\.[^.]+$/, '').trim();
+  // The client's file name, without its control bytes and extension.
+  const fromName = content.fileName
+    // eslint-disable-next-line no-control-regex
+    ?.replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/\.[^.]+$/, '')
+    .trim();
   return (fields.title ?? extracted.title ?? previous ?? (fromName || 'Untitled')).slice(0, 300);
 }

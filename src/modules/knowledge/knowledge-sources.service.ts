@@ -7,6 +7,7 @@ import { newId } from '../../common/ids.js';
 import { AuditLog } from '../audit/index.js';
 import type { CreateSourceDto, UpdateSourceDto } from './dto/source.dto.js';
 import { KnowledgeAccess } from './knowledge-access.policy.js';
+import { isKnowledgeId } from './knowledge-ids.js';
 import {
   sourceView,
   type KnowledgeSourceRow,
@@ -47,7 +48,7 @@ export class KnowledgeSources {
 
   async update(principal: Principal, id: string, body: UpdateSourceDto) {
     return this.writing(body.name ?? '', async (tx) => {
-      const current = await this.sources.findForUpdate(id, tx);
+      const current = isKnowledgeId(id) ? await this.sources.findForUpdate(id, tx) : undefined;
       if (!current || !KnowledgeAccess.of(principal).manages(current.tenant_id))
         throw new SourceNotFoundError(id);
       const settings = settingsFrom({ ...settingsOf(current), ...definedOnly(body) });
@@ -67,13 +68,16 @@ export class KnowledgeSources {
 
   /** A source the principal manages, or SOURCE_NOT_FOUND (never "exists but not yours"). */
   async managed(principal: Principal, id: string, tx?: EntityManager): Promise<KnowledgeSourceRow> {
-    const row = await this.sources.find(id, tx);
+    const row = isKnowledgeId(id) ? await this.sources.find(id, tx) : undefined;
     if (!row || !KnowledgeAccess.of(principal).manages(row.tenant_id))
       throw new SourceNotFoundError(id);
     return row;
   }
 
   async list(principal: Principal, cursor: string | undefined, limit: number) {
+    // A cursor outside the caller's scope ends the list, exactly as an unknown one does.
+    if (cursor !== undefined && !(await this.managed(principal, cursor).catch(() => undefined)))
+      return { items: [], nextCursor: null };
     const where = KnowledgeAccess.of(principal)
       .managedSources()
       .add(KnowledgeSourcesRepository.AFTER, cursor);

@@ -1,5 +1,5 @@
 import { RequestValidationError } from '../../common/errors/common.errors.js';
-import type { DocumentUploadDto } from './dto/document.dto.js';
+import { dateOf, type DocumentUploadDto } from './dto/document.dto.js';
 import type { DocumentContent } from './knowledge-documents.service.js';
 import { DocumentMissingError, UploadInvalidError } from './knowledge.errors.js';
 
@@ -8,7 +8,8 @@ export function uploadedContent(
   body: DocumentUploadDto,
   file: Express.Multer.File | undefined,
 ): DocumentContent {
-  if (body.validFrom && body.validUntil && body.validUntil <= body.validFrom)
+  const [from, until] = [dateOf(body.validFrom), dateOf(body.validUntil)];
+  if (from && until && until <= from)
     throw new RequestValidationError([
       { pointer: '/validUntil', detail: 'validUntil must be later than validFrom' },
     ]);

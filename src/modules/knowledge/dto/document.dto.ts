@@ -1,19 +1,49 @@
+/* eslint-disable no-control-regex -- these patterns exist to refuse NUL, which PostgreSQL cannot store */
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsDate,
   IsIn,
+  IsISO8601,
   IsInt,
   IsOptional,
   IsString,
   Max,
   MaxLength,
   Min,
+  Matches,
   MinLength,
   ValidateIf,
 } from 'class-validator';
 
 const TEXT_FORMATS = ['markdown', 'text', 'html'] as const;
+
+/** Strict ISO 8601 date-times (with a time zone) of the years 1970–9999, or null. */
+const DATE_TIME =
+  /^(19[7-9]\d|[2-9]\d{3})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+function IsDateTime(): PropertyDecorator {
+  return applyDecorators(
+    ValidateIf((_, v) => v !== null),
+    IsString({
+      message: ({ property }) =>
+        `${property} must be an ISO 8601 date-time such as 2027-01-31T00:00:00Z`,
+    }),
+    Matches(DATE_TIME, {
+      message: ({ property }) =>
+        `${property} must be an ISO 8601 date-time such as 2027-01-31T00:00:00Z, in the years 1970-9999`,
+    }),
+    IsISO8601({ strict: true }, { message: ({ property }) => `${property} is not a real date` }),
+  );
+}
+
+/** Not blank, and no NUL (which PostgreSQL cannot store). */
+const TEXT_LINE = /^(?=[^]*\S)[^\u0000]*$/;
+
+/** A stored date-time field as a Date (validated above), or null. */
+export function dateOf(value: string | null | undefined): Date | null {
+  return value ? new Date(value) : null;
+}
 
 /**
  * The fields of a document upload besides its content. In a multipart form they arrive as text
@@ -28,28 +58,23 @@ export class DocumentFieldsDto {
   @IsString()
   @MinLength(1)
   @MaxLength(300)
+  @Matches(TEXT_LINE, { message: 'title must have visible characters and no NUL' })
   title?: string;
 
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @Type(() => Date)
-  @IsDate({ message: 'validFrom must be an ISO 8601 date-time' })
-  validFrom?: Date | null;
+  @IsDateTime()
+  validFrom?: string | null;
 
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @Type(() => Date)
-  @IsDate({ message: 'validUntil must be an ISO 8601 date-time' })
-  validUntil?: Date | null;
+  @IsDateTime()
+  validUntil?: string | null;
 
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @Type(() => Date)
-  @IsDate({ message: 'reviewBy must be an ISO 8601 date-time' })
-  reviewBy?: Date | null;
+  @IsDateTime()
+  reviewBy?: string | null;
 }
 
 /** A document sent as JSON text. */
@@ -74,6 +99,7 @@ export class RetractDocumentDto {
   @IsOptional()
   @IsString()
   @MaxLength(500)
+  @Matches(/^[^\u0000]*$/, { message: 'reason must not contain NUL characters' })
   reason?: string;
 }
 
@@ -85,16 +111,17 @@ export class ReviewDocumentDto {
     description: "When the next review falls due; absent: the source's reviewEveryDays from now.",
   })
   @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @Type(() => Date)
-  @IsDate({ message: 'nextReviewBy must be an ISO 8601 date-time' })
-  nextReviewBy?: Date | null;
+  @IsDateTime()
+  nextReviewBy?: string | null;
 }
 
 export class SearchKnowledgeDto {
-  @ApiProperty({ description: 'What to look for (1-2000 characters).', maxLength: 2000 })
+  // 1,000 characters keep the URL under Node's 16 KB header limit in any script (percent-encoded
+  // CJK takes 9 bytes a character); the model reads at most 256 tokens of it anyway.
+  @ApiProperty({ description: 'What to look for (1-1000 characters).', maxLength: 1000 })
   @IsString({ message: 'q must be text' })
-  @MaxLength(2000, { message: 'q may be at most 2000 characters; ask a shorter question' })
+  @Matches(/^[^\u0000]*$/, { message: 'q must not contain NUL characters' })
+  @MaxLength(1000, { message: 'q may be at most 1000 characters; ask a shorter question' })
   q!: string;
 
   @ApiPropertyOptional({ default: 5, minimum: 1, maximum: 50 })
@@ -120,12 +147,3 @@ export class StaleQueryDto {
   @Max(365)
   withinDays = 14;
 }
-
-export class DocumentIdParam {
-  @ApiProperty()
-  @IsString()
-  @MaxLength(64)
-  id!: string;
-}
-
-export const ACCEPTED_TEXT_FORMATS = TEXT_FORMATS;

@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- these patterns exist to refuse NUL, which PostgreSQL cannot store */
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -32,6 +33,7 @@ export class CreateSourceDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @Matches(/^(?=[^]*\S)[^\u0000]*$/, { message: 'name must have visible characters and no NUL' })
   name!: string;
 
   @ApiPropertyOptional({
@@ -41,7 +43,9 @@ export class CreateSourceDto {
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
+  @MinLength(1)
   @MaxLength(200)
+  @Matches(/^[^\u0000]*$/, { message: 'tenantId must not contain NUL characters' })
   tenantId?: string | null;
 
   @ApiProperty({
@@ -108,6 +112,7 @@ export class UpdateSourceDto extends PartialType(
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @Matches(/^(?=[^]*\S)[^\u0000]*$/, { message: 'name must have visible characters and no NUL' })
   name?: string;
 
   @ApiPropertyOptional({ example: ['customer'] })
@@ -125,6 +130,7 @@ export class ListSourcesDto {
   @IsOptional()
   @IsString()
   @MaxLength(64)
+  @Matches(/^[A-Za-z0-9_]+$/, { message: 'cursor must be the nextCursor of a previous page' })
   cursor?: string;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
