@@ -114,7 +114,6 @@ describe('adversarial: request bodies, content types and who is told what first'
       globex: await userToken({ sub: 'gil', tenant: 'globex', roles: ['approver'] }),
       none: await userToken({ sub: 'nat', roles: ['approver'] }),
       emptyTenant: await userToken({ sub: 'eve', tenant: '', roles: ['approver'] }),
-      numericTenant: await userToken({ sub: 'num', tenant: 7, roles: ['approver'] }),
       // The owner's own sub without its tenant claim is someone else.
       sameSubNoTenant: await userToken({ sub: 'olga', roles: ['customer', 'approver'] }),
     };
@@ -131,6 +130,15 @@ describe('adversarial: request bodies, content types and who is told what first'
       expect([who, actions.status]).toEqual([who, 404]);
       await actions.body?.cancel();
     }
+    // A tenant claim that is not a string is refused outright (read as "no tenant", it would
+    // open what belongs to no tenant).
+    const numericTenant = await userToken({ sub: 'num', tenant: 7, roles: ['approver'] });
+    const refused = await post(
+      `/v1/admin/sessions/${id}/tool-calls/call_anything/rollback`,
+      JSON.stringify({ reason: 'not yours' }),
+      { authorization: `Bearer ${numericTenant}`, 'content-type': 'application/json' },
+    );
+    expect([refused.status, refused.code]).toEqual([401, 'UNAUTHENTICATED']);
     // Its own tenant's approver gets past the session to the call.
     const acme = await userToken({ sub: 'ada', tenant: 'acme', roles: ['approver'] });
     const own = await post(
