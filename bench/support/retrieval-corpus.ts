@@ -134,7 +134,7 @@ const SOURCE_NAMES: Readonly<Record<SourceKind, string>> = {
 function sourceOf(plan: SourcePlan, index: number): CorpusSource {
   const co = company(plan.company);
   const base = {
-    id: `src_bench_${String(index).padStart(2, '0')}_${plan.kind}`,
+    id: `src_bench${String(index).padStart(2, '0')}${plan.kind}`,
     company: co,
     name: `${co.short} ${SOURCE_NAMES[plan.kind]}`,
     kind: plan.kind,
@@ -393,7 +393,7 @@ export function buildCorpus(size: number): Corpus {
       }
     }
     documents.push({
-      id: `doc_bench_${d}`,
+      id: `doc_bench${d}`,
       source: sourceIndex,
       title: plan.title,
       version: chance(r, 0.2) ? 2 : 1,
@@ -505,7 +505,7 @@ export function ingestionDocuments(count: number): MarkdownDocument[] {
     const source = SOURCES[sourceIndex]!;
     const r = rngFrom(seedOf(d));
     const plan = planDocument(r, source, PLAN[sourceIndex]!.company);
-    const sections = int(r, 3, 6);
+    const sections = int(r, 2, 4);
     const lines = [`# ${plan.title}`, ''];
     for (let s = 0; s < sections; s++) {
       const topic = plan.topics[s % plan.topics.length]!;
