@@ -19,6 +19,7 @@ import { AddAuditAppendFunction1795620000000 } from './1795620000000-AddAuditApp
 import { AddSessionResponseStart1795621000000 } from './1795621000000-AddSessionResponseStart.js';
 import { HandOverDemoDomain1796172500000 } from './1796172500000-HandOverDemoDomain.js';
 import { CreateKnowledge1796300000000 } from './1796300000000-CreateKnowledge.js';
+import { TuneKnowledgeRetrieval1796400000000 } from './1796400000000-TuneKnowledgeRetrieval.js';
 
 export const migrations = [
   EnableVectorExtension1795608000000,
@@ -35,4 +36,5 @@ export const migrations = [
   AddSessionResponseStart1795621000000,
   HandOverDemoDomain1796172500000,
   CreateKnowledge1796300000000,
+  TuneKnowledgeRetrieval1796400000000,
 ];

@@ -10,6 +10,7 @@ import type { CorpusVectors } from './retrieval-embeddings.js';
 /** The indexes of knowledge_chunks dropped for the bulk load and built again from their own definitions. */
 const REBUILT = [
   'knowledge_chunks_tenant_idx',
+  'knowledge_chunks_source_idx',
   'knowledge_chunks_tsv_idx',
   'knowledge_chunks_hnsw_builtin',
 ];

@@ -15,9 +15,16 @@ import type { TokenCounter } from '../../knowledge/index.js';
 const BUILT_IN_DIMENSION = 384;
 
 /**
- * One embedder (a worker thread, loaded on first use) and one tokenizer per model id, for this
- * process. Normally that is one model; during a model change a replica holds the old one (for
- * queries) and the new one (for re-embedding) until the switch.
+ * What an embedder is for. Searches get their own worker thread: one worker answers in order, and
+ * a query (a few milliseconds) queued behind an ingestion batch (16 passages, ~250 ms) would
+ * miss a voice turn's budget.
+ */
+export type EmbedderUse = 'ingestion' | 'queries';
+
+/**
+ * One embedder per model id and use (each a worker thread, loaded on first use, ~100 MB) and one
+ * tokenizer per model id, for this process. Normally that is one model; during a model change a
+ * replica holds the old one (for queries) and the new one (for re-embedding) until the switch.
  */
 @Injectable()
 export class KnowledgeEmbedders {
@@ -26,11 +33,12 @@ export class KnowledgeEmbedders {
 
   constructor(private readonly config: AppConfig) {}
 
-  embedder(modelId: string): WorkerEmbedder {
-    let embedder = this.embedders.get(modelId);
+  embedder(modelId: string, use: EmbedderUse = 'ingestion'): WorkerEmbedder {
+    const key = `${use}\u0000${modelId}`;
+    let embedder = this.embedders.get(key);
     if (!embedder) {
       embedder = new WorkerEmbedder(this.modelConfig(modelId));
-      this.embedders.set(modelId, embedder);
+      this.embedders.set(key, embedder);
     }
     return embedder;
   }

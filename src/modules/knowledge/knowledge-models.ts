@@ -17,7 +17,7 @@ import {
   type EmbeddingModelRow,
 } from './embedding-models.repository.js';
 import { KnowledgeChunksRepository, type ModelScope } from './knowledge-chunks.repository.js';
-import { KnowledgeEmbedders } from './knowledge-embedders.js';
+import { KnowledgeEmbedders, type EmbedderUse } from './knowledge-embedders.js';
 import { KnowledgeJobsRepository } from './knowledge-jobs.repository.js';
 
 const UNDEFINED_TABLE = '42P01';
@@ -72,8 +72,8 @@ export class KnowledgeModels implements OnApplicationBootstrap, OnApplicationShu
     await this.embedders.closeAll();
   }
 
-  embedder(modelId: string): Embedder {
-    return this.embedders.embedder(modelId);
+  embedder(modelId: string, use?: EmbedderUse): Embedder {
+    return this.embedders.embedder(modelId, use);
   }
 
   tokenCounter(modelId: string): Promise<TokenCounter> {

@@ -10,11 +10,11 @@ import { KnowledgeAccess } from './knowledge-access.policy.js';
 import {
   KnowledgeChunksRepository,
   type ChunkCandidate,
-  type ChunkDetail,
   type ModelScope,
 } from './knowledge-chunks.repository.js';
 import { KnowledgeClock } from './knowledge-clock.js';
 import { KnowledgeModels } from './knowledge-models.js';
+import { KnowledgeScopeSizes } from './knowledge-scope-sizes.js';
 import { KnowledgeSourcesRepository } from './knowledge-sources.repository.js';
 import { EmbeddingModelUnavailableError, KnowledgeQueryInvalidError } from './knowledge.errors.js';
 
@@ -44,6 +44,11 @@ const MIN_CANDIDATES = 40;
  * come from `KnowledgeAccess` (the principal, never a parameter); the freshness rule is applied in
  * SQL by both arms; both arms and the citations are read in one REPEATABLE READ snapshot, so a
  * version being published meanwhile is seen wholly old or wholly new.
+ *
+ * Latency (a voice turn waits for it): the query is embedded on the worker thread while the
+ * database reads the text arm, and each arm returns its rows' texts and citations, so a search
+ * is the embedding or the text arm, whichever is slower, then the vector arm
+ * (`bench/retrieval.bench.ts` measures each stage).
  */
 @Injectable()
 export class KnowledgeSearch {
@@ -54,6 +59,7 @@ export class KnowledgeSearch {
     private readonly chunks: KnowledgeChunksRepository,
     private readonly models: KnowledgeModels,
     private readonly clock: KnowledgeClock,
+    private readonly scopeSizes: KnowledgeScopeSizes,
   ) {}
 
   async search(principal: Principal, query: string, k: number): Promise<{ hits: KnowledgeHit[] }> {
@@ -65,7 +71,9 @@ export class KnowledgeSearch {
     // A model change may complete between embedding the query and reading the chunks: the
     // snapshot names the model it holds vectors of, and the query is embedded again for it.
     for (let attempt = 0; model && attempt < 3; attempt++) {
-      const vector = await this.embedQuery(model.modelId, text);
+      const vector = this.embedQuery(model.modelId, text);
+      // Awaited in the snapshot; a failure before then must not surface as an unhandled rejection.
+      vector.catch(() => undefined);
       const outcome = await this.inSnapshot(model, { vector, text, sourceIds }, k);
       if (outcome.hits) return { hits: outcome.hits };
       model = outcome.activeModel;
@@ -75,38 +83,32 @@ export class KnowledgeSearch {
 
   private inSnapshot(
     model: ModelScope,
-    q: { vector: Float32Array; text: string; sourceIds: string[] },
+    q: { vector: Promise<Float32Array>; text: string; sourceIds: string[] },
     k: number,
   ): Promise<{ hits?: KnowledgeHit[]; activeModel?: ModelScope }> {
     const now = this.clock.now();
     const n = Math.max(k * CANDIDATES_PER_RESULT, MIN_CANDIDATES);
     const { exactScanBelow, efSearch } = this.config.knowledge;
+    const exact = this.scopeSizes.atMost(model, q.sourceIds, exactScanBelow);
+    exact.catch(() => undefined);
     return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
       const activeModel = await this.models.active(tx);
       if (activeModel?.modelId !== model.modelId) return { activeModel };
       const scope = { model, sourceIds: q.sourceIds, now };
-      const exact = await this.chunks.atMost(model, q.sourceIds, exactScanBelow, tx);
-      const nearest = await this.chunks.nearest(
-        { ...scope, vector: q.vector },
-        n,
-        { exact, efSearch },
-        tx,
-      );
       const matching = await this.chunks.matching({ ...scope, text: q.text }, n, tx);
-      const ranked = fuse(nearest, matching, k);
-      const details = await this.chunks.details(
-        ranked.map((r) => r.id),
-        now,
+      const nearest = await this.chunks.nearest(
+        { ...scope, vector: await q.vector },
+        n,
+        { exact: await exact, efSearch },
         tx,
       );
-      const byId = new Map(details.map((d) => [d.id, d]));
-      return { hits: ranked.map((r) => toHit(byId.get(r.id)!, r.score)) };
+      return { hits: fuse(nearest, matching, k).map((r) => toHit(r.candidate, r.score)) };
     });
   }
 
   private async embedQuery(modelId: string, text: string): Promise<Float32Array> {
     try {
-      return (await this.models.embedder(modelId).embed([text]))[0];
+      return (await this.models.embedder(modelId, 'queries').embed([text]))[0];
     } catch (error) {
       if (error instanceof EmbeddingError) throw new EmbeddingModelUnavailableError(modelId);
       throw error;
@@ -126,6 +128,7 @@ function fuse(nearest: readonly ChunkCandidate[], matching: readonly ChunkCandid
   });
   const scored = [...facts.values()].map(({ candidate, vectorRank, textRank }) => ({
     id: candidate.id,
+    candidate,
     score: hybridScore({
       vectorRank,
       textRank,
@@ -137,7 +140,7 @@ function fuse(nearest: readonly ChunkCandidate[], matching: readonly ChunkCandid
   return topByScore(scored, k);
 }
 
-function toHit(d: ChunkDetail, score: number): KnowledgeHit {
+function toHit(d: ChunkCandidate, score: number): KnowledgeHit {
   return {
     text: d.text,
     score: Math.round(score * 1e6) / 1e6,

@@ -14,6 +14,7 @@ import { KnowledgeEmbedders } from './knowledge-embedders.js';
 import { KnowledgeJobsRepository } from './knowledge-jobs.repository.js';
 import { KnowledgeModels } from './knowledge-models.js';
 import { KnowledgeSearchController } from './knowledge-search.controller.js';
+import { KnowledgeScopeSizes } from './knowledge-scope-sizes.js';
 import { KnowledgeSearch } from './knowledge-search.service.js';
 import { KnowledgeSourcesController } from './knowledge-sources.controller.js';
 import { KnowledgeSourcesRepository } from './knowledge-sources.repository.js';
@@ -47,6 +48,7 @@ import { VersionPublisher } from './version-publisher.js';
     KnowledgeJobsRepository,
     KnowledgeModels,
     KnowledgeSearch,
+    KnowledgeScopeSizes,
     KnowledgeSources,
     KnowledgeSourcesRepository,
     KnowledgeStale,
