@@ -13,6 +13,8 @@ function base62(length: number): string {
 export const ids = {
   ephemeralKey: () => `ek_${randomBytes(16).toString('hex')}`,
   call: () => `rtc_${randomBytes(16).toString('hex')}`,
+  liveSession: () => `live_${randomBytes(16).toString('hex')}`,
+  delegation: () => `dlg_${base62(20)}`,
   session: () => `sess_${base62(21)}`,
   event: () => `event_${base62(20)}`,
   item: () => `item_${base62(20)}`,

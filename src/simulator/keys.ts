@@ -75,6 +75,20 @@ export class KeyRing {
     this.requireStandard(this.authenticate(authorization));
   }
 
+  /**
+   * The Live API has no client keys: the browser never authenticates to it, so an ek_ key (valid
+   * for Realtime) is refused on every Live route, as an unusable key.
+   */
+  requireLiveKey(authorization: string | undefined): void {
+    if (this.authenticate(authorization).kind === 'standard') return;
+    throw new OpenAIError(
+      401,
+      'invalid_request_error',
+      'invalid_api_key',
+      'Ephemeral keys (ek_…) cannot be used with the Live API, which has no client keys. Create the session on your server with a standard API key.',
+    );
+  }
+
   /** Standard-key-only endpoints refuse ephemeral keys. */
   requireStandard(credential: Credential): void {
     if (credential.kind !== 'standard') {

@@ -5,10 +5,14 @@ import { CallRegistry } from './call/call-registry.js';
 import type { RealtimeCall } from './call/realtime-call.js';
 import { sendError } from './http/http-io.js';
 import { inspectionRoutes } from './http/inspection-routes.js';
+import { liveInspectionRoutes } from './http/live-inspection-routes.js';
+import { liveRoutes } from './http/live-routes.js';
 import { realtimeRoutes } from './http/realtime-routes.js';
 import { matchRoute, type Route } from './http/router.js';
 import { ids } from './ids.js';
 import { KeyRing } from './keys.js';
+import { LiveRegistry } from './live/live-registry.js';
+import type { LiveSession } from './live/live-session.js';
 import { OpenAIError } from './protocol/openai-error.js';
 import { defaultScenario } from './scenario/default-scenario.js';
 import { parseScenario, type Scenario } from './scenario/scenario.js';
@@ -16,6 +20,7 @@ import type { DeliveryPolicy, IncomingCallRequest } from './sip/incoming-call-we
 import { ringIncomingCall, type IncomingCall } from './sip/ring-incoming-call.js';
 import type { SimulatorContext } from './simulator-context.js';
 import { stderrLogger, type SimulatorLogger } from './simulator-logger.js';
+import { LIVE_SOCKET_PATH, LiveWebSocketGateway } from './transport/live-websocket.js';
 import { RealtimeWebSocketGateway } from './transport/realtime-websocket.js';
 
 export interface SimulatorOptions {
@@ -36,8 +41,10 @@ export interface SimulatorOptions {
   readonly timeScale?: number;
   /** Webhook retries for incoming SIP calls (default 4 attempts from 500 ms, doubling). */
   readonly webhookDelivery?: Partial<DeliveryPolicy>;
-  /** Clock for ephemeral-key expiry, in milliseconds (tests move time forward). */
+  /** Clock for ephemeral-key expiry and Live timelines, in milliseconds (tests move time forward). */
   readonly now?: () => number;
+  /** How often a Live session reports `session.usage.updated`, in session time (default 5 s). */
+  readonly liveUsageEveryMs?: number;
   /** Where connection faults are reported (an event too large to deliver, a failed send). */
   readonly logger?: SimulatorLogger;
 }
@@ -47,6 +54,8 @@ export interface Simulator {
   readonly url: string;
   readonly apiKey: string;
   readonly calls: { find(id: string): RealtimeCall | undefined; all(): RealtimeCall[] };
+  /** GPT-Live sessions (`/v1/live/sessions`), live or recently ended. */
+  readonly liveSessions: { find(id: string): LiveSession | undefined; all(): LiveSession[] };
   /** A phone call arrives: rings a SIP call and POSTs a signed `realtime.call.incoming` webhook. */
   simulateIncomingCall(request: IncomingCallRequest): IncomingCall;
   close(): Promise<void>;
@@ -61,26 +70,45 @@ export interface Simulator {
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const keys = new KeyRing(options.apiKey ?? ids.apiKey(), options.now);
   const logger = options.logger ?? stderrLogger;
+  const scenario = options.scenario ? parseScenario(options.scenario) : defaultScenario;
+  const maxCallDurationMs = options.maxCallDurationMs ?? 60 * 60_000;
   const calls = new CallRegistry({
-    scenario: options.scenario ? parseScenario(options.scenario) : defaultScenario,
-    maxCallDurationMs: options.maxCallDurationMs ?? 60 * 60_000,
+    scenario,
+    maxCallDurationMs,
     speechMsPerChar: options.speechMsPerChar ?? 50,
     timeScale: options.timeScale ?? 1,
     logger,
   });
+  const now = options.now ?? Date.now;
+  const live = new LiveRegistry({
+    scenario,
+    speechMsPerChar: options.speechMsPerChar ?? 50,
+    timeScale: options.timeScale ?? 1,
+    logger,
+    now,
+    usageEveryMs: options.liveUsageEveryMs ?? 5000,
+  });
   const ctx: SimulatorContext = {
     keys,
     calls,
+    live,
+    maxLiveDurationMs: maxCallDurationMs,
+    now,
     inspection: options.inspection ?? false,
     logger,
     webhookDelivery: { attempts: 4, baseDelayMs: 500, ...options.webhookDelivery },
   };
-  const routes = ctx.inspection ? [...realtimeRoutes, ...inspectionRoutes] : realtimeRoutes;
+  const apiRoutes = [...realtimeRoutes, ...liveRoutes];
+  const routes = ctx.inspection
+    ? [...apiRoutes, ...inspectionRoutes, ...liveInspectionRoutes]
+    : apiRoutes;
   const gateway = new RealtimeWebSocketGateway(ctx);
+  const liveGateway = new LiveWebSocketGateway(ctx);
   const server = createServer((req, res) => void serve(ctx, routes, req, res));
   server.on('upgrade', (req, socket, head) => {
-    if (new URL(req.url ?? '/', 'http://x').pathname === '/v1/realtime')
-      gateway.handleUpgrade(req, socket, head);
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path === '/v1/realtime') gateway.handleUpgrade(req, socket, head);
+    else if (LIVE_SOCKET_PATH.test(path)) liveGateway.handleUpgrade(req, socket, head);
     else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
@@ -93,10 +121,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     apiKey: keys.apiKey,
     calls,
+    liveSessions: live,
     simulateIncomingCall: (request) => ringIncomingCall(ctx, request),
     close: async () => {
       calls.endAll('simulator_closed');
+      live.endAll();
       gateway.close();
+      liveGateway.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -40,4 +40,25 @@ export interface LoggedEvent {
 }
 
 export type CallKind = 'webrtc' | 'websocket' | 'sip';
+
+/**
+ * What the WebRTC answerer needs of a session, whichever API it belongs to (a Realtime call or a
+ * Live session): where caller audio goes, how its data channel joins it, and its lifecycle.
+ */
+export interface MediaSession {
+  readonly audioStats: { packetsIn: number; packetsOut: number };
+  readonly state: CallState;
+  /** Set by the answerer: plays the assistant's speech over RTP. */
+  audioOutput?: AudioOutput;
+  /** Decoded caller audio (16-bit mono PCM). */
+  pushCallerAudio(samples: Int16Array, sampleRate: number): void;
+  /** The `oai-events` data channel opened: attach it and send what a new connection gets. */
+  openDataChannel(sink: EventSink): void;
+  receiveFrom(sink: EventSink, data: string | Buffer): void;
+  detach(sink: EventSink): void;
+  /** The peer connection failed or closed. */
+  peerDisconnected(): void;
+  onEnded(listener: () => void): void;
+  fault(via: Via, fault: { kind: 'write_failed' | 'close_failed'; error: string }): void;
+}
 export type CallState = 'ringing' | 'active' | 'ended';

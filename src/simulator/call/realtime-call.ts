@@ -9,6 +9,7 @@ import type {
   CallState,
   EventSink,
   LoggedEvent,
+  MediaSession,
   ServerEvent,
   Via,
 } from './call-types.js';
@@ -46,7 +47,7 @@ export interface CallOptions {
  * to it (the WebRTC data channel, sideband sockets, a plain WebSocket). Every server event fans out
  * to all of them and is kept in an inspectable log.
  */
-export class RealtimeCall {
+export class RealtimeCall implements MediaSession {
   readonly id: string;
   readonly kind: CallKind;
   readonly createdAt = Date.now();
@@ -97,6 +98,19 @@ export class RealtimeCall {
 
   detach(sink: EventSink): void {
     this.sinks.delete(sink);
+  }
+
+  pushCallerAudio(samples: Int16Array, sampleRate: number): void {
+    this.spoken.pushAudio(samples, sampleRate);
+  }
+
+  openDataChannel(sink: EventSink): void {
+    this.attach(sink);
+    this.greet(sink);
+  }
+
+  peerDisconnected(): void {
+    this.end('peer_disconnected');
   }
 
   /** `session.created` + `conversation.created`, sent only to a connection that just opened. */

@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import type { Duplex } from 'node:stream';
 
-import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { WebSocket, type RawData } from 'ws';
 
 import type { EventSink } from '../call/call-types.js';
 import { messageOf } from '../call/event-delivery.js';
@@ -9,7 +8,8 @@ import type { RealtimeCall } from '../call/realtime-call.js';
 import { OpenAIError } from '../protocol/openai-error.js';
 import { createEffectiveSession, DEFAULT_MODEL } from '../protocol/session-config.js';
 import type { SimulatorContext } from '../simulator-context.js';
-import { SOCKET_MAX_EVENT_BYTES, SOCKET_MAX_FRAME_BYTES } from './message-limits.js';
+import { SOCKET_MAX_EVENT_BYTES } from './message-limits.js';
+import { SocketGateway } from './socket-gateway.js';
 
 const INSECURE_KEY_PROTOCOL = 'openai-insecure-api-key.';
 /** RFC 6455: a close frame's reason is at most 123 bytes. */
@@ -20,43 +20,14 @@ const MAX_CLOSE_REASON_BYTES = 123;
  * *sideband* to an existing call (standard key only). Browsers authenticate with the
  * `openai-insecure-api-key.<key>` subprotocol, servers with `Authorization: Bearer`.
  */
-export class RealtimeWebSocketGateway {
-  private readonly wss = new WebSocketServer({
-    noServer: true,
-    maxPayload: SOCKET_MAX_FRAME_BYTES,
-    handleProtocols: (protocols) => (protocols.has('realtime') ? 'realtime' : false),
-  });
-
-  constructor(private readonly ctx: SimulatorContext) {}
-
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    try {
-      const attach = this.authorize(req);
-      this.wss.handleUpgrade(req, socket, head, (ws) => attach(ws));
-    } catch (error) {
-      const failure =
-        error instanceof OpenAIError
-          ? error
-          : new OpenAIError(500, 'server_error', null, 'The server had an error.');
-      const body = JSON.stringify({ error: failure.toBody() });
-      // Node drops its own error listener on upgrade: a reset while refusing must not go uncaught.
-      socket.on('error', (err) =>
-        this.ctx.logger.warn({ err: err.message }, 'Realtime simulator: a refused upgrade failed'),
-      );
-      socket.end(
-        `HTTP/1.1 ${failure.status} ${failure.status === 404 ? 'Not Found' : 'Error'}\r\n` +
-          `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-      );
-    }
+export class RealtimeWebSocketGateway extends SocketGateway {
+  constructor(ctx: SimulatorContext) {
+    super(ctx, {
+      handleProtocols: (protocols) => (protocols.has('realtime') ? 'realtime' : false),
+    });
   }
 
-  close(): void {
-    for (const client of this.wss.clients) client.terminate();
-    this.wss.close();
-  }
-
-  /** Checks everything before the upgrade, so refusals are plain HTTP errors. */
-  private authorize(req: IncomingMessage): (ws: WebSocket) => void {
+  protected authorize(req: IncomingMessage): (ws: WebSocket) => void {
     const url = new URL(req.url ?? '/', 'http://simulator.local');
     const protocols = String(req.headers['sec-websocket-protocol'] ?? '')
       .split(',')
@@ -108,7 +79,11 @@ export class RealtimeWebSocketGateway {
  * A frame ws refuses (over `maxPayload`: 1009; text that is not UTF-8: 1007) is an `error` on the
  * socket, which would crash the process if nobody listened; ws closes the socket itself.
  */
-function listen(call: RealtimeCall, sink: EventSink, ws: WebSocket): void {
+export function listen(
+  call: Pick<RealtimeCall, 'receiveFrom' | 'fault'>,
+  sink: EventSink,
+  ws: WebSocket,
+): void {
   ws.on('message', (data) => call.receiveFrom(sink, bytesOf(data)));
   ws.on('error', (error) =>
     call.fault(sink.via, { kind: 'connection_error', error: messageOf(error) }),
@@ -120,7 +95,7 @@ function bytesOf(data: RawData): Buffer {
   return Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
 }
 
-function socketSink(ws: WebSocket, via: 'sideband' | 'websocket'): EventSink {
+export function socketSink(ws: WebSocket, via: 'sideband' | 'websocket'): EventSink {
   return {
     via,
     maxIncomingBytes: SOCKET_MAX_EVENT_BYTES,

@@ -7,9 +7,8 @@ import {
   type RTCDataChannel,
 } from 'werift';
 
-import type { AudioOutput, EventSink } from '../call/call-types.js';
+import type { AudioOutput, EventSink, MediaSession } from '../call/call-types.js';
 import { messageOf } from '../call/event-delivery.js';
-import type { RealtimeCall } from '../call/realtime-call.js';
 import { OpenAIError } from '../protocol/openai-error.js';
 import { dataChannelLimit } from './message-limits.js';
 import { FRAME_SAMPLES, OpusDecoder, opusToneFrame } from './opus-tone.js';
@@ -18,13 +17,15 @@ import { guardSctpFlightSize } from './werift-sctp-guard.js';
 const DATA_CHANNEL_LABEL = 'oai-events';
 const FRAME_MS = 20;
 const ICE_GATHERING_TIMEOUT_MS = 5000;
+/** How long an ending call waits for its data channel to send what it holds. */
+const DRAIN_TIMEOUT_MS = 1000;
 
 /**
  * The simulator's side of a WebRTC call (werift): one bidirectional Opus audio m-line and the
- * `oai-events` data channel, as the real API answers. Caller audio feeds the call's VAD; while the
- * assistant "speaks" a tone is sent back over RTP.
+ * `oai-events` data channel, as both voice APIs answer. Caller audio feeds the session's turn
+ * detection; while the assistant "speaks" a tone is sent back over RTP.
  */
-export async function answerOffer(call: RealtimeCall, offerSdp: string): Promise<string> {
+export async function answerOffer(call: MediaSession, offerSdp: string): Promise<string> {
   if (!/^m=audio /m.test(offerSdp) || !/^m=application /m.test(offerSdp)) {
     throw OpenAIError.invalidRequest(
       'The SDP offer must contain one audio m-line and a data channel (m=application).',
@@ -44,14 +45,17 @@ export async function answerOffer(call: RealtimeCall, offerSdp: string): Promise
       call.audioStats.packetsIn += 1;
       if (call.state !== 'active') return;
       try {
-        call.spoken.pushAudio(decoder.decode(rtp.payload), 48_000);
+        call.pushCallerAudio(decoder.decode(rtp.payload), 48_000);
       } catch {
         // A packet that does not decode (e.g. comfort noise) carries no speech.
       }
     }),
   );
+  const channels: RTCDataChannel[] = [];
   pc.onDataChannel.subscribe((channel) => {
-    if (channel.label === DATA_CHANNEL_LABEL) attachDataChannel(call, pc, channel);
+    if (channel.label !== DATA_CHANNEL_LABEL) return;
+    channels.push(channel);
+    attachDataChannel(call, pc, channel);
   });
   try {
     await pc.setRemoteDescription({ type: 'offer', sdp: offerSdp });
@@ -70,19 +74,39 @@ export async function answerOffer(call: RealtimeCall, offerSdp: string): Promise
   await transceiver.sender.replaceTrack(outbound);
 
   pc.connectionStateChange.subscribe((state) => {
-    if (state === 'failed' || state === 'closed') call.end('peer_disconnected');
+    if (state === 'failed' || state === 'closed') call.peerDisconnected();
   });
   call.audioOutput = new RtpToneOutput(outbound, () => payloadType(transceiver.codecs), call);
   call.onEnded(() => {
     decoder.close();
-    pc.close().catch((error: unknown) =>
-      call.fault('datachannel', { kind: 'close_failed', error: messageOf(error) }),
+    // The last events (Live's session.closed) are still in SCTP's queue: let them leave first.
+    void drained(channels).then(() =>
+      pc
+        .close()
+        .catch((error: unknown) =>
+          call.fault('datachannel', { kind: 'close_failed', error: messageOf(error) }),
+        ),
     );
   });
 
   await pc.setLocalDescription(await pc.createAnswer());
   await iceGatheringComplete(pc);
   return pc.localDescription!.sdp;
+}
+
+/** Resolves once every channel has sent what it holds, or after a second at most. */
+function drained(channels: readonly RTCDataChannel[]): Promise<void> {
+  const waits = channels
+    .filter((channel) => channel.readyState === 'open' && channel.bufferedAmount > 0)
+    .map(
+      (channel) =>
+        new Promise<void>((resolve) => {
+          channel.bufferedAmountLowThreshold = 0;
+          channel.bufferedAmountLow.once(() => resolve());
+        }),
+    );
+  const cap = new Promise<void>((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS).unref());
+  return Promise.race([Promise.all(waits).then(() => undefined), cap]);
 }
 
 function payloadType(codecs: { mimeType: string; payloadType: number }[]): number {
@@ -108,7 +132,7 @@ async function iceGatheringComplete(pc: RTCPeerConnection): Promise<void> {
  * call checks both, with the numbers werift negotiated.
  */
 function attachDataChannel(
-  call: RealtimeCall,
+  call: MediaSession,
   pc: RTCPeerConnection,
   channel: RTCDataChannel,
 ): void {
@@ -125,12 +149,10 @@ function attachDataChannel(
         throw new Error(`the data channel is ${channel.readyState}`);
       channel.send(text);
     },
-    close: () => channel.close(),
+    // Closed with the peer connection, once what was sent has left (see `drained`).
+    close: () => undefined,
   };
-  const open = () => {
-    call.attach(sink);
-    call.greet(sink);
-  };
+  const open = () => call.openDataChannel(sink);
   if (channel.readyState === 'open') open();
   else channel.stateChanged.subscribe((state) => state === 'open' && open());
   channel.onMessage.subscribe((message) => call.receiveFrom(sink, message));
@@ -147,7 +169,7 @@ class RtpToneOutput implements AudioOutput {
   constructor(
     private readonly track: MediaStreamTrack,
     private readonly payloadType: () => number,
-    private readonly call: RealtimeCall,
+    private readonly call: MediaSession,
   ) {}
 
   play(durationMs: number): Promise<void> {

@@ -1,0 +1,22 @@
+import { resolveLiveSession, validateLiveSessionConfig } from '../protocol/live-session-config.js';
+import type { SimulatorContext } from '../simulator-context.js';
+import type { LiveSession } from './live-session.js';
+
+/**
+ * Validates a Live session config for its transport and creates the session, with `expires_at`
+ * at the simulator's maximum duration. Throws an `OpenAIError` (nothing created) when invalid.
+ */
+export function newLiveSession(
+  ctx: SimulatorContext,
+  transport: 'webrtc' | 'websocket' | 'sip',
+  config: unknown,
+  state: 'ringing' | 'active' = 'active',
+): LiveSession {
+  const validated = validateLiveSessionConfig(config, { transport, param: 'session' });
+  const expiresAt = Math.floor((ctx.now() + ctx.maxLiveDurationMs) / 1000);
+  return ctx.live.create(
+    transport,
+    (id) => resolveLiveSession(validated, { id, expiresAt }),
+    state,
+  );
+}

@@ -1,0 +1,374 @@
+import OpenAI from 'openai';
+import { SidebandWS } from 'openai/resources/live/sideband/ws';
+import { WebSocket } from 'ws';
+
+import { startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { EventStream } from '../support/event-stream.js';
+import { WeriftBrowser } from '../support/werift-browser.js';
+
+/**
+ * GPT-Live (`/v1/live/sessions`) in the simulator, with the official `openai` SDK as the client
+ * (`client.live.create`, the SDK's own `SidebandWS`) and werift playing the browser. If the SDK's
+ * types or checks reject what the simulator sends, the simulator is wrong.
+ */
+describe('simulator: GPT-Live sessions with the official openai SDK', () => {
+  let sim: Simulator;
+  let client: OpenAI;
+  const cleanup: (() => Promise<void> | void)[] = [];
+
+  beforeAll(async () => {
+    sim = await startSimulator({ inspection: true, timeScale: 0.05 });
+    client = new OpenAI({ apiKey: sim.apiKey, baseURL: `${sim.url}/v1`, maxRetries: 0 });
+  });
+  afterEach(async () => {
+    for (const undo of cleanup.splice(0).reverse()) await undo();
+  });
+  afterAll(() => sim.close());
+
+  /** A browser whose offer the server exchanges with `client.live.create`, then connects. */
+  async function connect(session: OpenAI.Live.MediaSessionConfig) {
+    const browser = new WeriftBrowser();
+    cleanup.push(() => browser.close());
+    const created = await client.live.create({
+      session,
+      transport: { type: 'webrtc', sdp: await browser.offer() },
+    });
+    return { browser, created };
+  }
+
+  /** The SDK's sideband on a session, every event it receives collected. */
+  async function attach(sessionId: string) {
+    const sideband = new SidebandWS(client, { session_id: sessionId });
+    const events = new EventStream();
+    sideband.on('event', (event) => events.push(event as never));
+    // `error` events also come as 'event'; the SDK throws them when nobody listens for 'error'.
+    sideband.on('error', () => undefined);
+    await new Promise<void>((resolve, reject) => {
+      sideband.socket.once('open', () => resolve());
+      sideband.socket.once('error', reject);
+    });
+    cleanup.push(() => sideband.close());
+    return { sideband, events };
+  }
+
+  it('creates a WebRTC session: a live_ id, an SDP answer, and session.started on the data channel and the sideband', async () => {
+    const { browser, created } = await connect({
+      model: 'gpt-live-1',
+      instructions: 'Be brief.',
+      audio: { output: { voice: 'cedar' } },
+    });
+    expect(created.session.id).toMatch(/^live_[0-9a-f]{32}$/);
+    expect(created.transport.type).toBe('webrtc');
+    expect(created.transport.sdp).toMatch(/^v=0/);
+    // Attached before the answer goes back, as the SDK's docs advise: nothing is missed.
+    const { events } = await attach(created.session.id);
+    await browser.accept(created.transport.sdp);
+    const started = await browser.stream.next('session.started');
+    expect(started.session).toMatchObject({
+      id: created.session.id,
+      model: 'gpt-live-1',
+      status: 'active',
+      instructions: 'Be brief.',
+      audio: { output: { voice: 'cedar' } },
+    });
+    expect((started.session as { expires_at: number }).expires_at).toBeGreaterThan(
+      Date.now() / 1000,
+    );
+    const seen = await events.next('session.started');
+    expect(seen.event_id).toBe(started.event_id);
+  });
+
+  it('refuses an ek_ key: Live has no client keys', async () => {
+    const secret = await client.realtime.clientSecrets.create({ session: { type: 'realtime' } });
+    const browserClient = new OpenAI({
+      apiKey: secret.value,
+      baseURL: `${sim.url}/v1`,
+      maxRetries: 0,
+    });
+    const before = sim.liveSessions.all().length;
+    const browser = new WeriftBrowser();
+    cleanup.push(() => browser.close());
+    const error = await browserClient.live
+      .create({
+        session: { model: 'gpt-live-1' },
+        transport: { type: 'webrtc', sdp: await browser.offer() },
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OpenAI.AuthenticationError);
+    expect(error).toMatchObject({ status: 401, code: 'invalid_api_key' });
+    expect(sim.liveSessions.all()).toHaveLength(before);
+  });
+
+  it('refuses an unknown session field with OpenAI’s error shape, and creates nothing', async () => {
+    const before = sim.liveSessions.all().length;
+    const browser = new WeriftBrowser();
+    cleanup.push(() => browser.close());
+    const error = await client.live
+      .create({
+        session: { model: 'gpt-live-1', turn_detection: { type: 'server_vad' } } as never,
+        transport: { type: 'webrtc', sdp: await browser.offer() },
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(error).toMatchObject({
+      status: 400,
+      code: 'unknown_parameter',
+      param: 'session.turn_detection',
+    });
+    expect(sim.liveSessions.all()).toHaveLength(before);
+  });
+
+  it('acknowledges sideband appends with client_event_id, and refuses one over 500 tokens', async () => {
+    const { browser, created } = await connect({ model: 'gpt-live-1' });
+    const { sideband, events } = await attach(created.session.id);
+    await browser.accept(created.transport.sdp);
+    await events.next('session.started');
+    sideband.send({
+      type: 'session.thinking.append',
+      event_id: 'evt_think_1',
+      content: 'The caller is a gold member.',
+      delegation_id: null,
+    });
+    const ack = await events.next('session.thinking.appended');
+    expect(ack).toMatchObject({ client_event_id: 'evt_think_1' });
+    expect(typeof ack.start_ms).toBe('number');
+    expect(ack.end_ms).toBeGreaterThanOrEqual(ack.start_ms as number);
+
+    sideband.send({
+      type: 'session.commentary.append',
+      event_id: 'evt_long',
+      content: 'word '.repeat(2000),
+      delegation_id: null,
+    });
+    const refused = await events.next('error');
+    expect(refused.error).toMatchObject({ param: 'content', client_event_id: 'evt_long' });
+    expect(sim.liveSessions.find(created.session.id)!.appended).toHaveLength(1);
+  });
+
+  it('enforces the data-channel allowlists on the browser only; the sideband is never filtered', async () => {
+    const { browser, created } = await connect({
+      model: 'gpt-live-1',
+      client: {
+        data_channel: {
+          allowed_client_events: ['session.input_audio.mute'],
+          allowed_server_events: [
+            { type: 'session.started' },
+            { type: 'session.input_audio.muted' },
+          ],
+        },
+      },
+    });
+    const { sideband, events } = await attach(created.session.id);
+    await browser.accept(created.transport.sdp);
+    await browser.stream.next('session.started');
+
+    browser.send({ type: 'session.close', event_id: 'evt_page_close' });
+    const notice = await browser.stream.next('info');
+    expect(notice).toMatchObject({
+      code: 'data_channel_permissions',
+      client_event_id: 'evt_page_close',
+    });
+    expect(sim.liveSessions.find(created.session.id)!.state).toBe('active');
+
+    browser.send({ type: 'session.input_audio.mute', event_id: 'evt_mute' });
+    expect(await browser.stream.next('session.input_audio.muted')).toMatchObject({
+      client_event_id: 'evt_mute',
+    });
+    await events.next('session.input_audio.muted');
+
+    // An append from the server is seen on the sideband, never on the page.
+    sideband.send({ type: 'session.thinking.append', content: 'secret', delegation_id: null });
+    await events.next('session.thinking.appended');
+    sideband.send({ type: 'session.input_audio.unmute', event_id: 'evt_unmute' });
+    await events.next('session.input_audio.unmuted');
+    browser.send({ type: 'session.input_audio.mute', event_id: 'evt_mute_2' });
+    await browser.stream.next('session.input_audio.muted');
+    const pageTypes = browser.stream.types();
+    expect(pageTypes).not.toContain('session.thinking.appended');
+    expect(pageTypes).not.toContain('session.input_audio.unmuted');
+  });
+
+  it('closes on session.close from the sideband: session.closed with its reason, usage and client_event_id', async () => {
+    const { browser, created } = await connect({ model: 'gpt-live-1' });
+    const { sideband, events } = await attach(created.session.id);
+    await browser.accept(created.transport.sdp);
+    await events.next('session.started');
+    sideband.send({ type: 'session.close', event_id: 'evt_bye' });
+    const closed = await events.next('session.closed');
+    expect(closed).toMatchObject({
+      reason: 'close_requested',
+      client_event_id: 'evt_bye',
+      session: { id: created.session.id },
+    });
+    expect(Number.isInteger((closed.usage as { seconds: number }).seconds)).toBe(true);
+    expect((await browser.stream.next('session.closed')).event_id).toBe(closed.event_id);
+    expect(sim.liveSessions.find(created.session.id)!.state).toBe('ended');
+  });
+
+  it('lets session.update change delegation settings only; the rest is immutable and nothing changes', async () => {
+    const { browser, created } = await connect({
+      model: 'gpt-live-1',
+      instructions: 'Be brief.',
+      delegation: {
+        type: 'responses',
+        responses: { model: 'gpt-5.5', instructions: 'Use tools.', max_output_tokens: 512 },
+      },
+    });
+    const { sideband, events } = await attach(created.session.id);
+    await browser.accept(created.transport.sdp);
+    await events.next('session.started');
+    sideband.send({
+      type: 'session.update',
+      event_id: 'evt_instr',
+      session: { instructions: 'Say anything.' } as never,
+    });
+    const refused = await events.next('error');
+    expect(refused.error).toMatchObject({
+      code: 'invalid_value',
+      param: 'session.instructions',
+      client_event_id: 'evt_instr',
+    });
+    expect(sim.liveSessions.find(created.session.id)!.resource.instructions).toBe('Be brief.');
+
+    sideband.send({
+      type: 'session.update',
+      event_id: 'evt_backend',
+      session: { delegation: { type: 'responses', responses: { max_output_tokens: 2048 } } },
+    });
+    const updated = await events.next('session.updated');
+    expect(updated).toMatchObject({
+      client_event_id: 'evt_backend',
+      session: {
+        instructions: 'Be brief.',
+        delegation: {
+          type: 'responses',
+          responses: { model: 'gpt-5.5', instructions: 'Use tools.', max_output_tokens: 2048 },
+        },
+      },
+    });
+
+    sideband.send({
+      type: 'session.update',
+      event_id: 'evt_type',
+      session: { delegation: { type: 'client' } } as never,
+    });
+    expect((await events.next('error')).error).toMatchObject({ client_event_id: 'evt_type' });
+    expect(sim.liveSessions.find(created.session.id)!.resource.delegation).toMatchObject({
+      type: 'responses',
+    });
+  });
+
+  it('refuses a sideband on a session that does not exist, and one with an ek_ key', async () => {
+    const missing = await upgradeStatus(`${sim.url}/v1/live/sessions/live_nope/attach`, sim.apiKey);
+    expect(missing).toBe(404);
+    const secret = await client.realtime.clientSecrets.create({ session: { type: 'realtime' } });
+    const { created } = await connect({ model: 'gpt-live-1' });
+    const ephemeral = await upgradeStatus(
+      `${sim.url}/v1/live/sessions/${created.session.id}/attach`,
+      secret.value,
+    );
+    expect(ephemeral).toBe(401);
+  });
+
+  describe('primary WebSocket', () => {
+    it('starts with session.start → session.started, in the configured audio format', async () => {
+      const socket = await openPrimary(sim);
+      cleanup.push(() => socket.close());
+      socket.send({
+        type: 'session.start',
+        event_id: 'evt_start',
+        session: { model: 'gpt-live-1', audio: { format: { type: 'audio/pcmu', rate: 8000 } } },
+      });
+      const started = await socket.events.next('session.started');
+      expect(started).toMatchObject({
+        client_event_id: 'evt_start',
+        session: { status: 'active', audio: { format: { type: 'audio/pcmu', rate: 8000 } } },
+      });
+      expect((started.session as { id: string }).id).toMatch(/^live_/);
+    });
+
+    it('refuses anything before session.start, and closes', async () => {
+      const socket = await openPrimary(sim);
+      cleanup.push(() => socket.close());
+      socket.send({ type: 'session.input_audio.mute', event_id: 'evt_early' });
+      const refused = await socket.events.next('error');
+      expect(refused.error).toMatchObject({
+        code: 'session_not_started',
+        client_event_id: 'evt_early',
+      });
+      await socket.closed;
+    });
+
+    it('refuses audio.format on WebRTC, where the media transport negotiates it', async () => {
+      const browser = new WeriftBrowser();
+      cleanup.push(() => browser.close());
+      const error = await client.live
+        .create({
+          session: {
+            model: 'gpt-live-1',
+            audio: { format: { type: 'audio/pcm', rate: 24000 } },
+          } as never,
+          transport: { type: 'webrtc', sdp: await browser.offer() },
+        })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+      expect(error).toMatchObject({ param: expect.stringContaining('audio.format') });
+    });
+  });
+});
+
+describe('simulator: GPT-Live expiry', () => {
+  it('closes a session at expires_at with reason "expired", usage in whole seconds', async () => {
+    const sim = await startSimulator({ maxCallDurationMs: 1500 });
+    try {
+      const socket = await openPrimary(sim);
+      socket.send({ type: 'session.start', session: { model: 'gpt-live-1' } });
+      const started = await socket.events.next('session.started');
+      const expiresAt = (started.session as { expires_at: number }).expires_at;
+      const closed = await socket.events.next('session.closed');
+      expect(closed).toMatchObject({ reason: 'expired', session: { expires_at: expiresAt } });
+      expect(Date.now()).toBeGreaterThanOrEqual(expiresAt * 1000);
+      expect((closed.usage as { seconds: number }).seconds).toBeGreaterThanOrEqual(0);
+      await socket.closed;
+    } finally {
+      await sim.close();
+    }
+  });
+});
+
+/** The HTTP status a refused WebSocket upgrade answers with. */
+function upgradeStatus(url: string, key: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url.replace(/^http/, 'ws'), {
+      headers: { Authorization: `Bearer ${key}` },
+    });
+    ws.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.on('open', () => {
+      ws.close();
+      reject(new Error('the upgrade was accepted'));
+    });
+    ws.on('error', () => undefined);
+  });
+}
+
+async function openPrimary(sim: Simulator) {
+  const ws = new WebSocket(`${sim.url.replace(/^http/, 'ws')}/v1/live/sessions`, {
+    headers: { Authorization: `Bearer ${sim.apiKey}` },
+  });
+  const events = new EventStream();
+  ws.on('message', (data) => events.push(JSON.parse(data.toString()) as never));
+  const closed = new Promise<void>((resolve) => ws.on('close', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  return {
+    events,
+    closed,
+    send: (event: Record<string, unknown>) => ws.send(JSON.stringify(event)),
+    close: () => ws.close(),
+  };
+}
