@@ -26,6 +26,11 @@ describe('knowledge: a new version replaces the old one atomically', () => {
       allowedRoles: ['customer'],
     });
     const documentId = await kb.upload(sourceId, { title: 'Espresso', text: handbook('first') });
+    // Searches embed on their own worker, which loads on the first search: load it now, so the
+    // searches below run while version 2 is being ingested rather than after.
+    expect(
+      (await kb.search('espresso machine handbook group head', customer, 20)).hits.length,
+    ).toBeGreaterThan(0);
     const res = await kb.call('PUT', `/v1/knowledge/documents/${documentId}`, {
       text: handbook('second'),
     });

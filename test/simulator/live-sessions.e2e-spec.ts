@@ -270,6 +270,67 @@ describe('simulator: GPT-Live sessions with the official openai SDK', () => {
     expect(ephemeral).toBe(401);
   });
 
+  it('replays recent events to a sideband that attaches late', async () => {
+    const socket = await openPrimary(sim);
+    cleanup.push(() => socket.close());
+    socket.send({ type: 'session.start', session: { model: 'gpt-live-1' } });
+    const started = await socket.events.next('session.started');
+    socket.send({ type: 'session.input_audio.mute', event_id: 'evt_before' });
+    await socket.events.next('session.input_audio.muted');
+    const { events } = await attach((started.session as { id: string }).id);
+    expect((await events.next('session.started')).event_id).toBe(started.event_id);
+    expect(await events.next('session.input_audio.muted')).toMatchObject({
+      client_event_id: 'evt_before',
+    });
+  });
+
+  it('takes exactly 500 tokens in an append and refuses 501 (UTF-8 bytes / 4)', async () => {
+    const socket = await openPrimary(sim);
+    cleanup.push(() => socket.close());
+    socket.send({ type: 'session.start', session: { model: 'gpt-live-1' } });
+    await socket.events.next('session.started');
+    socket.send({
+      type: 'session.instructions.append',
+      event_id: 'evt_500',
+      content: 'a'.repeat(2000),
+      delegation_id: null,
+    });
+    expect(await socket.events.next('session.instructions.appended')).toMatchObject({
+      client_event_id: 'evt_500',
+    });
+    socket.send({
+      type: 'session.instructions.append',
+      event_id: 'evt_501',
+      content: 'a'.repeat(2001),
+      delegation_id: null,
+    });
+    expect((await socket.events.next('error')).error).toMatchObject({
+      param: 'content',
+      client_event_id: 'evt_501',
+    });
+  });
+
+  it('ends the session when the primary socket closes: remote_hangup on the sideband', async () => {
+    const socket = await openPrimary(sim);
+    socket.send({ type: 'session.start', session: { model: 'gpt-live-1' } });
+    const started = await socket.events.next('session.started');
+    const id = (started.session as { id: string }).id;
+    const { events } = await attach(id);
+    socket.close();
+    expect(await events.next('session.closed')).toMatchObject({ reason: 'remote_hangup' });
+    expect(sim.liveSessions.find(id)!.state).toBe('ended');
+  });
+
+  it('refuses a bad SDP offer and creates no session', async () => {
+    const before = sim.liveSessions.all().length;
+    const error = await client.live
+      .create({ session: { model: 'gpt-live-1' }, transport: { type: 'webrtc', sdp: 'v=0' } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(error).toMatchObject({ code: 'invalid_offer', param: 'transport.sdp' });
+    expect(sim.liveSessions.all()).toHaveLength(before);
+  });
+
   describe('primary WebSocket', () => {
     it('starts with session.start → session.started, in the configured audio format', async () => {
       const socket = await openPrimary(sim);
@@ -299,6 +360,56 @@ describe('simulator: GPT-Live sessions with the official openai SDK', () => {
       await socket.closed;
     });
 
+    it('takes caller audio without an acknowledgement; the sideband may not send it', async () => {
+      const socket = await openPrimary(sim);
+      cleanup.push(() => socket.close());
+      socket.send({ type: 'session.start', session: { model: 'gpt-live-1' } });
+      const started = await socket.events.next('session.started');
+      const id = (started.session as { id: string }).id;
+      socket.send({
+        type: 'session.input_audio.append',
+        audio: Buffer.alloc(3200).toString('base64'),
+      });
+      socket.send({ type: 'session.input_audio.mute', event_id: 'evt_after_audio' });
+      await socket.events.next('session.input_audio.muted');
+      expect(socket.events.types()).not.toContain('error');
+      expect(sim.liveSessions.find(id)!.inputAudioBytes).toBe(3200);
+
+      const { sideband, events } = await attach(id);
+      sideband.send({ type: 'session.input_audio.append', audio: 'AAAA' } as never);
+      expect((await events.next('error')).error).toMatchObject({ param: 'type' });
+      socket.send({
+        type: 'session.input_audio.append',
+        event_id: 'evt_bad',
+        audio: 'not base64!',
+      });
+      expect((await socket.events.next('error')).error).toMatchObject({
+        param: 'audio',
+        client_event_id: 'evt_bad',
+      });
+    });
+
+    it('survives a session.start nested too deep to copy, and refuses an ek_ key', async () => {
+      // Written by hand: JSON.stringify itself cannot nest this deep.
+      const deep = `${'['.repeat(200_000)}{}${']'.repeat(200_000)}`;
+      const socket = await openPrimary(sim);
+      socket.sendRaw(
+        `{"type":"session.start","event_id":"evt_deep","session":{"model":"gpt-live-1",` +
+          `"delegation":{"type":"responses","responses":{"model":"gpt-5.5",` +
+          `"tools":[{"type":"web_search","x":${deep}}]}}}}`,
+      );
+      const refused = await socket.events.next('error');
+      expect(refused.error).toMatchObject({ client_event_id: 'evt_deep' });
+      await socket.closed;
+      const secret = await client.realtime.clientSecrets.create({ session: { type: 'realtime' } });
+      expect(await upgradeStatus(`${sim.url}/v1/live/sessions`, secret.value)).toBe(401);
+      // The simulator still answers.
+      const next = await openPrimary(sim);
+      cleanup.push(() => next.close());
+      next.send({ type: 'session.start', session: { model: 'gpt-live-1' } });
+      await next.events.next('session.started');
+    });
+
     it('refuses audio.format on WebRTC, where the media transport negotiates it', async () => {
       const browser = new WeriftBrowser();
       cleanup.push(() => browser.close());
@@ -322,13 +433,16 @@ describe('simulator: GPT-Live expiry', () => {
     const sim = await startSimulator({ maxCallDurationMs: 1500 });
     try {
       const socket = await openPrimary(sim);
+      const openedAt = Date.now();
       socket.send({ type: 'session.start', session: { model: 'gpt-live-1' } });
       const started = await socket.events.next('session.started');
       const expiresAt = (started.session as { expires_at: number }).expires_at;
       const closed = await socket.events.next('session.closed');
       expect(closed).toMatchObject({ reason: 'expired', session: { expires_at: expiresAt } });
-      expect(Date.now()).toBeGreaterThanOrEqual(expiresAt * 1000);
-      expect((closed.usage as { seconds: number }).seconds).toBeGreaterThanOrEqual(0);
+      // Rounded up to whole seconds, so never before the full 1.5 s (timers may run 1-2 ms early).
+      expect(Date.now()).toBeGreaterThanOrEqual(expiresAt * 1000 - 5);
+      expect(Date.now() - openedAt).toBeGreaterThanOrEqual(1495);
+      expect((closed.usage as { seconds: number }).seconds).toBeGreaterThanOrEqual(1);
       await socket.closed;
     } finally {
       await sim.close();
@@ -369,6 +483,7 @@ async function openPrimary(sim: Simulator) {
     events,
     closed,
     send: (event: Record<string, unknown>) => ws.send(JSON.stringify(event)),
+    sendRaw: (text: string) => ws.send(text),
     close: () => ws.close(),
   };
 }

@@ -56,8 +56,8 @@ export interface MediaSession {
   openDataChannel(sink: EventSink): void;
   receiveFrom(sink: EventSink, data: string | Buffer): void;
   detach(sink: EventSink): void;
-  /** The peer connection failed or closed. */
-  peerDisconnected(): void;
+  /** The peer connection closed (`graceful`) or failed. */
+  peerDisconnected(graceful: boolean): void;
   onEnded(listener: () => void): void;
   fault(via: Via, fault: { kind: 'write_failed' | 'close_failed'; error: string }): void;
 }

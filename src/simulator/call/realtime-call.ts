@@ -109,7 +109,7 @@ export class RealtimeCall implements MediaSession {
     this.greet(sink);
   }
 
-  peerDisconnected(): void {
+  peerDisconnected(_graceful: boolean): void {
     this.end('peer_disconnected');
   }
 

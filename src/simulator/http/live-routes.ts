@@ -61,14 +61,30 @@ const createSession: Route = {
         'session',
       );
     const offer = offerOf(body.transport);
+    if (!/^m=audio /m.test(offer) || !/^m=application /m.test(offer))
+      throw OpenAIError.invalidRequest(
+        'The SDP offer must contain one audio m-line and a data channel (m=application).',
+        'invalid_offer',
+        'transport.sdp',
+      );
     const session = newLiveSession(ctx, 'webrtc', body.session);
     let answer: string;
     try {
       answer = await answerOffer(session, offer);
     } catch (error) {
       session.end('connection_lost');
-      throw error;
+      throw error instanceof OpenAIError && error.param === 'sdp'
+        ? OpenAIError.invalidRequest(error.message, error.code, 'transport.sdp')
+        : error;
     }
+    // The simulator closed (or the session expired) while the offer was being answered.
+    if (session.state === 'ended')
+      throw new OpenAIError(
+        500,
+        'server_error',
+        'session_ended',
+        'The session ended before it could be answered.',
+      );
     sendJson(res, 200, { session: { id: session.id }, transport: { type: 'webrtc', sdp: answer } });
   },
 };

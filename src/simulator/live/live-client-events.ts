@@ -94,6 +94,38 @@ function muteHandler(muted: boolean): Handler {
   };
 }
 
+/**
+ * Caller audio on a primary WebSocket, in the session's `audio.format` (no acknowledgement, as
+ * documented). The browser's audio travels as RTP and a sideband only reflects it.
+ */
+const appendAudio: Handler = (session, event, via) => {
+  if (via !== 'websocket')
+    throw OpenAIError.invalidRequest(
+      'session.input_audio.append is only accepted on a primary WebSocket; WebRTC and SIP carry audio as media.',
+      'invalid_value',
+      'type',
+    );
+  const { audio } = event;
+  if (typeof audio !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(audio) || audio.length % 4 !== 0)
+    throw OpenAIError.invalidRequest(
+      "Invalid 'audio': expected base64-encoded audio in the session's audio.format.",
+      'invalid_value',
+      'audio',
+    );
+  session.inputAudioBytes += Buffer.byteLength(audio, 'base64');
+};
+
+/** Client events of the API the simulator does not play yet: said so, not called unknown. */
+function notYet(type: string): Handler {
+  return () => {
+    throw OpenAIError.invalidRequest(
+      `The simulator does not support '${type}' yet.`,
+      'unsupported_by_simulator',
+      'type',
+    );
+  };
+}
+
 /** Every Live client event the simulator takes, by type. */
 export const LIVE_CLIENT_EVENT_HANDLERS: Record<string, Handler> = {
   'session.start': () => {
@@ -108,11 +140,19 @@ export const LIVE_CLIENT_EVENT_HANDLERS: Record<string, Handler> = {
     session.resource = resource;
     session.emit({ type: 'session.updated', session: session.resource, ...clientEventIdOf(event) });
   },
+  'session.input_audio.append': appendAudio,
   'session.input_audio.mute': muteHandler(true),
   'session.input_audio.unmute': muteHandler(false),
   'session.instructions.append': appendHandler('instructions'),
   'session.thinking.append': appendHandler('thinking'),
   'session.commentary.append': appendHandler('commentary'),
+  'response.item.create': notYet('response.item.create'),
+  'response.create': notYet('response.create'),
+  'session.output_audio.fixture.play': notYet('session.output_audio.fixture.play'),
+  'decision.create': notYet('decision.create'),
+  'decision.item.create': notYet('decision.item.create'),
+  'decision.item.delete': notYet('decision.item.delete'),
+  'transport.dtmf.send': notYet('transport.dtmf.send'),
   'session.close': (session, event) => {
     session.close(
       'close_requested',

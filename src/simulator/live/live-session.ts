@@ -8,7 +8,13 @@ import type {
   ServerEvent,
   Via,
 } from '../call/call-types.js';
-import { closeQuietly, deliver, messageOf, type DeliveryFault } from '../call/event-delivery.js';
+import {
+  closeQuietly,
+  deliver,
+  messageOf,
+  transportName,
+  type DeliveryFault,
+} from '../call/event-delivery.js';
 import { ids } from '../ids.js';
 import { OpenAIError } from '../protocol/openai-error.js';
 import type { LiveSession as ResolvedLiveSession } from '../protocol/live-session-config.js';
@@ -16,6 +22,7 @@ import type { Scenario } from '../scenario/scenario.js';
 import type { SimulatorLogger } from '../simulator-logger.js';
 import { clientEventAllowed, serverEventAllowed } from './data-channel-permissions.js';
 import { LIVE_CLIENT_EVENT_HANDLERS } from './live-client-events.js';
+import { liveErrorBody } from './live-error.js';
 
 /** Why a Live session ended, as `session.closed` says it. */
 export type LiveCloseReason =
@@ -59,6 +66,8 @@ export class LiveSession implements MediaSession {
   resource: LiveSessionResource;
   closedReason?: LiveCloseReason;
   muted = false;
+  /** Caller audio received over a primary WebSocket, in bytes. */
+  inputAudioBytes = 0;
   audioOutput?: AudioOutput;
   /** Client delegations announced by `session.delegation.created`, by id. */
   readonly delegations = new Map<string, { readonly offsetMs: number }>();
@@ -112,6 +121,8 @@ export class LiveSession implements MediaSession {
 
   /** The browser's data channel opened: WebRTC creation already started the session. */
   openDataChannel(sink: EventSink): void {
+    // Ended while the peer connected, or a second `oai-events` channel: nothing to start.
+    if (this.state !== 'active' || [...this.sinks].some((s) => s.via === 'datachannel')) return;
     this.attach(sink);
     // A server event like any other: the sideband (attached before the answer) sees it too.
     this.emit({ type: 'session.started', session: this.resource });
@@ -121,13 +132,15 @@ export class LiveSession implements MediaSession {
     // Turn detection for Live arrives with its conversation model; audio is counted meanwhile.
   }
 
-  peerDisconnected(): void {
-    this.close('connection_lost');
+  /** A peer that closed its connection hung up; one whose connection failed was lost. */
+  peerDisconnected(graceful: boolean): void {
+    this.close(graceful ? 'remote_hangup' : 'connection_lost');
   }
 
   /** Sends a server event to every connection that may receive it. */
   emit(event: ServerEvent): ServerEvent {
     const stamped = { event_id: ids.event(), ...event };
+    if (this.state === 'ended') return stamped;
     this.record('out', 'simulator', stamped);
     this.recent.push(stamped);
     if (this.recent.length > REPLAY_EVENTS) this.recent.shift();
@@ -135,15 +148,27 @@ export class LiveSession implements MediaSession {
     return stamped;
   }
 
-  /** An `error` event; `client_event_id` ties it to the command that caused it. */
-  emitError(error: OpenAIError, clientEventId: string | null, only?: EventSink): void {
-    const body = {
-      ...error.toBody(),
-      ...(clientEventId ? { client_event_id: clientEventId } : {}),
-    };
-    const event = { type: 'error', error: body };
-    if (only) this.sendTo(only, event);
-    else this.emit(event);
+  /**
+   * An `error` event in Live's shape (`code` always, `param` only when there is one), to the
+   * connection whose command caused it (or everyone) and to every sideband, which sees every
+   * server event. `client_event_id` ties it to that command.
+   */
+  emitError(error: OpenAIError, clientEventId: string | null, origin?: EventSink): void {
+    const body = liveErrorBody(error, clientEventId);
+    this.answer({ type: 'error', error: body }, origin);
+  }
+
+  /** An answer to one connection's command: to it, and to every sideband; or to all. */
+  private answer(event: ServerEvent, origin?: EventSink): void {
+    if (!origin) {
+      this.emit(event);
+      return;
+    }
+    const stamped = { event_id: ids.event(), ...event };
+    this.record('out', origin.via, stamped);
+    for (const sink of this.sinks)
+      if (sink !== origin && sink.via === 'sideband') this.deliver(sink, stamped);
+    this.deliver(origin, stamped);
   }
 
   receiveFrom(sink: EventSink, data: string | Buffer): void {
@@ -151,7 +176,8 @@ export class LiveSession implements MediaSession {
     if (bytes > sink.maxIncomingBytes) {
       this.record('in', sink.via, { refused: 'event_too_large', bytes });
       const limit = sink.maxIncomingBytes;
-      return this.emitError(OpenAIError.eventTooLarge(bytes, limit, sink.via), null, sink);
+      const tooLarge = OpenAIError.eventTooLarge(bytes, limit, transportName(sink.via));
+      return this.emitError(tooLarge, null, sink);
     }
     this.receive(data.toString(), sink);
   }
@@ -175,12 +201,15 @@ export class LiveSession implements MediaSession {
     const type = typeof event.type === 'string' ? event.type : '';
     if (sink.via === 'datachannel' && !clientEventAllowed(this.resource, type)) {
       // The documented notice for a data channel without the permission; nothing is applied.
-      return this.sendTo(sink, {
-        type: 'info',
-        code: 'data_channel_permissions',
-        message: `The '${type}' event is not allowed on this session's data channel (client.data_channel.allowed_client_events). Send it from your server over the sideband.`,
-        ...(clientEventId ? { client_event_id: clientEventId } : {}),
-      });
+      return this.answer(
+        {
+          type: 'info',
+          code: 'data_channel_permissions',
+          message: `The '${type}' event is not allowed on this session's data channel (client.data_channel.allowed_client_events). Send it from your server over the sideband.`,
+          ...(clientEventId ? { client_event_id: clientEventId } : {}),
+        },
+        sink,
+      );
     }
     const handler = LIVE_CLIENT_EVENT_HANDLERS[type];
     try {
@@ -211,8 +240,10 @@ export class LiveSession implements MediaSession {
     this.log.push({ at: Date.now(), direction, via, event });
   }
 
+  /** Runs `listener` when the session ends (at once if it already has). */
   onEnded(listener: () => void): void {
-    this.endListeners.push(listener);
+    if (this.state === 'ended') listener();
+    else this.endListeners.push(listener);
   }
 
   /**
@@ -255,20 +286,19 @@ export class LiveSession implements MediaSession {
 
   private startClocks(): void {
     const untilExpiry = this.resource.expires_at * 1000 - this.options.now();
-    this.expiryTimer = setTimeout(() => this.close('expired'), Math.max(0, untilExpiry));
+    // setTimeout takes at most 2^31-1 ms (~24.8 days); a later expiry would fire at once.
+    this.expiryTimer = setTimeout(
+      () => this.close('expired'),
+      Math.min(Math.max(0, untilExpiry), 2 ** 31 - 1),
+    );
     this.expiryTimer.unref();
-    const every = Math.max(10, this.options.usageEveryMs * this.options.timeScale);
+    // Usage counts the call's real time, so it reports in real time too (not scaled).
+    const every = Math.max(10, this.options.usageEveryMs);
     this.usageTimer = setInterval(
       () => this.emit({ type: 'session.usage.updated', usage: { seconds: this.usageSeconds() } }),
       every,
     );
     this.usageTimer.unref();
-  }
-
-  private sendTo(sink: EventSink, event: ServerEvent): void {
-    const stamped = { event_id: ids.event(), ...event };
-    this.record('out', sink.via, stamped);
-    this.deliver(sink, stamped);
   }
 
   private deliverFiltered(sink: EventSink, event: ServerEvent): void {

@@ -13,7 +13,8 @@ export function newLiveSession(
   state: 'ringing' | 'active' = 'active',
 ): LiveSession {
   const validated = validateLiveSessionConfig(config, { transport, param: 'session' });
-  const expiresAt = Math.floor((ctx.now() + ctx.maxLiveDurationMs) / 1000);
+  // Rounded up: a session never expires before its full duration.
+  const expiresAt = Math.ceil((ctx.now() + ctx.maxLiveDurationMs) / 1000);
   return ctx.live.create(
     transport,
     (id) => resolveLiveSession(validated, { id, expiresAt }),

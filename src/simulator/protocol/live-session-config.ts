@@ -234,7 +234,27 @@ export function validateLiveSessionConfig(
   value: unknown,
   { transport, param = 'session' }: LiveValidationOptions,
 ): ValidatedLiveSessionConfig {
+  assertShallow(value, param);
   return { transport, session: SESSION_CHECKS[transport](value, param) };
+}
+
+/** Deeper than any real config (a JSON schema of a tool included); copying deeper overflows the stack. */
+const MAX_NESTING = 64;
+
+/** Refuses a value nested deeper than `MAX_NESTING`, walking it without recursion. */
+export function assertShallow(value: unknown, param: string): void {
+  const stack: { node: unknown; depth: number }[] = [{ node: value, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth >= MAX_NESTING)
+      throw OpenAIError.invalidRequest(
+        `'${param}' is nested more than ${MAX_NESTING} levels deep.`,
+        'invalid_value',
+        param,
+      );
+    for (const child of Object.values(node)) stack.push({ node: child, depth: depth + 1 });
+  }
 }
 
 /** The session as `session.started` reports it, with every default filled in. */
@@ -281,6 +301,7 @@ export function resolveLiveSession(
  * resolved session; `current` is left untouched.
  */
 export function validateLiveSessionUpdate(value: unknown, current: LiveSession): LiveSession {
+  assertShallow(value, 'session');
   const update = SESSION_UPDATE(value, 'session');
   const delegation =
     update.delegation === undefined

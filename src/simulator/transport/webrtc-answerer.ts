@@ -74,7 +74,7 @@ export async function answerOffer(call: MediaSession, offerSdp: string): Promise
   await transceiver.sender.replaceTrack(outbound);
 
   pc.connectionStateChange.subscribe((state) => {
-    if (state === 'failed' || state === 'closed') call.peerDisconnected();
+    if (state === 'failed' || state === 'closed') call.peerDisconnected(state === 'closed');
   });
   call.audioOutput = new RtpToneOutput(outbound, () => payloadType(transceiver.codecs), call);
   call.onEnded(() => {
