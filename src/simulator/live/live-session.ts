@@ -129,7 +129,7 @@ export class LiveSession implements MediaSession {
   }
 
   pushCallerAudio(_samples: Int16Array, _sampleRate: number): void {
-    // Turn detection for Live arrives with its conversation model; audio is counted meanwhile.
+    // Live has no spoken turns in the simulator yet (the answerer counts the RTP packets).
   }
 
   /** A peer that closed its connection hung up; one whose connection failed was lost. */
