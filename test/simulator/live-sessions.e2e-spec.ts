@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import { SidebandWS } from 'openai/resources/live/sideband/ws';
+import { LiveWS } from 'openai/resources/live/ws';
 import { WebSocket } from 'ws';
 
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
@@ -203,6 +204,10 @@ describe('simulator: GPT-Live sessions with the official openai SDK', () => {
     expect(Number.isInteger((closed.usage as { seconds: number }).seconds)).toBe(true);
     expect((await browser.stream.next('session.closed')).event_id).toBe(closed.event_id);
     expect(sim.liveSessions.find(created.session.id)!.state).toBe('ended');
+    // An ended session takes no sideband.
+    expect(
+      await upgradeStatus(`${sim.url}/v1/live/sessions/${created.session.id}/attach`, sim.apiKey),
+    ).toBe(404);
   });
 
   it('lets session.update change delegation settings only; the rest is immutable and nothing changes', async () => {
@@ -229,6 +234,21 @@ describe('simulator: GPT-Live sessions with the official openai SDK', () => {
       client_event_id: 'evt_instr',
     });
     expect(sim.liveSessions.find(created.session.id)!.resource.instructions).toBe('Be brief.');
+    for (const [field, session] of [
+      ['session.audio', { audio: { output: { voice: 'ash' } } }],
+      ['session.model', { model: 'gpt-live-1.1' }],
+      ['session.client', { client: { data_channel: { allowed_client_events: 'all' } } }],
+    ] as const) {
+      sideband.send({ type: 'session.update', event_id: `evt_${field}`, session } as never);
+      expect((await events.next('error')).error).toMatchObject({
+        param: expect.stringContaining(field),
+        client_event_id: `evt_${field}`,
+      });
+    }
+    expect(sim.liveSessions.find(created.session.id)!.resource).toMatchObject({
+      model: 'gpt-live-1',
+      audio: { output: { voice: 'marin' } },
+    });
 
     sideband.send({
       type: 'session.update',
@@ -346,6 +366,38 @@ describe('simulator: GPT-Live sessions with the official openai SDK', () => {
         session: { status: 'active', audio: { format: { type: 'audio/pcmu', rate: 8000 } } },
       });
       expect((started.session as { id: string }).id).toMatch(/^live_/);
+    });
+
+    it('works with the SDK’s own LiveWS: session.start, an append and its ack, session.close', async () => {
+      const live = new LiveWS(client);
+      const events = new EventStream();
+      live.on('event', (event) => events.push(event as never));
+      live.on('error', () => undefined);
+      cleanup.push(() => live.close());
+      live.send({
+        type: 'session.start',
+        event_id: 'evt_sdk_start',
+        session: { model: 'gpt-live-1', audio: { format: { type: 'audio/pcm', rate: 16000 } } },
+      });
+      const started = await events.next('session.started');
+      expect(started).toMatchObject({
+        client_event_id: 'evt_sdk_start',
+        session: { audio: { format: { type: 'audio/pcm', rate: 16000 } } },
+      });
+      live.send({
+        type: 'session.commentary.append',
+        event_id: 'evt_sdk_say',
+        content: 'Your order ships today.',
+        delegation_id: null,
+      });
+      expect(await events.next('session.commentary.appended')).toMatchObject({
+        client_event_id: 'evt_sdk_say',
+      });
+      live.send({ type: 'session.close', event_id: 'evt_sdk_close' });
+      expect(await events.next('session.closed')).toMatchObject({
+        reason: 'close_requested',
+        client_event_id: 'evt_sdk_close',
+      });
     });
 
     it('refuses anything before session.start, and closes', async () => {
