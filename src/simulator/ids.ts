@@ -20,6 +20,9 @@ export const ids = {
   item: () => `item_${base62(20)}`,
   functionCallItem: () => `fc_${base62(20)}`,
   callId: () => `call_${base62(16)}`,
+  message: () => `msg_${base62(20)}`,
+  /** A hosted tool call's item (`ws_…` for web_search, …). */
+  toolCall: (prefix: string) => `${prefix}_${base62(20)}`,
   response: () => `resp_${base62(20)}`,
   conversation: () => `conv_${base62(20)}`,
   request: () => `req_${randomBytes(16).toString('hex')}`,

@@ -7,6 +7,7 @@ import { sendError } from './http/http-io.js';
 import { inspectionRoutes } from './http/inspection-routes.js';
 import { liveInspectionRoutes } from './http/live-inspection-routes.js';
 import { liveRoutes } from './http/live-routes.js';
+import { liveSipRoutes } from './http/live-sip-routes.js';
 import { realtimeRoutes } from './http/realtime-routes.js';
 import { matchRoute, type Route } from './http/router.js';
 import { ids } from './ids.js';
@@ -17,6 +18,7 @@ import { OpenAIError } from './protocol/openai-error.js';
 import { defaultScenario } from './scenario/default-scenario.js';
 import { parseScenario, type Scenario } from './scenario/scenario.js';
 import type { DeliveryPolicy, IncomingCallRequest } from './sip/incoming-call-webhook.js';
+import { PhoneCalls } from './sip/phone-calls.js';
 import { ringIncomingCall, type IncomingCall } from './sip/ring-incoming-call.js';
 import type { SimulatorContext } from './simulator-context.js';
 import { stderrLogger, type SimulatorLogger } from './simulator-logger.js';
@@ -56,7 +58,10 @@ export interface Simulator {
   readonly calls: { find(id: string): RealtimeCall | undefined; all(): RealtimeCall[] };
   /** GPT-Live sessions (`/v1/live/sessions`), live or recently ended. */
   readonly liveSessions: { find(id: string): LiveSession | undefined; all(): LiveSession[] };
-  /** A phone call arrives: rings a SIP call and POSTs a signed `realtime.call.incoming` webhook. */
+  /**
+   * A phone call arrives: rings a Realtime call and a Live session (or the APIs `request.apis`
+   * names) and POSTs a signed `realtime.call.incoming` and `live.transport.incoming` webhook.
+   */
   simulateIncomingCall(request: IncomingCallRequest): IncomingCall;
   close(): Promise<void>;
 }
@@ -92,13 +97,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     keys,
     calls,
     live,
+    phoneCalls: new PhoneCalls(),
     maxLiveDurationMs: maxCallDurationMs,
     now,
     inspection: options.inspection ?? false,
     logger,
     webhookDelivery: { attempts: 4, baseDelayMs: 500, ...options.webhookDelivery },
   };
-  const apiRoutes = [...realtimeRoutes, ...liveRoutes];
+  const apiRoutes = [...realtimeRoutes, ...liveRoutes, ...liveSipRoutes];
   const routes = ctx.inspection
     ? [...apiRoutes, ...inspectionRoutes, ...liveInspectionRoutes]
     : apiRoutes;

@@ -111,14 +111,16 @@ describe('simulator: idle timeouts, input transcription deltas and failures, DTM
         secret: `whsec_${Buffer.from('events-fidelity-secret').toString('base64')}`,
         from: '+14155550100',
         to: '+18005550123',
+        apis: ['realtime'],
       });
       await incoming.delivery;
-      await h.client.realtime.calls.accept(incoming.callId, { type: 'realtime' });
-      const sideband = await h.open(`call_id=${incoming.callId}`);
-      const bad = await simPost(h.sim, `/__sim/calls/${incoming.callId}/dtmf`, { digits: '1x' });
+      const callId = String(incoming.callId);
+      await h.client.realtime.calls.accept(callId, { type: 'realtime' });
+      const sideband = await h.open(`call_id=${callId}`);
+      const bad = await simPost(h.sim, `/__sim/calls/${callId}/dtmf`, { digits: '1x' });
       expect(bad.status).toBe(400);
       expect(((await bad.json()) as { error: Json }).error.param).toBe('digits');
-      const pressed = await simPost(h.sim, `/__sim/calls/${incoming.callId}/dtmf`, {
+      const pressed = await simPost(h.sim, `/__sim/calls/${callId}/dtmf`, {
         digits: '4#',
       });
       expect(pressed.status).toBe(202);

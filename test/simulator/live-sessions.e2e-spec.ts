@@ -1,9 +1,9 @@
 import OpenAI from 'openai';
-import { SidebandWS } from 'openai/resources/live/sideband/ws';
-import { LiveWS } from 'openai/resources/live/ws';
 import { WebSocket } from 'ws';
+import { LiveWS } from 'openai/resources/live/ws';
 
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { attachSideband, openPrimary } from '../support/live-sim-clients.js';
 import { EventStream } from '../support/event-stream.js';
 import { WeriftBrowser } from '../support/werift-browser.js';
 
@@ -39,17 +39,9 @@ describe('simulator: GPT-Live sessions with the official openai SDK', () => {
 
   /** The SDK's sideband on a session, every event it receives collected. */
   async function attach(sessionId: string) {
-    const sideband = new SidebandWS(client, { session_id: sessionId });
-    const events = new EventStream();
-    sideband.on('event', (event) => events.push(event as never));
-    // `error` events also come as 'event'; the SDK throws them when nobody listens for 'error'.
-    sideband.on('error', () => undefined);
-    await new Promise<void>((resolve, reject) => {
-      sideband.socket.once('open', () => resolve());
-      sideband.socket.once('error', reject);
-    });
-    cleanup.push(() => sideband.close());
-    return { sideband, events };
+    const attached = await attachSideband(client, sessionId);
+    cleanup.push(() => attached.sideband.close());
+    return attached;
   }
 
   it('creates a WebRTC session: a live_ id, an SDP answer, and session.started on the data channel and the sideband', async () => {
@@ -518,24 +510,4 @@ function upgradeStatus(url: string, key: string): Promise<number> {
     });
     ws.on('error', () => undefined);
   });
-}
-
-async function openPrimary(sim: Simulator) {
-  const ws = new WebSocket(`${sim.url.replace(/^http/, 'ws')}/v1/live/sessions`, {
-    headers: { Authorization: `Bearer ${sim.apiKey}` },
-  });
-  const events = new EventStream();
-  ws.on('message', (data) => events.push(JSON.parse(data.toString()) as never));
-  const closed = new Promise<void>((resolve) => ws.on('close', () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  return {
-    events,
-    closed,
-    send: (event: Record<string, unknown>) => ws.send(JSON.stringify(event)),
-    sendRaw: (text: string) => ws.send(text),
-    close: () => ws.close(),
-  };
 }

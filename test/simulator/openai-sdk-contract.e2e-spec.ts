@@ -118,9 +118,11 @@ describe('simulator: contract with the official openai SDK', () => {
         secret: WEBHOOK_SECRET,
         from: '+14155550100',
         to: '+18005550123',
+        // A project that listens with the Realtime API only (the double webhook is tested with Live).
+        apis: ['realtime'],
       });
-      const delivery = await incoming.delivery;
-      return { callId: incoming.callId, delivery };
+      const { realtime: delivery } = await incoming.delivery;
+      return { callId: String(incoming.callId), delivery };
     };
 
     it('signs realtime.call.incoming so webhooks.unwrap accepts it, retrying after a 500', async () => {
@@ -168,8 +170,11 @@ describe('simulator: contract with the official openai SDK', () => {
           secret: WEBHOOK_SECRET,
           from: '+1',
           to: '+2',
+          apis: ['realtime'],
         });
-        expect(await incoming.delivery).toEqual({ delivered: false, attempts: 3, lastStatus: 503 });
+        expect(await incoming.delivery).toEqual({
+          realtime: { delivered: false, attempts: 3, lastStatus: 503 },
+        });
         expect(failing.received).toHaveLength(3);
       } finally {
         await failing.close();

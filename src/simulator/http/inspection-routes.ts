@@ -1,6 +1,7 @@
 import { OpenAIError } from '../protocol/openai-error.js';
 import { closeQuietly } from '../call/event-delivery.js';
 import type { RealtimeCall } from '../call/realtime-call.js';
+import type { DeliveryResult } from '../sip/incoming-call-webhook.js';
 import { ringIncomingCall } from '../sip/ring-incoming-call.js';
 import { readJson, sendEmpty, sendJson } from './http-io.js';
 import type { Route } from './router.js';
@@ -124,6 +125,22 @@ const dropSideband: Route = {
   },
 };
 
+/** `apis`: which APIs the project's webhook listens with (default both). */
+function apisOf(value: unknown): ('realtime' | 'live')[] | undefined {
+  if (value === undefined) return undefined;
+  if (
+    !Array.isArray(value) ||
+    value.length === 0 ||
+    !value.every((api) => api === 'realtime' || api === 'live')
+  )
+    throw OpenAIError.invalidRequest(
+      "'apis' must be a non-empty array of 'realtime' and 'live'.",
+      'invalid_value',
+      'apis',
+    );
+  return value as ('realtime' | 'live')[];
+}
+
 const incomingSipCall: Route = {
   method: 'POST',
   pattern: /^\/__sim\/sip\/incoming$/,
@@ -135,14 +152,23 @@ const incomingSipCall: Route = {
       secret: requireText(body, 'secret'),
       from: requireText(body, 'from'),
       to: requireText(body, 'to'),
+      apis: apisOf(body.apis),
     };
     const incoming = ringIncomingCall(ctx, request);
     const delivery = await incoming.delivery;
+    const shown = (result?: DeliveryResult) =>
+      result && {
+        delivered: result.delivered,
+        attempts: result.attempts,
+        last_status: result.lastStatus,
+      };
     sendJson(res, 200, {
-      call_id: incoming.callId,
-      delivered: delivery.delivered,
-      attempts: delivery.attempts,
-      last_status: delivery.lastStatus,
+      call_id: incoming.callId ?? null,
+      session_id: incoming.sessionId ?? null,
+      deliveries: {
+        realtime: shown(delivery.realtime) ?? null,
+        live: shown(delivery.live) ?? null,
+      },
     });
   },
 };

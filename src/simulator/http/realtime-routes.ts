@@ -14,6 +14,7 @@ import {
   sendEmpty,
   sendJson,
 } from './http-io.js';
+import { referTarget, sipRejectStatus } from '../sip/sip-params.js';
 import type { Route } from './router.js';
 
 type Json = Record<string, unknown>;
@@ -145,12 +146,15 @@ const hangup: Route = {
   pattern: /^\/v1\/realtime\/calls\/([^/]+)\/hangup$/,
   async handle(ctx, req, res, [callId]) {
     ctx.keys.authenticateStandard(req.headers.authorization);
+    ctx.phoneCalls.ensureOwnedBy(callId, 'realtime');
     ctx.calls.live(callId).end('hangup');
     sendEmpty(res);
   },
 };
 
 function sipCall(ctx: Parameters<Route['handle']>[0], callId: string, action: string) {
+  // A phone call the Live API accepted first is not this API's to control.
+  ctx.phoneCalls.ensureOwnedBy(callId, 'realtime');
   const call = ctx.calls.live(callId);
   if (call.kind !== 'sip') {
     throw OpenAIError.invalidRequest(
@@ -187,6 +191,9 @@ const accept: Route = {
         'call_already_accepted',
       );
     }
+    ctx.phoneCalls.answered(callId, 'realtime');
+    const twin = ctx.phoneCalls.twinOf(callId, 'realtime');
+    if (twin) ctx.live.find(twin)?.end('close_requested', 'answered_through_realtime');
     call.activate(createEffectiveSession(body));
     sendEmpty(res);
   },
@@ -199,15 +206,8 @@ const reject: Route = {
     ctx.keys.authenticateStandard(req.headers.authorization);
     const call = sipCall(ctx, callId, 'reject');
     const body = await readJson(req, true);
-    const status = body.status_code ?? 603;
-    if (!Number.isInteger(status) || (status as number) < 300 || (status as number) > 699) {
-      throw OpenAIError.invalidRequest(
-        `Invalid 'status_code': ${JSON.stringify(status)}. Expected a SIP status between 300 and 699.`,
-        'invalid_value',
-        'status_code',
-      );
-    }
-    call.end(`rejected:${status as number}`);
+    const status = sipRejectStatus(body.status_code ?? 603);
+    call.end(`rejected:${status}`);
     sendEmpty(res);
   },
 };
@@ -219,14 +219,7 @@ const refer: Route = {
     ctx.keys.authenticateStandard(req.headers.authorization);
     const call = sipCall(ctx, callId, 'refer');
     const body = await readJson(req, true);
-    const target = body.target_uri;
-    if (typeof target !== 'string' || !/^(tel:\+?[0-9*#-]+|sips?:\S+@\S+)$/.test(target)) {
-      throw OpenAIError.invalidRequest(
-        "Invalid 'target_uri': expected a tel: or sip: URI such as tel:+14155550123.",
-        'invalid_value',
-        'target_uri',
-      );
-    }
+    const target = referTarget(body.target_uri);
     if (call.state !== 'active') {
       throw OpenAIError.invalidRequest(
         `Call ${callId} must be accepted before it can be referred.`,

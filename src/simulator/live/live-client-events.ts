@@ -1,3 +1,4 @@
+import { audioFormatOf, decodeToPcm, sampleRateOf } from '../call/audio-format.js';
 import type { Via } from '../call/call-types.js';
 import { OpenAIError } from '../protocol/openai-error.js';
 import { estimateTokens, validateLiveSessionUpdate } from '../protocol/live-session-config.js';
@@ -69,18 +70,15 @@ function appendHandler(kind: 'instructions' | 'thinking' | 'commentary'): Handle
   return (session, event) => {
     const { content } = readAppend(session, event);
     const at = session.timelineMs();
-    session.appended.push({
-      kind,
-      content,
-      delegationId: (event.delegation_id as string | null) ?? null,
-      atMs: at,
-    });
+    const delegationId = (event.delegation_id as string | null) ?? null;
+    session.appended.push({ kind, content, delegationId, atMs: at });
     session.emit({
       type: `session.${kind}.appended`,
       start_ms: at,
       end_ms: at,
       ...clientEventIdOf(event),
     });
+    session.delegations.appended(kind, content, delegationId);
   };
 }
 
@@ -112,7 +110,10 @@ const appendAudio: Handler = (session, event, via) => {
       'invalid_value',
       'audio',
     );
-  session.inputAudioBytes += Buffer.byteLength(audio, 'base64');
+  const bytes = Buffer.from(audio, 'base64');
+  session.inputAudioBytes += bytes.length;
+  const format = audioFormatOf(session.resource.audio.format);
+  session.pushCallerAudio(decodeToPcm(format, bytes), sampleRateOf(format));
 };
 
 /** Client events of the API the simulator does not play yet: said so, not called unknown. */
@@ -146,8 +147,9 @@ export const LIVE_CLIENT_EVENT_HANDLERS: Record<string, Handler> = {
   'session.instructions.append': appendHandler('instructions'),
   'session.thinking.append': appendHandler('thinking'),
   'session.commentary.append': appendHandler('commentary'),
-  'response.item.create': notYet('response.item.create'),
-  'response.create': notYet('response.create'),
+  'response.item.create': (session, event) => session.delegations.itemCreate(event.item),
+  'response.create': (session, event) =>
+    session.delegations.responseCreate(typeof event.event_id === 'string' ? event.event_id : null),
   'session.output_audio.fixture.play': notYet('session.output_audio.fixture.play'),
   'decision.create': notYet('decision.create'),
   'decision.item.create': notYet('decision.item.create'),

@@ -18,11 +18,14 @@ import {
 import { ids } from '../ids.js';
 import { OpenAIError } from '../protocol/openai-error.js';
 import type { LiveSession as ResolvedLiveSession } from '../protocol/live-session-config.js';
+import { planReply, type UserTurn } from '../scenario/reply-planner.js';
 import type { Scenario } from '../scenario/scenario.js';
 import type { SimulatorLogger } from '../simulator-logger.js';
 import { clientEventAllowed, serverEventAllowed } from './data-channel-permissions.js';
 import { LIVE_CLIENT_EVENT_HANDLERS } from './live-client-events.js';
+import { LiveDelegations } from './live-delegations.js';
 import { liveErrorBody } from './live-error.js';
+import { LiveVoice } from './live-voice.js';
 
 /** Why a Live session ended, as `session.closed` says it. */
 export type LiveCloseReason =
@@ -50,6 +53,18 @@ export interface LiveSessionOptions {
 const REPLAY_EVENTS = 50;
 
 /**
+ * Who receives a server event: every connection (the data channel filtered by its allowlist),
+ * only trusted sidebands (`transport.*`, reflected audio), or only a primary WebSocket (audio in
+ * the session's format).
+ */
+export type Audience = 'all' | 'sideband' | 'primary';
+
+function reaches(audience: Audience, sink: EventSink): boolean {
+  if (audience === 'all') return true;
+  return sink.via === (audience === 'sideband' ? 'sideband' : 'websocket');
+}
+
+/**
  * One GPT-Live session: its resolved config, its connections (the browser's data channel, trusted
  * sideband sockets, a primary WebSocket) and its timeline. Every server event fans out to every
  * connection, except that the data channel only gets what `client.data_channel` allows, and sends
@@ -61,16 +76,19 @@ export class LiveSession implements MediaSession {
   readonly log: LoggedEvent[] = [];
   readonly sinks = new Set<EventSink>();
   readonly audioStats = { packetsIn: 0, packetsOut: 0 };
-  readonly startedAt: number;
+  startedAt: number;
   state: CallState;
   resource: LiveSessionResource;
   closedReason?: LiveCloseReason;
+  endedDetail?: string;
   muted = false;
   /** Caller audio received over a primary WebSocket, in bytes. */
   inputAudioBytes = 0;
   audioOutput?: AudioOutput;
-  /** Client delegations announced by `session.delegation.created`, by id. */
-  readonly delegations = new Map<string, { readonly offsetMs: number }>();
+  /** The voice: hears the caller and speaks (see live-voice.ts). */
+  readonly voice: LiveVoice = new LiveVoice(this);
+  /** Work the voice delegated, to the client or the Responses backend. */
+  readonly delegations: LiveDelegations = new LiveDelegations(this);
   /** What the application appended (`session.*.append`), in order, for inspection and replies. */
   readonly appended: {
     readonly kind: 'instructions' | 'thinking' | 'commentary';
@@ -128,8 +146,19 @@ export class LiveSession implements MediaSession {
     this.emit({ type: 'session.started', session: this.resource });
   }
 
-  pushCallerAudio(_samples: Int16Array, _sampleRate: number): void {
-    // Live has no spoken turns in the simulator yet (the answerer counts the RTP packets).
+  pushCallerAudio(samples: Int16Array, sampleRate: number): void {
+    this.voice.pushAudio(samples, sampleRate);
+  }
+
+  /** A caller turn was heard: the scenario decides whether the voice answers or delegates. */
+  answerTurn(turn: UserTurn): void {
+    if (this.state !== 'active') return;
+    const plan = planReply(this.scenario, turn, {
+      sessionTools: this.delegations.callableTools(),
+      toolsForbidden: this.delegations.toolsForbidden(),
+    });
+    if (plan.kind === 'say') this.voice.say(plan.text);
+    else this.delegations.start(plan);
   }
 
   /** A peer that closed its connection hung up; one whose connection failed was lost. */
@@ -137,14 +166,16 @@ export class LiveSession implements MediaSession {
     this.close(graceful ? 'remote_hangup' : 'connection_lost');
   }
 
-  /** Sends a server event to every connection that may receive it. */
-  emit(event: ServerEvent): ServerEvent {
+  /** Sends a server event to every connection of `audience` that may receive it. */
+  emit(event: ServerEvent, audience: Audience = 'all'): ServerEvent {
     const stamped = { event_id: ids.event(), ...event };
     if (this.state === 'ended') return stamped;
     this.record('out', 'simulator', stamped);
-    this.recent.push(stamped);
-    if (this.recent.length > REPLAY_EVENTS) this.recent.shift();
-    for (const sink of this.sinks) this.deliverFiltered(sink, stamped);
+    if (audience !== 'primary') {
+      this.recent.push(stamped);
+      if (this.recent.length > REPLAY_EVENTS) this.recent.shift();
+    }
+    for (const sink of this.sinks) if (reaches(audience, sink)) this.deliverFiltered(sink, stamped);
     return stamped;
   }
 
@@ -250,7 +281,7 @@ export class LiveSession implements MediaSession {
    * Ends the session: the final usage, `session.closed` to every connection, then they close.
    * `client_event_id` answers the `session.close` that asked for it.
    */
-  close(reason: LiveCloseReason, clientEventId?: string | null): void {
+  close(reason: LiveCloseReason, clientEventId?: string | null, detail?: string): void {
     if (this.state === 'ended') return;
     this.emit({ type: 'session.usage.updated', usage: { seconds: this.usageSeconds() } });
     this.emit({
@@ -260,16 +291,21 @@ export class LiveSession implements MediaSession {
       usage: { seconds: this.usageSeconds() },
       ...(clientEventId ? { client_event_id: clientEventId } : {}),
     });
-    this.end(reason);
+    this.end(reason, detail);
   }
 
-  /** Ends without `session.closed` (a connection that drops gets no goodbye). */
-  end(reason: LiveCloseReason): void {
+  /**
+   * Ends without `session.closed` (a connection that drops gets no goodbye). `detail` says more
+   * for inspection (`rejected:486`, `referred:tel:…`, `answered_through_realtime`).
+   */
+  end(reason: LiveCloseReason, detail?: string): void {
     if (this.state === 'ended') return;
     this.state = 'ended';
     this.closedReason = reason;
+    this.endedDetail = detail;
     clearTimeout(this.expiryTimer);
     clearInterval(this.usageTimer);
+    this.voice.stop();
     this.audioOutput?.stop();
     for (const sink of this.sinks)
       closeQuietly(sink, 1000, reason, (fault) => this.fault(sink.via, fault));
@@ -277,11 +313,16 @@ export class LiveSession implements MediaSession {
     for (const listener of this.endListeners) listener();
   }
 
-  /** A SIP session rings until accepted; accepting starts its clocks. */
+  /**
+   * A SIP session rings until accepted; accepting starts it (`session.started`, replayed to the
+   * sideband that attaches next) and its clocks. Its timeline starts at the accept.
+   */
   activate(resolve: (id: string) => LiveSessionResource): void {
     this.resource = resolve(this.id);
     this.state = 'active';
+    this.startedAt = this.options.now();
     this.startClocks();
+    this.emit({ type: 'session.started', session: this.resource });
   }
 
   private startClocks(): void {

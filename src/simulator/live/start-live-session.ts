@@ -21,3 +21,11 @@ export function newLiveSession(
     state,
   );
 }
+
+/**
+ * An incoming phone call offered to the Live API: a SIP session that rings until accepted (its
+ * real config comes with the accept; this placeholder only shapes inspection).
+ */
+export function ringingLiveSession(ctx: SimulatorContext): LiveSession {
+  return newLiveSession(ctx, 'sip', { type: 'live', model: 'gpt-live-1' }, 'ringing');
+}

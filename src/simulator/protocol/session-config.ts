@@ -176,7 +176,8 @@ function joinParam(prefix: string, path: string): string {
   return `${prefix}${path}`.replace(/^\./, '');
 }
 
-const DEFAULT_SERVER_VAD: TurnDetection = {
+/** Realtime's default `turn_detection` (also GPT-Live's stand-in: it has no such setting). */
+export const DEFAULT_SERVER_VAD: TurnDetection = {
   type: 'server_vad',
   threshold: 0.5,
   prefix_padding_ms: 300,

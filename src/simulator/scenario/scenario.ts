@@ -31,6 +31,8 @@ export interface Scenario {
   fallback?: string;
   /** Said when a rule's tools are all absent from the session. */
   noToolReply?: string;
+  /** GPT-Live: what the voice says while delegated work runs (default "One moment, …"). */
+  delegationAcknowledgement?: string;
 }
 
 export interface ScenarioRule {
@@ -84,6 +86,7 @@ const scenarioSchema = {
     defaultTranscript: { type: 'string' },
     fallback: { type: 'string' },
     noToolReply: { type: 'string' },
+    delegationAcknowledgement: { type: 'string' },
     rules: {
       type: 'array',
       items: {

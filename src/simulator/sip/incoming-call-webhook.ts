@@ -5,7 +5,7 @@ import { Webhook } from 'standardwebhooks';
 import { ids } from '../ids.js';
 
 export interface IncomingCallRequest {
-  /** Where the `realtime.call.incoming` webhook is POSTed. */
+  /** Where the project's webhooks (`realtime.call.incoming`, `live.transport.incoming`) go. */
   readonly webhookUrl: string;
   /** `whsec_…` signing secret (Standard Webhooks). */
   readonly secret: string;
@@ -13,6 +13,11 @@ export interface IncomingCallRequest {
   readonly from: string;
   /** Called number, e.g. `+18005550123`. */
   readonly to: string;
+  /**
+   * The APIs the project's webhook listens with (default both): each gets its ringing twin and
+   * its own webhook.
+   */
+  readonly apis?: readonly ('realtime' | 'live')[];
 }
 
 export interface DeliveryPolicy {
@@ -29,24 +34,36 @@ export interface DeliveryResult {
   readonly lastStatus: number;
 }
 
-const asSipUri = (value: string) =>
-  value.startsWith('sip:') ? value : `sip:${value}@sip.example.com`;
+type SipHeader = { readonly name: string; readonly value: string };
 
-/** The webhook body OpenAI sends when a SIP call arrives for the project. */
-export function incomingCallEvent(callId: string, request: IncomingCallRequest): string {
+function webhookEvent(type: string, data: Record<string, unknown>): string {
   return JSON.stringify({
     object: 'event',
     id: ids.webhookEvent(),
-    type: 'realtime.call.incoming',
+    type,
     created_at: Math.floor(Date.now() / 1000),
-    data: {
-      call_id: callId,
-      sip_headers: [
-        { name: 'From', value: asSipUri(request.from) },
-        { name: 'To', value: asSipUri(request.to) },
-        { name: 'Call-ID', value: crypto.randomUUID() },
-      ],
-    },
+    data,
+  });
+}
+
+/** `realtime.call.incoming`: the call is offered to the Realtime API by its `call_id`. */
+export function incomingCallEvent(callId: string, sipHeaders: readonly SipHeader[]): string {
+  return webhookEvent('realtime.call.incoming', { call_id: callId, sip_headers: sipHeaders });
+}
+
+/**
+ * `live.transport.incoming`: the same call offered to the Live API by its `session_id`. The
+ * simulated trunk negotiates SRTP, as OpenAI's SIP requires.
+ */
+export function liveTransportIncomingEvent(
+  sessionId: string,
+  sipHeaders: readonly SipHeader[],
+): string {
+  return webhookEvent('live.transport.incoming', {
+    type: 'sip',
+    session_id: sessionId,
+    sip_headers: sipHeaders,
+    sip_media_security: 'srtp',
   });
 }
 

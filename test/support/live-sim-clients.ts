@@ -1,0 +1,41 @@
+import type OpenAI from 'openai';
+import { SidebandWS } from 'openai/resources/live/sideband/ws';
+import { WebSocket } from 'ws';
+
+import type { Simulator } from '../../src/simulator/index.js';
+import { EventStream } from './event-stream.js';
+
+/** The SDK's own sideband on a Live session, every event it receives collected. */
+export async function attachSideband(client: OpenAI, sessionId: string) {
+  const sideband = new SidebandWS(client, { session_id: sessionId });
+  const events = new EventStream();
+  sideband.on('event', (event) => events.push(event as never));
+  // `error` events also come as 'event'; the SDK throws them when nobody listens for 'error'.
+  sideband.on('error', () => undefined);
+  await new Promise<void>((resolve, reject) => {
+    sideband.socket.once('open', () => resolve());
+    sideband.socket.once('error', reject);
+  });
+  return { sideband, events };
+}
+
+/** A raw primary Live WebSocket (`session.start` is the test's to send). */
+export async function openPrimary(sim: Simulator) {
+  const ws = new WebSocket(`${sim.url.replace(/^http/, 'ws')}/v1/live/sessions`, {
+    headers: { Authorization: `Bearer ${sim.apiKey}` },
+  });
+  const events = new EventStream();
+  ws.on('message', (data) => events.push(JSON.parse(data.toString()) as never));
+  const closed = new Promise<void>((resolve) => ws.on('close', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  return {
+    events,
+    closed,
+    send: (event: Record<string, unknown>) => ws.send(JSON.stringify(event)),
+    sendRaw: (text: string) => ws.send(text),
+    close: () => ws.close(),
+  };
+}
