@@ -29,10 +29,12 @@ export interface ToolRound {
 /** Pause between streamed deltas, so a cancel or barge-in can land mid-response. */
 const DELTA_PAUSE_MS = 2;
 /**
- * The model's time to its first output. The real one takes hundreds of ms; 40 ms keeps tests
+ * The model's time to its first output. The real one takes hundreds of ms; 150 ms keeps tests
  * fast while leaving a client that cancels on `response.created` the time it has in reality.
+ * (40 ms was too short on a busy 2-core machine: the embedded PGlite runs on the same thread as
+ * the server and the simulator in tests, so a governed cancel could land after the response.)
  */
-const FIRST_OUTPUT_MS = 40;
+const FIRST_OUTPUT_MS = 150;
 /** A server-side convention (documented): instructions "Say exactly: …" make the reply that text. */
 const SAY_EXACTLY = /^say exactly:\s*([\s\S]+)$/i;
 
