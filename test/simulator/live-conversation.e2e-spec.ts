@@ -326,7 +326,10 @@ describe('simulator: a GPT-Live conversation (voice, delegation, SIP)', () => {
         .catch((e: unknown) => e);
       expect(lost).toBeInstanceOf(OpenAI.BadRequestError);
       expect(lost).toMatchObject({ code: 'call_already_accepted' });
-      expect(sim.calls.find(callId)?.state).toBe('ended');
+      expect(sim.calls.find(callId)?.endedReason).toBe('answered_through_live');
+      // The winner is untouched by its twin's end.
+      expect(sim.liveSessions.find(sessionId)?.state).toBe('active');
+      expect(sim.liveSessions.find(sessionId)?.endedDetail).toBeUndefined();
 
       const { events: sideband } = await attach(sessionId);
       await sideband.next('session.started');
@@ -350,6 +353,9 @@ describe('simulator: a GPT-Live conversation (voice, delegation, SIP)', () => {
         .accept(first.sessionId, { session: { type: 'live', model: 'gpt-live-1' } })
         .catch((e: unknown) => e);
       expect(lost).toMatchObject({ status: 400, code: 'session_already_accepted' });
+      expect(sim.calls.find(first.callId)?.state).toBe('active');
+      expect(sim.calls.find(first.callId)?.endedReason).toBeUndefined();
+      expect(sim.liveSessions.find(first.sessionId)?.endedDetail).toBe('answered_through_realtime');
       await client.realtime.calls.hangup(first.callId);
 
       const second = await ring();

@@ -65,9 +65,10 @@ const accept: Route = {
     requireRinging(session);
     const expiresAt = Math.ceil((ctx.now() + ctx.maxLiveDurationMs) / 1000);
     ctx.phoneCalls.answered(sessionId, 'live');
+    // Started before the twin ends: a twin that ends while this one rings takes it along.
+    session.activate((id) => resolveLiveSession(validated, { id, expiresAt }));
     const twin = ctx.phoneCalls.twinOf(sessionId, 'live');
     if (twin) ctx.calls.find(twin)?.end('answered_through_live');
-    session.activate((id) => resolveLiveSession(validated, { id, expiresAt }));
     sendEmpty(res);
   },
 };

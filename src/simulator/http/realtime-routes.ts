@@ -191,10 +191,12 @@ const accept: Route = {
         'call_already_accepted',
       );
     }
+    const session = createEffectiveSession(body);
     ctx.phoneCalls.answered(callId, 'realtime');
+    // Started before the twin ends: a twin that ends while this one rings takes it along.
+    call.activate(session);
     const twin = ctx.phoneCalls.twinOf(callId, 'realtime');
     if (twin) ctx.live.find(twin)?.end('close_requested', 'answered_through_realtime');
-    call.activate(createEffectiveSession(body));
     sendEmpty(res);
   },
 };

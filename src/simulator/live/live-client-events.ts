@@ -85,6 +85,7 @@ function appendHandler(kind: 'instructions' | 'thinking' | 'commentary'): Handle
 function muteHandler(muted: boolean): Handler {
   return (session, event) => {
     session.muted = muted;
+    if (muted) session.voice.forgetOpenTurn();
     session.emit({
       type: muted ? 'session.input_audio.muted' : 'session.input_audio.unmuted',
       ...clientEventIdOf(event),

@@ -320,7 +320,7 @@ export class LiveDelegations {
         delegation_id: delegation.id,
         ...(index === 0 && clientEventId ? { client_event_id: clientEventId } : {}),
       });
-      await sleep(EVENT_PAUSE_MS);
+      await sleep(EVENT_PAUSE_MS, undefined, { ref: false });
     }
   }
 

@@ -37,6 +37,8 @@ export class LiveVoice implements VadListener {
   private turnCount = 0;
   private callerSpeakingSince?: number;
   private current?: Utterance;
+  /** A speaking loop is running (set before its first pause, so a second one never starts). */
+  private draining = false;
   private readonly queue: string[] = [];
   /** Where the voice's next word starts on the session timeline: speech never overlaps itself. */
   private outputCursorMs = 0;
@@ -73,6 +75,7 @@ export class LiveVoice implements VadListener {
 
   /** `POST /__sim/live/sessions/{id}/say`: a caller turn whose transcript is given. */
   inject(turn: SpokenTurn): void {
+    this.forgetOpenTurn();
     const startMs = this.session.timelineMs();
     this.bargeIn();
     this.hear(turn, startMs, startMs + turn.text.length * INJECTED_MS_PER_CHAR);
@@ -82,7 +85,7 @@ export class LiveVoice implements VadListener {
   say(text: string): void {
     if (!text.trim() || this.session.state !== 'active') return;
     this.queue.push(text);
-    if (!this.current) void this.speakQueued();
+    if (!this.draining) void this.speakQueued();
   }
 
   /** The call ended: nothing more is said. */
@@ -98,7 +101,7 @@ export class LiveVoice implements VadListener {
     if (!turn.transcriptionFails)
       this.emitTimed('session.input_transcript.delta', turn.text, startMs, endMs);
     this.session.answerTurn({ text: turn.text, number: this.turnCount });
-    if (this.queue.length && !this.current) void this.speakQueued();
+    if (this.queue.length && !this.draining) void this.speakQueued();
   }
 
   /** The caller talks over the voice: it stops mid-sentence (the model handles barge-in). */
@@ -109,14 +112,31 @@ export class LiveVoice implements VadListener {
   }
 
   private async speakQueued(): Promise<void> {
-    await sleep(REPLY_DELAY_MS * this.session.options.timeScale);
-    while (this.queue.length && this.session.state === 'active') {
-      if (this.callerSpeakingSince !== undefined) return; // resumes when the turn ends
-      const utterance: Utterance = { text: this.queue.shift() as string, cut: false };
-      this.current = utterance;
-      await this.speak(utterance);
-      this.current = undefined;
+    this.draining = true;
+    try {
+      await sleep(REPLY_DELAY_MS * this.session.options.timeScale, undefined, { ref: false });
+      while (this.queue.length && this.session.state === 'active') {
+        if (this.callerSpeakingSince !== undefined) return; // resumes when the turn ends
+        const utterance: Utterance = { text: this.queue.shift() as string, cut: false };
+        this.current = utterance;
+        await this.speak(utterance);
+        this.current = undefined;
+      }
+    } finally {
+      this.draining = false;
     }
+  }
+
+  /**
+   * Input muted (or an injected turn): a turn the detector had open will never see its end, so
+   * it is dropped rather than keeping the voice waiting for it.
+   */
+  forgetOpenTurn(): void {
+    if (this.callerSpeakingSince === undefined) return;
+    this.callerSpeakingSince = undefined;
+    this.vad.configure(null);
+    this.vad.configure(LIVE_TURN_DETECTION);
+    if (this.queue.length && !this.draining) void this.speakQueued();
   }
 
   private async speak(utterance: Utterance): Promise<void> {
@@ -143,7 +163,7 @@ export class LiveVoice implements VadListener {
       this.emitAudio(cursor, wordMs);
       cursor += wordMs;
       this.outputCursorMs = cursor;
-      await sleep(wordMs * session.options.timeScale);
+      await sleep(wordMs * session.options.timeScale, undefined, { ref: false });
     }
   }
 
