@@ -176,7 +176,11 @@ export class ResponsesStream {
       error: null,
       incomplete_details: null,
       metadata: {},
-      usage,
+      temperature: null,
+      top_p: null,
+      access_programs: null,
+      // Optional in the type, not nullable: only a completed response reports usage.
+      ...(usage && { usage }),
     };
   }
 
