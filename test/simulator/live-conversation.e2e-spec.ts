@@ -4,8 +4,13 @@ import OpenAI from 'openai';
 import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
 
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
-import { attachSideband, openPrimary } from '../support/live-sim-clients.js';
-import { type EventStream, type RealtimeEvent } from '../support/event-stream.js';
+import {
+  attachSideband,
+  heardSaying,
+  openPrimary,
+  sayToLive,
+} from '../support/live-sim-clients.js';
+import { type RealtimeEvent } from '../support/event-stream.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 import { WeriftBrowser } from '../support/werift-browser.js';
 
@@ -69,25 +74,7 @@ describe('simulator: a GPT-Live conversation (voice, delegation, SIP)', () => {
     return attached;
   }
 
-  const say = (sessionId: string, text: string) =>
-    fetch(`${sim.url}/__sim/live/sessions/${sessionId}/say`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${sim.apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ text }),
-    });
-
-  /** Every transcript delta the voice sent, once what it said (so far, in all) contains `text`. */
-  async function heardSaying(events: EventStream, text: string): Promise<RealtimeEvent[]> {
-    const spoken = () => events.events.filter((e) => e.type === 'session.output_transcript.delta');
-    while (
-      !spoken()
-        .map((d) => d.delta as string)
-        .join('')
-        .includes(text)
-    )
-      await events.next('session.output_transcript.delta');
-    return spoken();
-  }
+  const say = (sessionId: string, text: string) => sayToLive(sim, sessionId, text);
 
   const nested = (e: RealtimeEvent) => e.event as ResponseStreamEvent;
 

@@ -3,7 +3,7 @@ import { SidebandWS } from 'openai/resources/live/sideband/ws';
 import { WebSocket } from 'ws';
 
 import type { Simulator } from '../../src/simulator/index.js';
-import { EventStream } from './event-stream.js';
+import { EventStream, type RealtimeEvent } from './event-stream.js';
 
 /** The SDK's own sideband on a Live session, every event it receives collected. */
 export async function attachSideband(client: OpenAI, sessionId: string) {
@@ -38,4 +38,27 @@ export async function openPrimary(sim: Simulator) {
     sendRaw: (text: string) => ws.send(text),
     close: () => ws.close(),
   };
+}
+
+/** `POST /__sim/live/sessions/{id}/say`: the caller says `text` (an injected turn). */
+export function sayToLive(sim: Simulator, sessionId: string, text: string): Promise<Response> {
+  return fetch(`${sim.url}/__sim/live/sessions/${sessionId}/say`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${sim.apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ text }),
+  });
+}
+
+/**
+ * Waits until everything the voice said so far (all its output transcript deltas, joined)
+ * contains `text`; returns those deltas.
+ */
+export async function heardSaying(events: EventStream, text: string): Promise<RealtimeEvent[]> {
+  const spoken = () => events.events.filter((e) => e.type === 'session.output_transcript.delta');
+  const joined = () =>
+    spoken()
+      .map((d) => d.delta as string)
+      .join('');
+  while (!joined().includes(text)) await events.next('session.output_transcript.delta');
+  return spoken();
 }

@@ -16,9 +16,13 @@ import {
 
 type ToolPlan = Extract<ReplyPlan, { kind: 'tools' }>;
 
-/** Hosted tool types a scenario may "call" in a Responses delegation (they need no app). */
+/**
+ * Hosted tool types a scenario may "call" in a Responses delegation: the ones OpenAI runs
+ * itself. `shell` and `computer` are not here: the application executes those, so the
+ * simulator does not pretend to.
+ */
 const CALLABLE_HOSTED_TOOLS = new Set([
-  'web_search', 'file_search', 'code_interpreter', 'image_generation', 'mcp', 'shell', 'computer',
+  'web_search', 'file_search', 'code_interpreter', 'image_generation', 'mcp',
 ]); // prettier-ignore
 
 /** What the voice says while delegated work runs, unless the scenario says otherwise. */
@@ -44,6 +48,10 @@ export interface Delegation {
   status: 'streaming' | 'waiting' | 'completed';
   /** What the client returned with `session.commentary.append`, in order. */
   readonly commentary: string[];
+  /** The pending automatic acknowledgement, aborted once the task's result is spoken. */
+  acknowledgement?: AbortController;
+  /** `response.create` arrived while the proposing response still streamed: continue after it. */
+  continuation?: { clientEventId: string | null };
 }
 
 /**
@@ -57,7 +65,6 @@ export interface Delegation {
  */
 export class LiveDelegations {
   readonly all = new Map<string, Delegation>();
-  private pendingAcknowledgements = new Set<AbortController>();
 
   constructor(private readonly session: LiveSession) {}
 
@@ -116,7 +123,7 @@ export class LiveDelegations {
       this.announce(delegation, responseId);
       void this.proposeCalls(delegation, responseId);
     }
-    this.acknowledgeLater(config.acknowledgement_delay_ms);
+    this.acknowledgeLater(delegation, config.acknowledgement_delay_ms);
   }
 
   /** `session.thinking.append` / `session.commentary.append`: cancels pending acknowledgements. */
@@ -126,8 +133,7 @@ export class LiveDelegations {
     id: string | null,
   ): void {
     if (kind === 'instructions') return;
-    for (const pending of this.pendingAcknowledgements) pending.abort();
-    this.pendingAcknowledgements.clear();
+    for (const delegation of this.all.values()) delegation.acknowledgement?.abort();
     if (kind !== 'commentary') return;
     const delegation = id ? this.all.get(id) : undefined;
     if (!delegation) {
@@ -137,9 +143,9 @@ export class LiveDelegations {
     delegation.commentary.push(content);
     // The first result completes the task and is spoken as the scenario's `afterTools`.
     if (delegation.status === 'waiting') {
-      delegation.status = 'completed';
       const outputs = Object.fromEntries(delegation.plan.calls.map((c) => [c.name, content]));
-      this.session.voice.say(
+      this.complete(
+        delegation,
         renderText(delegation.plan.afterTools, delegation.plan.context, outputs),
       );
     } else this.session.voice.say(content);
@@ -147,12 +153,7 @@ export class LiveDelegations {
 
   /** `response.item.create`: a function output (or other input) for the Responses backend. */
   itemCreate(item: unknown): void {
-    if (this.config.type !== 'responses')
-      throw OpenAIError.invalidRequest(
-        'response.item.create requires Responses delegation; this session uses client delegation (answer with session.commentary.append).',
-        'invalid_value',
-        'type',
-      );
+    this.requireResponses('response.item.create');
     if (typeof item !== 'object' || item === null || Array.isArray(item))
       throw OpenAIError.invalidRequest(
         "Missing required parameter: 'item'.",
@@ -192,13 +193,14 @@ export class LiveDelegations {
 
   /** `response.create`: continue every delegated response whose function calls all have output. */
   responseCreate(clientEventId: string | null): void {
-    if (this.config.type !== 'responses')
-      throw OpenAIError.invalidRequest(
-        'response.create requires Responses delegation; this session uses client delegation.',
-        'invalid_value',
-        'type',
-      );
-    const waiting = [...this.all.values()].filter((d) => d.status === 'waiting');
+    this.requireResponses('response.create');
+    // A delegation whose proposing response still streams counts once its calls are out:
+    // an application may answer a call as soon as `output_item.done` shows it.
+    const waiting = [...this.all.values()].filter(
+      (d) =>
+        d.status === 'waiting' ||
+        (d.status === 'streaming' && d.responseIds.length === 1 && d.functionCalls.length > 0),
+    );
     if (waiting.length === 0)
       throw OpenAIError.invalidRequest(
         'No delegated response is waiting for tool results.',
@@ -215,9 +217,25 @@ export class LiveDelegations {
       );
     }
     for (const delegation of ready) {
+      if (delegation.status === 'streaming') {
+        delegation.continuation = { clientEventId };
+        continue;
+      }
       delegation.status = 'streaming';
       void this.answerWithResults(delegation, clientEventId);
     }
+  }
+
+  private requireResponses(eventType: string): void {
+    const type = this.config.type;
+    if (type === 'responses') return;
+    const answer =
+      type === 'client' ? ' (answer a client delegation with session.commentary.append)' : '';
+    throw OpenAIError.invalidRequest(
+      `${eventType} requires Responses delegation; this session's delegation type is '${type}'${answer}.`,
+      'invalid_value',
+      'type',
+    );
   }
 
   /** The first backend response: hosted calls complete, function calls wait for the app. */
@@ -231,6 +249,8 @@ export class LiveDelegations {
           kind: 'hosted',
           tool: call.name,
           query: queryOf(call.arguments),
+          arguments: call.arguments,
+          serverLabel: this.mcpServerLabel(),
         };
         delegation.hostedCalls.push({ ...hosted, output: hostedResult(hosted) });
         outputs.push(hosted);
@@ -254,10 +274,11 @@ export class LiveDelegations {
       (text ? estimateTokens(text) : 0);
     await this.stream(delegation, responseId, null, outputs, inputTokens, outputTokens, null);
     if (this.session.state !== 'active') return;
-    if (speaksNow) {
-      delegation.status = 'completed';
-      this.session.voice.say(text as string);
-    } else delegation.status = 'waiting';
+    if (speaksNow) return this.complete(delegation, text as string);
+    const continuation = delegation.continuation;
+    delegation.continuation = undefined;
+    if (continuation) return void this.answerWithResults(delegation, continuation.clientEventId);
+    delegation.status = 'waiting';
   }
 
   /** After `response.create`: the backend reads the outputs and the voice speaks the result. */
@@ -283,7 +304,13 @@ export class LiveDelegations {
       clientEventId,
     );
     if (this.session.state !== 'active') return;
+    this.complete(delegation, text);
+  }
+
+  /** The task is done: its acknowledgement is no longer needed and the voice speaks the result. */
+  private complete(delegation: Delegation, text: string): void {
     delegation.status = 'completed';
+    delegation.acknowledgement?.abort();
     this.session.voice.say(text);
   }
 
@@ -344,17 +371,16 @@ export class LiveDelegations {
     });
   }
 
-  private acknowledgeLater(delayMs: number): void {
+  private acknowledgeLater(delegation: Delegation, delayMs: number): void {
     const controller = new AbortController();
-    this.pendingAcknowledgements.add(controller);
+    delegation.acknowledgement = controller;
     const text = this.session.scenario.delegationAcknowledgement ?? DEFAULT_ACKNOWLEDGEMENT;
     sleep(delayMs * this.session.options.timeScale, undefined, {
       signal: controller.signal,
       ref: false,
     })
       .then(() => {
-        this.pendingAcknowledgements.delete(controller);
-        this.session.voice.say(text);
+        if (delegation.status !== 'completed') this.session.voice.say(text);
       })
       .catch(() => undefined);
   }
@@ -373,6 +399,13 @@ export class LiveDelegations {
     return (
       config.type === 'responses' && (config.responses.tools ?? []).some((t) => t.type === type)
     );
+  }
+
+  private mcpServerLabel(): string | undefined {
+    const config = this.config;
+    if (config.type !== 'responses') return undefined;
+    const mcp = (config.responses.tools ?? []).find((t) => t.type === 'mcp');
+    return (mcp as { server_label?: string } | undefined)?.server_label;
   }
 
   private backendInstructions(): string {

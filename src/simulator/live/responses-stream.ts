@@ -31,6 +31,10 @@ export interface StreamedHostedCall {
   readonly tool: string;
   /** What the call was about (a search query, code to run), from the scenario's arguments. */
   readonly query: string;
+  /** The scenario's arguments as JSON text (an MCP call streams them). */
+  readonly arguments: string;
+  /** An MCP call's server, from the session's `mcp` tool. */
+  readonly serverLabel?: string;
 }
 
 export type StreamedOutput =
@@ -42,8 +46,6 @@ const HOSTED_ID_PREFIX: Record<string, string> = {
   code_interpreter: 'ci',
   image_generation: 'ig',
   mcp: 'mcp',
-  shell: 'sh',
-  computer: 'cu',
 };
 
 /** The in-progress events of hosted tools the Responses API streams, by tool type. */
@@ -189,7 +191,14 @@ export class ResponsesStream {
   }
 }
 
-/** What a completed hosted call shows, per tool (canned: the simulator has no web or files). */
+/** A 1×1 transparent PNG: what a simulated image generation "draws". */
+const SIMULATED_IMAGE_BASE64 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+
+/**
+ * What a completed hosted call shows, per tool, with every field its Responses type requires
+ * (canned: the simulator has no web, files, images or MCP servers).
+ */
 function hostedDetails(call: StreamedHostedCall): Record<string, unknown> {
   switch (call.tool) {
     case 'web_search':
@@ -198,9 +207,25 @@ function hostedDetails(call: StreamedHostedCall): Record<string, unknown> {
       return { queries: [call.query], results: null };
     case 'code_interpreter':
       return { code: call.query, container_id: 'cntr_simulated', outputs: [] };
+    case 'image_generation':
+      return { result: SIMULATED_IMAGE_BASE64 };
+    case 'mcp':
+      return {
+        name: mcpToolName(call.arguments),
+        arguments: call.arguments,
+        server_label: call.serverLabel ?? 'mcp',
+        output: hostedResult(call),
+        error: null,
+      };
     default:
       return {};
   }
+}
+
+/** An MCP call names the server's tool in the scenario's `name` argument. */
+function mcpToolName(args: string): string {
+  const name = (JSON.parse(args) as Record<string, unknown>).name;
+  return typeof name === 'string' && name ? name : 'call';
 }
 
 /** The canned result a hosted tool "returns", for the spoken answer's `{{output.<tool>}}`. */
