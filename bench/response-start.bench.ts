@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { OpenAIEndpoint } from '../src/modules/realtime/openai-endpoint.js';
 import { RealtimePricing } from '../src/modules/live-calls/realtime/realtime-pricing.js';
 import { ResponseBudget } from '../src/modules/live-calls/response-budget.js';
-import type { SessionConfig } from '../src/modules/voice/index.js';
+import { realtimeConfigOf, type SessionConfig } from '../src/modules/voice/index.js';
 import { SessionsService } from '../src/modules/sessions/sessions.service.js';
 import { JWT_ENV, userToken } from '../test/support/tokens.js';
 import { WeriftBrowser } from '../test/support/werift-browser.js';
@@ -82,7 +82,8 @@ export async function runResponseStartBench(): Promise<void> {
     const pricing = app.get(RealtimePricing);
     const dataSource = app.get(DataSource);
     const probeCall = await connect(app, 'server_agent');
-    const estimate = (session: SessionConfig) => pricing.nextResponseUsd(probeCall.callId, session);
+    const estimate = (session: SessionConfig) =>
+      pricing.nextResponseUsd(probeCall.callId, realtimeConfigOf(session));
     try {
       await measure(100, 1, () => budget.allowsResponse(probeCall.callId, estimate));
       const plain = await measure(CHECKS, 1, () => dataSource.query('SELECT 1'));

@@ -13,6 +13,7 @@ import { IdentityModule } from './modules/identity/index.js';
 import { KnowledgeModule } from './modules/knowledge/index.js';
 import { LiveCallsModule } from './modules/live-calls/index.js';
 import { MetricsModule } from './modules/metrics/index.js';
+import { GptLiveModule, LiveCalls } from './modules/gpt-live/index.js';
 import { RealtimeCalls, RealtimeModule } from './modules/realtime/index.js';
 import { SessionsModule } from './modules/sessions/index.js';
 import { ToolCallsModule } from './modules/tool-calls/index.js';
@@ -79,7 +80,10 @@ export class AppModule {
         LiveCallsModule,
         SessionsModule,
         ToolCallsModule,
-        VoiceModule.forAdapter({ module: RealtimeModule, calls: RealtimeCalls }),
+        VoiceModule.forAdapters({
+          realtime: { module: RealtimeModule, calls: RealtimeCalls },
+          live: { module: GptLiveModule, calls: LiveCalls },
+        }),
         ToolsModule.forRoot({ allowlist: demo.allowlist }),
         ...demo.imports,
         ...imports,

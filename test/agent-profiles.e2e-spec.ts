@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { offeredFunctionTools } from '../src/modules/voice/index.js';
 import { SessionsService } from '../src/modules/sessions/sessions.service.js';
 import { SessionClient } from './support/session-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -50,9 +51,7 @@ describe('agent profiles from SWITCHBOARD_AGENT_PROFILES_FILE', () => {
       audio: { input: { turn_detection: null }, output: { voice: 'cedar' } },
     });
     // An agent may use four tools, but this profile offers one.
-    expect((session.config.tools as { name: string }[]).map((t) => t.name)).toEqual([
-      'lookup_order',
-    ]);
+    expect(offeredFunctionTools(session.config).map((t) => t.name)).toEqual(['lookup_order']);
     expect(session.limits.maxDurationSeconds).toBe(120);
   });
 

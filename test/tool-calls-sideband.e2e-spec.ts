@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Injectable, Module } from '@nestjs/common';
 import { IsString, MaxLength } from 'class-validator';
 
+import { offeredFunctionTools } from '../src/modules/voice/index.js';
 import { SessionsService } from '../src/modules/sessions/sessions.service.js';
 import { Tool } from '../src/modules/tools/tool.decorator.js';
 import type { ToolHandler } from '../src/modules/tools/tool-options.js';
@@ -171,7 +172,7 @@ describe('tool calls over the sideband', () => {
     const { id, client, browser, callId } = await connectedBrowser(sut, 'alice');
     try {
       const session = await sut.app.get(SessionsService).getAny(id);
-      const offered = (session.config.tools as { name: string }[]).map((t) => t.name);
+      const offered = offeredFunctionTools(session.config).map((t) => t.name);
       expect(offered).toContain('expensive_report');
       // 94 % of the 5 USD default session budget is spent; the next response crosses 90 %.
       await sut.query(`UPDATE sessions SET cost_usd = 4.7 WHERE id = $1`, [id]);
@@ -181,7 +182,7 @@ describe('tool calls over the sideband', () => {
         const s = await sut.app.get(SessionsService).getAny(id);
         return s.costlyToolsDisabled ? s : undefined;
       });
-      expect((updated.config.tools as { name: string }[]).map((t) => t.name)).not.toContain(
+      expect(offeredFunctionTools(updated.config).map((t) => t.name)).not.toContain(
         'expensive_report',
       );
       const inspected = await inspectSimCall(sut, callId);

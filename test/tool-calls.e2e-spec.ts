@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import { ApiKeysService } from '../src/modules/identity/api-keys.service.js';
+import { offeredFunctionTools } from '../src/modules/voice/index.js';
 import { SessionsService } from '../src/modules/sessions/sessions.service.js';
 import {
   FIXTURE_ROLE,
@@ -545,9 +546,9 @@ describe('tool calls: sessions that are not active', () => {
 describe('tool calls: timeout', () => {
   it('aborts a tool past its timeoutMs: 504 TOOL_TIMEOUT quickly, and the tool saw its signal abort', async () => {
     const tim = await liveSession('tim', ['customer', FIXTURE_ROLE]);
-    const offered = (await sut.app.get(SessionsService).getAny(tim.id)).config.tools as {
-      name: string;
-    }[];
+    const offered = offeredFunctionTools(
+      (await sut.app.get(SessionsService).getAny(tim.id)).config,
+    );
     expect(offered.map((t) => t.name)).toContain('slow_tool');
     const slow = sut.app.get(SlowTool);
     const callId = callIdOf('slow');
@@ -572,9 +573,9 @@ describe('tool calls: timeout', () => {
 
   it('does not offer or run the fixture tool for roles it does not name', async () => {
     const lena = await liveSession('lena', ['customer']);
-    const offered = (await sut.app.get(SessionsService).getAny(lena.id)).config.tools as {
-      name: string;
-    }[];
+    const offered = offeredFunctionTools(
+      (await sut.app.get(SessionsService).getAny(lena.id)).config,
+    );
     expect(offered.map((t) => t.name)).toEqual(['lookup_order', 'schedule_callback']);
     const runs = sut.app.get(SlowTool).runs.length;
     const res = await relay(lena.client, lena.id, callIdOf('slow'), 'slow_tool', { topic: 'x' });

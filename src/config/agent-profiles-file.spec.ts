@@ -64,4 +64,57 @@ describe(loadAgentProfiles.name, () => {
   it('says when the file does not exist', () => {
     expect(loadAgentProfiles(join(dir, 'missing.json'))).toMatch(/cannot be read as JSON \(ENOENT/);
   });
+
+  describe('GPT-Live profiles', () => {
+    const live = { api: 'live', model: 'gpt-live-1', voice: 'marin', instructions: 'Help.' };
+
+    it('need no turnDetection (the model decides) and keep their Live settings', () => {
+      const profiles = loadAgentProfiles(
+        file({
+          desk: {
+            ...live,
+            live: {
+              backendModel: 'gpt-5.5',
+              hostedTools: [{ type: 'web_search' }],
+              page: {
+                serverEvents: [
+                  { type: 'session.started' },
+                  { type: 'response.event', response_event: 'response.output_text.delta' },
+                ],
+              },
+            },
+          },
+        }),
+      );
+      expect(profiles).toMatchObject({
+        desk: { api: 'live', turnDetection: null, live: { hostedTools: [{ type: 'web_search' }] } },
+      });
+    });
+
+    it.each([
+      [
+        { ...live, live: { hostedTools: [{ type: 'function', name: 'x' }] } },
+        /hostedTools\/0\/type/,
+      ],
+      [{ ...live, live: { hostedTools: [{ type: 'teleport' }] } }, /hostedTools\/0\/type/],
+      [
+        { ...live, live: { page: { serverEvents: [{ type: 'response.event' }] } } },
+        /without response_event/,
+      ],
+      [
+        {
+          ...live,
+          live: { page: { serverEvents: [{ type: 'error', response_event: 'response.created' }] } },
+        },
+        /only response.event takes one/,
+      ],
+      [{ ...live, responseStart: 'server' }, /only the Realtime API has/],
+      [{ ...live, live: { page: { clientEvents: ['Session Close'] } } }, /clientEvents\/0/],
+      [{ model: 'gpt-realtime', voice: 'marin', instructions: 'Help.' }, /without turnDetection/],
+    ])('refuses a profile that cannot mean anything: %j', (profile, problem) => {
+      const result = loadAgentProfiles(file({ desk: profile }));
+      expect(typeof result).toBe('string');
+      expect(result).toMatch(problem);
+    });
+  });
 });

@@ -2,14 +2,48 @@ import { readFileSync } from 'node:fs';
 
 import { Ajv } from 'ajv';
 
-import { AGENT_PROFILES, type AgentProfile } from './agent-profiles.js';
+import { AGENT_PROFILES, LIVE_HOSTED_TOOL_TYPES, type AgentProfile } from './agent-profiles.js';
 
 const positiveInt = { type: 'integer', minimum: 1 };
+const eventType = { type: 'string', pattern: '^[a-z_]+(\\.[a-z_]+)+$|^(error|info)$' };
+const liveSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    backendModel: { type: 'string', minLength: 1 },
+    backendInstructions: { type: 'string', maxLength: 20_000 },
+    hostedTools: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['type'],
+        properties: { type: { enum: LIVE_HOSTED_TOOL_TYPES } },
+      },
+    },
+    page: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        clientEvents: { type: 'array', items: eventType },
+        serverEvents: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['type'],
+            properties: { type: eventType, response_event: eventType },
+          },
+        },
+      },
+    },
+  },
+};
 /** One profile in the file; everything optional so a built-in can be adjusted field by field. */
 const profileSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
+    api: { enum: ['realtime', 'live'] },
     model: { type: 'string', minLength: 1 },
     voice: { type: 'string', minLength: 1 },
     instructions: { type: 'string', minLength: 1, maxLength: 20_000 },
@@ -18,6 +52,7 @@ const profileSchema = {
     // OpenAI accepts 1-4096 output tokens per response.
     maxOutputTokens: { type: 'integer', minimum: 1, maximum: 4096 },
     tools: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,63}$' } },
+    live: liveSchema,
     limits: {
       type: 'object',
       additionalProperties: false,
@@ -31,12 +66,9 @@ const profileSchema = {
 };
 const fileSchema = { type: 'object', additionalProperties: profileSchema };
 const PROFILE_NAME = /^[a-z][a-z0-9_-]{0,63}$/;
-const REQUIRED: readonly (keyof AgentProfile)[] = [
-  'model',
-  'voice',
-  'instructions',
-  'turnDetection',
-];
+const REQUIRED: readonly (keyof AgentProfile)[] = ['model', 'voice', 'instructions'];
+/** GPT-Live has no turn-detection settings (the model decides); Realtime needs them. */
+const REQUIRED_FOR_REALTIME: readonly (keyof AgentProfile)[] = ['turnDetection'];
 
 /**
  * Agent profiles from SWITCHBOARD_AGENT_PROFILES_FILE (JSON: name → profile), merged over the
@@ -68,10 +100,28 @@ export function loadAgentProfiles(
   const merged: Record<string, AgentProfile> = { ...AGENT_PROFILES };
   for (const [name, override] of Object.entries(parsed as Record<string, Partial<AgentProfile>>)) {
     const profile = { ...merged[name], ...override, name } as AgentProfile;
-    const missing = REQUIRED.filter((field) => profile[field] === undefined);
+    const live = profile.api === 'live';
+    const required = live ? REQUIRED : [...REQUIRED, ...REQUIRED_FOR_REALTIME];
+    const missing = required.filter((field) => profile[field] === undefined);
     if (missing.length > 0)
       return `defines the new profile "${name}" without ${missing.join(', ')}`;
-    merged[name] = profile;
+    const problem = live ? liveProblem(profile) : undefined;
+    if (problem) return `defines the profile "${name}" with ${problem}`;
+    merged[name] = live ? { ...profile, turnDetection: null } : profile;
   }
   return merged;
+}
+
+/** What a Live profile cannot mean: a `response.event` page selector needs its nested event. */
+function liveProblem(profile: AgentProfile): string | undefined {
+  for (const selector of profile.live?.page?.serverEvents ?? []) {
+    const nested = selector.type === 'response.event';
+    if (nested !== (selector.response_event !== undefined))
+      return nested
+        ? 'a page server event "response.event" without response_event (which nested event?)'
+        : `a response_event on the page server event "${selector.type}" (only response.event takes one)`;
+  }
+  if (profile.responseStart === 'server')
+    return 'responseStart "server", which only the Realtime API has (GPT-Live has no response.create for speech)';
+  return undefined;
 }

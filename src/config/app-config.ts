@@ -1,6 +1,7 @@
 import type { EmbeddingDtype, JwtRolesFormat, LogLevel } from './env.schema.js';
 import type { AgentProfile } from './agent-profiles.js';
 import type { PriceTable } from './price-table.js';
+import type { BackendPriceTable, LivePriceTable } from './live-prices.js';
 import type { TranscriptionPriceTable } from './transcription-prices.js';
 
 /**
@@ -63,6 +64,10 @@ export abstract class AppConfig {
     readonly prices: PriceTable;
     /** Input transcription, billed apart from the Realtime model. */
     readonly transcriptionPrices: TranscriptionPriceTable;
+    /** GPT-Live session time, USD per minute. */
+    readonly livePrices: LivePriceTable;
+    /** The Responses models behind Live sessions, USD per 1M tokens. */
+    readonly backendPrices: BackendPriceTable;
     readonly sessionBudgetUsd: number;
     readonly userDailyBudgetUsd: number;
     readonly tenantMonthlyBudgetUsd: number;

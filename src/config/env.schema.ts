@@ -250,6 +250,14 @@ export class EnvironmentVariables {
   SWITCHBOARD_TRANSCRIPTION_PRICE_TABLE?: string;
 
   @IsOptional()
+  @IsString({ message: 'must be a JSON object of GPT-Live model prices per minute' })
+  SWITCHBOARD_LIVE_PRICE_TABLE?: string;
+
+  @IsOptional()
+  @IsString({ message: 'must be a JSON object of backend model prices per 1M tokens' })
+  SWITCHBOARD_BACKEND_PRICE_TABLE?: string;
+
+  @IsOptional()
   @IsString({ message: 'must be the path of a JSON file of agent profiles' })
   SWITCHBOARD_AGENT_PROFILES_FILE?: string;
 
@@ -373,6 +381,8 @@ export const OPTIONAL_VARIABLES = [
   'SWITCHBOARD_JWT_AUDIENCE',
   'SWITCHBOARD_PRICE_TABLE',
   'SWITCHBOARD_TRANSCRIPTION_PRICE_TABLE',
+  'SWITCHBOARD_LIVE_PRICE_TABLE',
+  'SWITCHBOARD_BACKEND_PRICE_TABLE',
   'SWITCHBOARD_AGENT_PROFILES_FILE',
   'SWITCHBOARD_APPROVAL_WEBHOOK_URL',
   'SWITCHBOARD_APPROVAL_WEBHOOK_SECRET',

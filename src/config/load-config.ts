@@ -7,6 +7,12 @@ import { EnvironmentVariables, OPTIONAL_VARIABLES, SECRET_VARIABLES } from './en
 import type { AgentProfile } from './agent-profiles.js';
 import { loadAgentProfiles } from './agent-profiles-file.js';
 import { parsePriceTable, type PriceTable } from './price-table.js';
+import {
+  type BackendPriceTable,
+  type LivePriceTable,
+  parseBackendPrices,
+  parseLivePrices,
+} from './live-prices.js';
 import { parseTranscriptionPrices, type TranscriptionPriceTable } from './transcription-prices.js';
 
 /** Thrown when the environment is invalid; `message` has one line per bad variable. */
@@ -42,6 +48,12 @@ export function loadConfig(env: RawEnv = process.env): AppConfig {
     problems.push(
       `Invalid configuration: SWITCHBOARD_TRANSCRIPTION_PRICE_TABLE ${transcriptionPrices}`,
     );
+  const livePrices = parseLivePrices(vars.SWITCHBOARD_LIVE_PRICE_TABLE);
+  if (typeof livePrices === 'string')
+    problems.push(`Invalid configuration: SWITCHBOARD_LIVE_PRICE_TABLE ${livePrices}`);
+  const backendPrices = parseBackendPrices(vars.SWITCHBOARD_BACKEND_PRICE_TABLE);
+  if (typeof backendPrices === 'string')
+    problems.push(`Invalid configuration: SWITCHBOARD_BACKEND_PRICE_TABLE ${backendPrices}`);
   if (vars.SWITCHBOARD_JWT_SECRET && vars.SWITCHBOARD_JWT_JWKS_URL) {
     problems.push(
       'Invalid configuration: SWITCHBOARD_JWT_SECRET and SWITCHBOARD_JWT_JWKS_URL are exclusive; set one',
@@ -62,6 +74,8 @@ export function loadConfig(env: RawEnv = process.env): AppConfig {
   return toAppConfig(vars, {
     prices: prices as PriceTable,
     transcriptionPrices: transcriptionPrices as TranscriptionPriceTable,
+    livePrices: livePrices as LivePriceTable,
+    backendPrices: backendPrices as BackendPriceTable,
     agentProfiles: agentProfiles as Readonly<Record<string, AgentProfile>>,
   });
 }
@@ -78,12 +92,14 @@ function describe(error: ValidationError, raw: Record<string, unknown>): string 
 interface ParsedTables {
   readonly prices: PriceTable;
   readonly transcriptionPrices: TranscriptionPriceTable;
+  readonly livePrices: LivePriceTable;
+  readonly backendPrices: BackendPriceTable;
   readonly agentProfiles: Readonly<Record<string, AgentProfile>>;
 }
 
 function toAppConfig(
   vars: EnvironmentVariables,
-  { prices, transcriptionPrices, agentProfiles }: ParsedTables,
+  { prices, transcriptionPrices, livePrices, backendPrices, agentProfiles }: ParsedTables,
 ): AppConfig {
   return Object.freeze({
     http: {
@@ -122,6 +138,8 @@ function toAppConfig(
     cost: {
       prices,
       transcriptionPrices,
+      livePrices,
+      backendPrices,
       sessionBudgetUsd: vars.SWITCHBOARD_SESSION_BUDGET_USD,
       userDailyBudgetUsd: vars.SWITCHBOARD_USER_DAILY_BUDGET_USD,
       tenantMonthlyBudgetUsd: vars.SWITCHBOARD_TENANT_MONTHLY_BUDGET_USD,

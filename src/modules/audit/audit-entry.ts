@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = [
   'session.budget_warning',
   'session.budget_exceeded',
   'session.costly_tools_disabled',
+  'live.delegation_created',
+  'live.hosted_tool_used',
   'tool.refused',
   'tool.executed',
   'tool.failed',

@@ -1,12 +1,17 @@
 import { Module } from '@nestjs/common';
 
 import { AuditModule } from '../audit/index.js';
+import { GptLiveModule } from '../gpt-live/index.js';
 import { MetricsModule } from '../metrics/index.js';
 import { RealtimeModule } from '../realtime/index.js';
 import { SessionsModule } from '../sessions/index.js';
 import { VoiceConversation } from '../voice/index.js';
 import { ChargesInFlight } from './charges-in-flight.js';
 import { CostMeter } from './cost-meter.js';
+import { LiveCallStates } from './gpt-live/live-call-state.js';
+import { LiveConversation } from './gpt-live/live-conversation.js';
+import { LivePricing } from './gpt-live/live-pricing.js';
+import { LiveSessionGuard } from './gpt-live/live-session-guard.js';
 import { GovernedCalls } from './realtime/governed-calls.js';
 import { LatencyMeter } from './realtime/latency-meter.js';
 import { RealtimeConversation } from './realtime/realtime-conversation.js';
@@ -17,23 +22,29 @@ import { SessionTimers } from './session-timers.js';
 import { SessionTranscripts } from './realtime/session-transcripts.js';
 import { SessionTranscriptsRepository } from './session-transcripts.repository.js';
 import { TamperGuard } from './realtime/tamper-guard.js';
+import { VoiceConversationRouter } from './voice-conversation-router.js';
 
 /**
  * Governing and observing a call while it runs, on the replica that holds its control channel:
  * what it costs (CostMeter, ResponseBudget), that nobody but Switchboard speaks as the system or
  * answers a tool (TamperGuard), the one way a response is started (ServerResponses), its duration
  * cap (SessionTimers), and what it sounds like (LatencyMeter, SessionTranscripts). What reads
- * the Realtime protocol lives in `realtime/` (the adapter's half, including `RealtimeConversation`,
- * bound as the `VoiceConversation` port); the rest hears only `VoiceEvents`.
+ * the Realtime protocol lives in `realtime/`, what reads GPT-Live's in `gpt-live/` (each
+ * adapter's half, with its `VoiceConversation`; `VoiceConversationRouter` is the port); the rest
+ * hears only `VoiceEvents`.
  */
 @Module({
   exports: [LatencyMeter, SessionTranscripts, VoiceConversation],
-  imports: [AuditModule, MetricsModule, RealtimeModule, SessionsModule],
+  imports: [AuditModule, GptLiveModule, MetricsModule, RealtimeModule, SessionsModule],
   providers: [
     ChargesInFlight,
     CostMeter,
     GovernedCalls,
     LatencyMeter,
+    LiveCallStates,
+    LiveConversation,
+    LivePricing,
+    LiveSessionGuard,
     RealtimeConversation,
     RealtimePricing,
     ResponseBudget,
@@ -42,7 +53,8 @@ import { TamperGuard } from './realtime/tamper-guard.js';
     SessionTranscripts,
     SessionTranscriptsRepository,
     TamperGuard,
-    { provide: VoiceConversation, useExisting: RealtimeConversation },
+    VoiceConversationRouter,
+    { provide: VoiceConversation, useExisting: VoiceConversationRouter },
   ],
 })
 export class LiveCallsModule {}

@@ -1,7 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import OpenAI from 'openai';
 
-import { VoiceApiRefusedError, VoiceCalls, type SessionConfig } from '../voice/index.js';
+import {
+  realtimeConfigOf,
+  VoiceApiRefusedError,
+  VoiceCalls,
+  type SessionConfig,
+} from '../voice/index.js';
 import { SidebandConnections } from './sideband-connections.js';
 
 /**
@@ -22,7 +27,10 @@ export class RealtimeCalls extends VoiceCalls {
 
   async createCall(offer: string, session: SessionConfig) {
     try {
-      const response = await this.openai.realtime.calls.create({ sdp: offer, session });
+      const response = await this.openai.realtime.calls.create({
+        sdp: offer,
+        session: realtimeConfigOf(session),
+      });
       const answer = await response.text();
       const callId = response.headers.get('location')?.split('/').pop() ?? '';
       if (!callId)
@@ -39,7 +47,7 @@ export class RealtimeCalls extends VoiceCalls {
     try {
       const secret = await this.openai.realtime.clientSecrets.create({
         expires_after: { anchor: 'created_at', seconds: ttlSeconds },
-        session,
+        session: realtimeConfigOf(session),
       });
       return { value: secret.value, expiresAt: new Date(secret.expires_at * 1000) };
     } catch (error) {

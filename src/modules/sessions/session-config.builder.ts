@@ -1,17 +1,65 @@
 import type OpenAI from 'openai';
 
-import { DEFAULT_MAX_OUTPUT_TOKENS, type AgentProfile } from '../../config/agent-profiles.js';
+import {
+  DEFAULT_LIVE_BACKEND_MODEL,
+  DEFAULT_LIVE_PAGE,
+  DEFAULT_MAX_OUTPUT_TOKENS,
+  type AgentProfile,
+} from '../../config/agent-profiles.js';
 import type { ToolDefinition } from '../tools/index.js';
-import type { SessionConfig } from '../voice/index.js';
+import type { LiveSessionConfig, RealtimeSessionConfig, SessionConfig } from '../voice/index.js';
 
 /**
- * The Realtime session config, built on the server from the agent profile and the tools the
- * caller may use: the browser never chooses instructions or tools.
+ * The session config, built on the server from the agent profile and the tools the caller may
+ * use, for the API the profile runs on: the browser never chooses instructions or tools.
  */
 export function buildSessionConfig(
   profile: AgentProfile,
   tools: readonly ToolDefinition[],
 ): SessionConfig {
+  return profile.api === 'live'
+    ? buildLiveSessionConfig(profile, tools)
+    : buildRealtimeSessionConfig(profile, tools);
+}
+
+/**
+ * GPT-Live: the caller's function tools go to the Responses backend (the voice cannot call tools),
+ * hosted tools only if the profile lists them, and the page's data channel is always narrowed
+ * (the API's default lets a page send and see everything).
+ */
+function buildLiveSessionConfig(
+  profile: AgentProfile,
+  tools: readonly ToolDefinition[],
+): LiveSessionConfig {
+  const live = profile.live ?? {};
+  const page = { ...DEFAULT_LIVE_PAGE, ...live.page };
+  return {
+    model: profile.model,
+    instructions: profile.instructions,
+    audio: { output: { voice: profile.voice } },
+    delegation: {
+      type: 'responses',
+      responses: {
+        model: live.backendModel ?? DEFAULT_LIVE_BACKEND_MODEL,
+        instructions: live.backendInstructions ?? profile.instructions,
+        tools: [...tools, ...(live.hostedTools ?? []).map((tool) => ({ ...tool }))],
+        tool_choice: 'auto',
+        max_output_tokens: profile.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS,
+      },
+    },
+    client: {
+      data_channel: {
+        allowed_client_events: [...page.clientEvents],
+        allowed_server_events: page.serverEvents.map((selector) => ({ ...selector })),
+      },
+    },
+  };
+}
+
+function buildRealtimeSessionConfig(
+  profile: AgentProfile,
+  tools: readonly ToolDefinition[],
+): RealtimeSessionConfig {
   return {
     type: 'realtime',
     model: profile.model,

@@ -3,7 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { actorOf, type Principal } from '../../common/auth/principal.js';
 import { AppConfig } from '../../config/app-config.js';
 import { AuditLog } from '../audit/index.js';
-import { CallNotFoundUpstreamError, VoiceApiRefusedError, VoiceCalls } from '../voice/index.js';
+import {
+  CallNotFoundUpstreamError,
+  isLiveConfig,
+  type SessionConfig,
+  VoiceApiRefusedError,
+  VoiceCalls,
+} from '../voice/index.js';
 import { SessionLifecycle } from './session-lifecycle.js';
 import { SidebandLeases } from './sideband-leases.js';
 import type { SessionRecord } from './session.record.js';
@@ -140,10 +146,26 @@ export class SessionConnector {
       actor: actorOf(principal),
       action: session.mode === 'proxy' ? 'session.connected' : 'session.bound',
       subject: session.id,
-      data: { callId, mode: session.mode, expiresAt: active.expiresAt.toISOString() },
+      data: {
+        callId,
+        mode: session.mode,
+        expiresAt: active.expiresAt.toISOString(),
+        ...livePageData(session.config),
+      },
     });
     return active;
   }
+}
+
+/** A Live session's audit records the data-channel allowlists Switchboard set for the page. */
+function livePageData(config: SessionConfig) {
+  if (!isLiveConfig(config)) return {};
+  const channel = config.client.data_channel;
+  return {
+    api: 'live',
+    pageClientEvents: channel.allowed_client_events,
+    pageServerEvents: channel.allowed_server_events,
+  };
 }
 
 function refusal(session: SessionRecord, mode: 'proxy' | 'ephemeral'): string {

@@ -4,6 +4,7 @@ import { DomainError } from '../../common/errors/domain.error.js';
 export const SESSION_ERROR_CODES = [
   'SESSION_NOT_FOUND',
   'UNKNOWN_AGENT',
+  'MODE_NOT_SUPPORTED',
   'SESSION_LIMIT_REACHED',
   'SESSION_STATE_CONFLICT',
   'UPSTREAM_ERROR',
@@ -29,6 +30,18 @@ export class UnknownAgentError extends DomainError<SessionErrorCode> {
       status: 400,
       title: 'Unknown agent profile',
       detail: `There is no agent profile "${agent}". Known profiles: ${known.join(', ')}.`,
+    });
+  }
+}
+
+/** GPT-Live has no ephemeral client keys: its sessions connect through Switchboard only. */
+export class ModeNotSupportedError extends DomainError<SessionErrorCode> {
+  constructor(agent: string) {
+    super({
+      code: 'MODE_NOT_SUPPORTED',
+      status: 400,
+      title: 'Connection mode not supported by this agent',
+      detail: `The agent profile "${agent}" runs on GPT-Live, which has no ephemeral client keys; open the session in proxy mode (omit "mode" or send "proxy") and post the SDP offer to its sdpUrl.`,
     });
   }
 }

@@ -29,6 +29,11 @@ export interface Charge {
   readonly inputTokens: number;
   readonly outputTokens: number;
   readonly transcriptions: number;
+  /**
+   * Metered session time (GPT-Live): the API's cumulative seconds so far and their price. Only
+   * seconds not charged before are added, so a replayed or repeated report charges nothing.
+   */
+  readonly sessionSeconds?: { readonly cumulative: number; readonly usdPerSecond: number };
 }
 
 /** A session's spend after a charge: its own, its user's today, its tenant's this month. */
@@ -256,19 +261,24 @@ export class SessionsRepository {
   async addCharge(id: string, charge: Charge): Promise<ChargedSpend | undefined> {
     const [row] = (await this.dataSource.query(
       `WITH updated AS (
-         UPDATE sessions SET cost_usd = cost_usd + $2,
+         UPDATE sessions SET cost_usd = cost_usd + $2
+             + greatest($7::numeric - coalesce((usage->>'seconds')::numeric, 0), 0) * $8,
            usage = usage || jsonb_build_object(
              'responses', coalesce((usage->>'responses')::int, 0) + $3,
              'inputTokens', coalesce((usage->>'inputTokens')::bigint, 0) + $4,
              'outputTokens', coalesce((usage->>'outputTokens')::bigint, 0) + $5,
              'transcriptions', coalesce((usage->>'transcriptions')::int, 0) + $6)
-         WHERE id = $1 RETURNING cost_usd, budget_warned, user_id, tenant_id, created_at)
+             || CASE WHEN $7::numeric > 0 THEN jsonb_build_object('seconds',
+                  greatest(coalesce((usage->>'seconds')::numeric, 0), $7::numeric))
+                ELSE '{}'::jsonb END
+         WHERE id = $1 RETURNING cost_usd, budget_warned, user_id, tenant_id, created_at,
+           cost_usd - (SELECT cost_usd FROM sessions WHERE id = $1) AS added)
        -- The sums read the table as it was before this UPDATE: add the new charge where it counts.
        SELECT u.cost_usd AS session_cost, u.budget_warned,
          ${spendSql.userDay('u.user_id', 'u.tenant_id')}
-           + CASE WHEN u.created_at >= date_trunc('day', now()) THEN $2 ELSE 0 END AS user_day,
+           + CASE WHEN u.created_at >= date_trunc('day', now()) THEN u.added ELSE 0 END AS user_day,
          ${spendSql.tenantMonth('u.tenant_id')}
-           + CASE WHEN u.created_at >= date_trunc('month', now()) THEN $2 ELSE 0 END AS tenant_month
+           + CASE WHEN u.created_at >= date_trunc('month', now()) THEN u.added ELSE 0 END AS tenant_month
        FROM updated u`,
       [
         id,
@@ -277,6 +287,8 @@ export class SessionsRepository {
         charge.inputTokens,
         charge.outputTokens,
         charge.transcriptions,
+        charge.sessionSeconds?.cumulative ?? 0,
+        charge.sessionSeconds?.usdPerSecond ?? 0,
       ],
     )) as {
       session_cost: string;
@@ -305,12 +317,17 @@ export class SessionsRepository {
     id: string,
     tools: readonly string[],
   ): Promise<SessionConfig | undefined> {
+    // A Realtime config holds its tools at `tools`; a GPT-Live one in its Responses delegation.
     const [rows] = (await this.dataSource.query(
-      `UPDATE sessions SET costly_tools_disabled = true,
-         config = jsonb_set(config, '{tools}', coalesce(
-           (SELECT jsonb_agg(t) FROM jsonb_array_elements(config->'tools') t
-            WHERE NOT (t->>'name' = ANY($2::text[]))), '[]'::jsonb))
-       WHERE id = $1 AND NOT costly_tools_disabled RETURNING config`,
+      `WITH target AS (
+         SELECT id, CASE WHEN config->>'type' = 'realtime' THEN '{tools}'::text[]
+                         ELSE '{delegation,responses,tools}'::text[] END AS path
+         FROM sessions WHERE id = $1)
+       UPDATE sessions s SET costly_tools_disabled = true,
+         config = jsonb_set(s.config, target.path, coalesce(
+           (SELECT jsonb_agg(t) FROM jsonb_array_elements(s.config #> target.path) t
+            WHERE NOT coalesce(t->>'name' = ANY($2::text[]), false)), '[]'::jsonb))
+       FROM target WHERE s.id = target.id AND NOT s.costly_tools_disabled RETURNING s.config`,
       [id, tools],
     )) as [{ config: SessionConfig }[], number];
     return rows[0]?.config;

@@ -10,13 +10,22 @@ import { AppConfig } from '../../config/app-config.js';
 import { DatabaseNotifications } from '../../database/database-notifications.js';
 import { WhereClause } from '../../database/where-clause.js';
 import { type AuditActor, AuditLog } from '../audit/index.js';
-import { VoiceCalls, type SessionConfig } from '../voice/index.js';
+import {
+  offeredFunctionTools,
+  type SessionConfig,
+  VoiceCalls,
+  voiceApiOf,
+} from '../voice/index.js';
 import { ToolAccessPolicy, ToolMessages, ToolRegistry } from '../tools/index.js';
 import { latencySummary } from './latency-stats.js';
 import { admitSession } from './session-admission.js';
 import { buildSessionConfig } from './session-config.builder.js';
 import type { SessionLimits, SessionRecord } from './session.record.js';
-import { SessionNotFoundError, UnknownAgentError } from './sessions.errors.js';
+import {
+  ModeNotSupportedError,
+  SessionNotFoundError,
+  UnknownAgentError,
+} from './sessions.errors.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SidebandLeasesRepository } from './sideband-leases.repository.js';
 import { nextResponseCeilingUsd } from './usage-cost.js';
@@ -64,6 +73,7 @@ export class SessionsService implements OnApplicationBootstrap {
     const profiles = this.config.sessions.agentProfiles;
     const profile = Object.hasOwn(profiles, agentName) ? profiles[agentName] : undefined;
     if (!profile) throw new UnknownAgentError(agentName, Object.keys(profiles));
+    if (profile.api === 'live' && mode === 'ephemeral') throw new ModeNotSupportedError(agentName);
     const limits = sessionLimits(profile, this.config.sessions);
     const sessionConfig = buildSessionConfig(
       profile,
@@ -110,6 +120,7 @@ export class SessionsService implements OnApplicationBootstrap {
           subject: session.id,
           data: {
             agent: profile.name,
+            api: voiceApiOf(sessionConfig),
             mode,
             responseStart: profile.responseStart ?? 'vad',
             tenantId: principal.tenantId,
@@ -243,7 +254,7 @@ export class SessionsService implements OnApplicationBootstrap {
 }
 
 function toolNames(config: SessionConfig): string[] {
-  return config.tools.map((tool) => tool.name);
+  return offeredFunctionTools(config).map((tool) => tool.name);
 }
 
 /** The notice every replica hears when a session ends (`SessionEndNotifier`). */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { AppConfig } from '../../config/app-config.js';
 import type { SessionRecord } from '../sessions/index.js';
-import type { FunctionToolConfig } from '../voice/index.js';
+import { type FunctionToolConfig, offeredFunctionTools } from '../voice/index.js';
 import { type RegisteredTool, ToolAccessPolicy, ToolRegistry } from '../tools/index.js';
 import type { ToolCallRequest } from './tool-call.pipeline.js';
 import { ToolCallsRepository, type RateWindowCheck } from './tool-calls.repository.js';
@@ -57,12 +57,9 @@ export class ToolCallPolicy {
    * agent profile offered those roles) must all allow it: the model was offered nothing else.
    */
   private checkAllowed({ principal, session }: ToolCallRequest, tool: RegisteredTool): void {
-    // The stored config is JSON from the database: a row without tools, or a nameless entry,
-    // offers nothing rather than failing the call.
-    const stored: readonly Partial<FunctionToolConfig>[] | undefined = session.config.tools;
-    const offered = (stored ?? []).flatMap((definition) =>
-      definition.name ? [definition.name] : [],
-    );
+    // The stored config is JSON from the database: a nameless entry offers nothing.
+    const stored: readonly Partial<FunctionToolConfig>[] = offeredFunctionTools(session.config);
+    const offered = stored.flatMap((definition) => (definition.name ? [definition.name] : []));
     const reason = this.access.allows(session.roles, tool.name)
       ? this.access.refusal(principal.roles, tool.name, offered)
       : 'role';

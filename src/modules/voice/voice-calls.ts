@@ -1,4 +1,4 @@
-import type { SessionConfig } from './session-config.js';
+import type { SessionConfig, VoiceApi } from './session-config.js';
 
 /** The voice API does not know the call (it ended, or it never existed). */
 export class CallNotFoundUpstreamError extends Error {
@@ -11,9 +11,19 @@ export class VoiceApiRefusedError extends Error {
 }
 
 /**
+ * Which API a call id belongs to. OpenAI names them apart: Realtime calls `rtc_…`, GPT-Live
+ * sessions `live_…` (the SIP webhooks carry one of each for one phone call). Deciding by the id
+ * needs no lookup, so any replica routes any call, also one it never saw.
+ */
+export function voiceApiOfCall(callId: string): VoiceApi {
+  return callId.startsWith('live_') ? 'live' : 'realtime';
+}
+
+/**
  * The port through which sessions create, watch and end calls on a voice API. The OpenAI Realtime
- * API is the first adapter (`realtime/realtime-calls.ts`); a second one implements these same
- * methods and the sessions module does not change.
+ * API (`realtime/realtime-calls.ts`) and GPT-Live (`gpt-live/live-calls.ts`) implement it; the
+ * app binds `VoiceCalls` to a router over both (`voice-call-router.ts`), so the sessions module
+ * never knows which API a call runs on.
  */
 export abstract class VoiceCalls {
   /** Creates the call from the page's SDP offer with the server-built session; the SDP answer. */

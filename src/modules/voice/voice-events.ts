@@ -18,6 +18,11 @@ export interface CallCharge {
   readonly inputTokens: number;
   readonly outputTokens: number;
   readonly transcriptions: number;
+  /**
+   * Session time an API bills by the second (GPT-Live): its cumulative seconds and their price;
+   * only seconds not yet charged are added.
+   */
+  readonly sessionSeconds?: { readonly cumulative: number; readonly usdPerSecond: number };
 }
 
 /** What a voice API's adapter tells governance, by name, whichever API the call runs on. */

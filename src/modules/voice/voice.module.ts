@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Module, type Type } from '@nestjs/common';
 
+import { LIVE_CALLS, REALTIME_CALLS, VoiceCallRouter } from './voice-call-router.js';
 import { VoiceCalls } from './voice-calls.js';
 import { VoiceEvents } from './voice-events.js';
 
@@ -10,18 +11,25 @@ export interface VoiceAdapter {
 }
 
 /**
- * Binds the voice port for the whole app to the adapter it runs with. Governance modules inject
- * `VoiceCalls` and `VoiceEvents` without importing the adapter, and see nothing else of it. (The
- * adapter's `VoiceConversation` is bound by the live-calls module, which holds its call state.)
+ * Binds the voice port for the whole app to the two adapters, behind one router: governance
+ * modules inject `VoiceCalls` and `VoiceEvents` without importing an adapter, and see nothing
+ * else of them. (The adapters' `VoiceConversation` halves are routed by the live-calls module,
+ * which holds their call state.)
  */
 @Global()
 @Module({})
 export class VoiceModule {
-  static forAdapter(adapter: VoiceAdapter): DynamicModule {
+  static forAdapters(adapters: { realtime: VoiceAdapter; live: VoiceAdapter }): DynamicModule {
     return {
       module: VoiceModule,
-      imports: [adapter.module],
-      providers: [VoiceEvents, { provide: VoiceCalls, useExisting: adapter.calls }],
+      imports: [adapters.realtime.module, adapters.live.module],
+      providers: [
+        VoiceEvents,
+        { provide: REALTIME_CALLS, useExisting: adapters.realtime.calls },
+        { provide: LIVE_CALLS, useExisting: adapters.live.calls },
+        VoiceCallRouter,
+        { provide: VoiceCalls, useExisting: VoiceCallRouter },
+      ],
       exports: [VoiceCalls, VoiceEvents],
     };
   }

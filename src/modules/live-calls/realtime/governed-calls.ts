@@ -3,6 +3,7 @@ import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nest
 import { RealtimeEventBus, type TaggableItem } from '../../realtime/index.js';
 
 import { SessionLifecycle, type ResponseStart, type SessionRecord } from '../../sessions/index.js';
+import { isLiveConfig } from '../../voice/index.js';
 import type { ResponseUsage } from './realtime-pricing.js';
 
 /**
@@ -64,7 +65,10 @@ export class GovernedCalls implements OnModuleInit, OnApplicationShutdown {
   onModuleInit(): void {
     this.unsubscribe.push(
       // Known before the first event arrives, so every decision on it can be taken at once.
-      this.lifecycle.on('call.watching', ({ session, callId }) => this.watch(session, callId)),
+      // GPT-Live calls keep none of this Realtime state.
+      this.lifecycle.on('call.watching', ({ session, callId }) => {
+        if (!isLiveConfig(session.config)) this.watch(session, callId);
+      }),
       this.bus.on('sideband.closed', ({ callId }) => this.forget(callId)),
       this.bus.on('sideband.lost', ({ callId }) => this.forget(callId)),
     );

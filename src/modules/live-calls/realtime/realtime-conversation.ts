@@ -9,6 +9,7 @@ import {
 import {
   type CallerNotice,
   type ProposedToolCall,
+  realtimeConfigOf,
   type SessionConfig,
   type ToolOutputDelivery,
   VoiceConversation,
@@ -94,7 +95,7 @@ export class RealtimeConversation
   }
 
   applySession(callId: string, session: SessionConfig): void {
-    this.sidebands.send(callId, revertUpdate(session));
+    this.sidebands.send(callId, revertUpdate(realtimeConfigOf(session)));
   }
 
   /** A finished response: charged from its usage, and its function calls proposed if it completed. */
@@ -125,8 +126,8 @@ export class RealtimeConversation
     if (!usage) return;
     this.events.emit('call.charged', {
       callId,
-      price: (session) => this.pricing.transcription(usage, session),
-      nextResponseUsd: (session) => this.pricing.nextResponseUsd(callId, session),
+      price: (session) => this.pricing.transcription(usage, realtimeConfigOf(session)),
+      nextResponseUsd: (session) => this.pricing.nextResponseUsd(callId, realtimeConfigOf(session)),
     });
   }
 
@@ -135,8 +136,8 @@ export class RealtimeConversation
     if (call) call.lastUsage = usage;
     this.events.emit('call.charged', {
       callId,
-      price: (session) => this.pricing.response(usage, session),
-      nextResponseUsd: (session) => this.pricing.nextResponseUsd(callId, session),
+      price: (session) => this.pricing.response(usage, realtimeConfigOf(session)),
+      nextResponseUsd: (session) => this.pricing.nextResponseUsd(callId, realtimeConfigOf(session)),
     });
   }
 }

@@ -8,7 +8,7 @@ import {
   type TranscriptionUsage,
 } from '../../../config/transcription-prices.js';
 import { nextResponseCeilingUsd, usageCostUsd, type RealtimeUsage } from '../../sessions/index.js';
-import type { CallCharge, SessionConfig } from '../../voice/index.js';
+import type { CallCharge, RealtimeSessionConfig } from '../../voice/index.js';
 import { GovernedCalls } from './governed-calls.js';
 
 /** `response.done.usage`, with the totals the session's counters keep. */
@@ -26,7 +26,7 @@ export class RealtimePricing {
     private readonly calls: GovernedCalls,
   ) {}
 
-  response(usage: ResponseUsage, session: SessionConfig): CallCharge {
+  response(usage: ResponseUsage, session: RealtimeSessionConfig): CallCharge {
     return {
       costUsd: usageCostUsd(usage, this.modelPrices(session)),
       responses: 1,
@@ -36,7 +36,7 @@ export class RealtimePricing {
     };
   }
 
-  transcription(usage: TranscriptionUsage, session: SessionConfig): CallCharge {
+  transcription(usage: TranscriptionUsage, session: RealtimeSessionConfig): CallCharge {
     const prices = this.config.cost.transcriptionPrices;
     const model = session.audio?.input?.transcription?.model ?? FALLBACK_TRANSCRIPTION_MODEL;
     return {
@@ -49,7 +49,7 @@ export class RealtimePricing {
   }
 
   /** The most the call's next response can cost (model prices, its output cap, its last usage). */
-  nextResponseUsd(callId: string, session: SessionConfig): number {
+  nextResponseUsd(callId: string, session: RealtimeSessionConfig): number {
     const cap = Number(session.max_output_tokens);
     return nextResponseCeilingUsd(
       this.calls.get(callId)?.lastUsage,
@@ -58,7 +58,7 @@ export class RealtimePricing {
     );
   }
 
-  private modelPrices(session: SessionConfig) {
+  private modelPrices(session: RealtimeSessionConfig) {
     const { prices } = this.config.cost;
     return prices[String(session.model ?? 'gpt-realtime')] ?? prices['gpt-realtime'];
   }

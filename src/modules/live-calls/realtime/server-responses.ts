@@ -10,6 +10,7 @@ import {
   responseTagOf,
   SidebandTags,
 } from '../../realtime/index.js';
+import { realtimeConfigOf } from '../../voice/index.js';
 import { GovernedCalls, type GovernedCall } from './governed-calls.js';
 import { ResponseBudget } from '../response-budget.js';
 import { RealtimePricing } from './realtime-pricing.js';
@@ -174,7 +175,7 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
     let allowed = false;
     try {
       allowed = await this.budget.allowsResponse(callId, (session) =>
-        this.pricing.nextResponseUsd(callId, session),
+        this.pricing.nextResponseUsd(callId, realtimeConfigOf(session)),
       );
       // Not affordable (the session is being ended) or not active: nothing more starts.
       if (!allowed) state.queue.length = 0;

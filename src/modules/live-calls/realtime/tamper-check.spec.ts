@@ -1,4 +1,4 @@
-import type { FunctionToolConfig, SessionConfig } from '../../voice/index.js';
+import type { FunctionToolConfig, RealtimeSessionConfig } from '../../voice/index.js';
 import { foreignChanges, revertUpdate } from './tamper-check.js';
 
 const base = { type: 'realtime', model: 'm', max_output_tokens: 1024 } as const;
@@ -10,7 +10,7 @@ describe(foreignChanges.name, () => {
     description: 'A',
     parameters: { type: 'object' },
   };
-  const expected: SessionConfig = {
+  const expected: RealtimeSessionConfig = {
     ...base,
     instructions: 'Be nice.',
     tools: [tool],

@@ -1,4 +1,4 @@
-import type { SessionConfig } from '../../voice/index.js';
+import type { RealtimeSessionConfig } from '../../voice/index.js';
 
 /** The session fields only Switchboard may set; a change to any of them from elsewhere is tampering. */
 const GOVERNED_FIELDS = ['instructions', 'tools', 'tool_choice'] as const;
@@ -26,7 +26,10 @@ export type EffectiveSession = object;
 type GovernedValues = { readonly [F in (typeof GOVERNED_FIELDS)[number]]?: unknown };
 
 /** The governed fields where the effective session differs from what Switchboard set. */
-export function foreignChanges(expected: SessionConfig, effective: EffectiveSession): string[] {
+export function foreignChanges(
+  expected: RealtimeSessionConfig,
+  effective: EffectiveSession,
+): string[] {
   const actual: GovernedValues = effective;
   return GOVERNED_FIELDS.filter(
     (field) => normalised(field, expected[field]) !== normalised(field, actual[field]),
@@ -34,7 +37,7 @@ export function foreignChanges(expected: SessionConfig, effective: EffectiveSess
 }
 
 /** The `session.update` that puts the governed fields back. */
-export function revertUpdate(expected: SessionConfig): Json {
+export function revertUpdate(expected: RealtimeSessionConfig): Json {
   return {
     type: 'session.update',
     session: {

@@ -12,6 +12,7 @@ import {
   SidebandTags,
   type TaggableItem,
 } from '../../realtime/index.js';
+import { isLiveConfig, realtimeConfigOf } from '../../voice/index.js';
 import { GovernedCalls, type GovernedCall } from './governed-calls.js';
 import { type EffectiveSession, foreignChanges, revertUpdate } from './tamper-check.js';
 import { SessionLifecycle, SessionsService } from '../../sessions/index.js';
@@ -51,7 +52,8 @@ export class TamperGuard implements OnModuleInit, OnApplicationShutdown {
     this.unsubscribe.push(
       // Whatever the page changed before the sideband was attached is put back at once.
       this.lifecycle.on('call.attached', ({ session, callId, takeover }) => {
-        if (!takeover) this.sidebands.send(callId, revertUpdate(session.config));
+        if (!takeover && !isLiveConfig(session.config))
+          this.sidebands.send(callId, revertUpdate(session.config));
       }),
       this.bus.on('sideband.event', ({ callId, event }) => this.inspect(callId, event)),
       // After a reconnect, changes made while nobody was watching are put back.
@@ -60,7 +62,8 @@ export class TamperGuard implements OnModuleInit, OnApplicationShutdown {
         const call = this.calls.get(callId);
         if (call) this.redoAfterReconnect(callId, call);
         const session = await this.sessions.findByCall(callId);
-        if (session?.state === 'active') this.sidebands.send(callId, revertUpdate(session.config));
+        if (session?.state === 'active')
+          this.sidebands.send(callId, revertUpdate(realtimeConfigOf(session.config)));
       }),
     );
   }
@@ -217,9 +220,10 @@ export class TamperGuard implements OnModuleInit, OnApplicationShutdown {
   private async checkSession(callId: string, effective: EffectiveSession): Promise<void> {
     const session = await this.sessions.findByCall(callId);
     if (!session || session.state !== 'active') return;
-    const changed = foreignChanges(session.config, effective);
+    const config = realtimeConfigOf(session.config);
+    const changed = foreignChanges(config, effective);
     if (changed.length === 0) return;
-    this.sidebands.send(callId, revertUpdate(session.config));
+    this.sidebands.send(callId, revertUpdate(config));
     await this.reaction(callId, 'session.update', { fields: changed });
   }
 

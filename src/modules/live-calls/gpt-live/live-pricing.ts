@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+
+import { AppConfig } from '../../../config/app-config.js';
+import { dearest, type BackendModelPrices } from '../../../config/live-prices.js';
+import type { CallCharge, LiveSessionConfig } from '../../voice/index.js';
+
+/** `usage` of a nested Responses `response.completed`: the backend's tokens. */
+export interface BackendUsage {
+  readonly input_tokens?: number;
+  readonly input_tokens_details?: { readonly cached_tokens?: number };
+  readonly output_tokens?: number;
+}
+
+/**
+ * Seconds between two usage reports a budget must still cover: the API reports cumulative
+ * seconds now and then, so what is left must pay for the time until the next report.
+ */
+const REPORT_INTERVAL_SECONDS = 10;
+const PER_MILLION = 1_000_000;
+
+/**
+ * What GPT-Live usage costs, from the price tables in the config: session time by the second
+ * (every second as active: the API does not say which were standby), delegated backend tokens at
+ * the backend model's Responses prices, and the most the next billable event can cost.
+ */
+@Injectable()
+export class LivePricing {
+  constructor(private readonly config: AppConfig) {}
+
+  /** The session's cumulative seconds (`session.usage.updated`), charged once each. */
+  seconds(cumulative: number, session: LiveSessionConfig): CallCharge {
+    return {
+      costUsd: 0,
+      responses: 0,
+      inputTokens: 0,
+      outputTokens: 0,
+      transcriptions: 0,
+      sessionSeconds: { cumulative, usdPerSecond: this.usdPerSecond(session) },
+    };
+  }
+
+  /** One backend response's tokens. */
+  backend(usage: BackendUsage, session: LiveSessionConfig): CallCharge {
+    const prices = this.backendPrices(session);
+    const input = usage.input_tokens ?? 0;
+    const cached = Math.min(input, usage.input_tokens_details?.cached_tokens ?? 0);
+    const output = usage.output_tokens ?? 0;
+    return {
+      costUsd:
+        ((input - cached) * prices.textIn + cached * prices.textCached + output * prices.textOut) /
+        PER_MILLION,
+      responses: 1,
+      inputTokens: input,
+      outputTokens: output,
+      transcriptions: 0,
+    };
+  }
+
+  /**
+   * The most the next billable event can cost: a backend response reading what the last one read
+   * and writing its whole output cap, plus session time until the next usage report.
+   */
+  nextEventUsd(session: LiveSessionConfig, lastInputTokens: number): number {
+    const prices = this.backendPrices(session);
+    const { max_output_tokens: cap } = session.delegation.responses;
+    return (
+      (lastInputTokens * prices.textIn + cap * prices.textOut) / PER_MILLION +
+      REPORT_INTERVAL_SECONDS * this.usdPerSecond(session)
+    );
+  }
+
+  private usdPerSecond(session: LiveSessionConfig): number {
+    const table = this.config.cost.livePrices;
+    const prices = table[session.model] ?? dearest(table, 'activePerMinute');
+    return Math.max(prices.activePerMinute, prices.standbyPerMinute) / 60;
+  }
+
+  private backendPrices(session: LiveSessionConfig): BackendModelPrices {
+    const table = this.config.cost.backendPrices;
+    return table[session.delegation.responses.model] ?? dearest(table, 'textOut');
+  }
+}
