@@ -3,10 +3,9 @@ import { randomBytes } from 'node:crypto';
 import OpenAI from 'openai';
 import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
 
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import {
-  attachSideband,
   heardSaying,
+  liveSimulatorSuite,
   openPrimary,
   sayToLive,
 } from '../support/live-sim-clients.js';
@@ -18,39 +17,26 @@ const WEBHOOK_SECRET = `whsec_${randomBytes(24).toString('base64')}`;
 
 /** The simulated GPT-Live conversation: turns, speech, delegation, SIP with both APIs. */
 describe('simulator: a GPT-Live conversation (voice, delegation, SIP)', () => {
-  let sim: Simulator;
-  let client: OpenAI;
-  const cleanup: (() => Promise<void> | void)[] = [];
-
-  beforeAll(async () => {
-    sim = await startSimulator({
-      inspection: true,
-      timeScale: 0.02,
-      webhookDelivery: { attempts: 2, baseDelayMs: 10 },
-      scenario: {
-        spokenTurns: ['Where is my order 10042?'],
-        delegationAcknowledgement: 'One moment please.',
-        rules: [
-          {
-            when: { regex: 'order\\s*(\\d+)', flags: 'i' },
-            callTools: [{ name: 'lookup_order', arguments: { orderNumber: '{{match.1}}' } }],
-            afterTools: 'Your order: {{output.lookup_order}}',
-          },
-          {
-            when: { contains: 'weather' },
-            callTools: [{ name: 'web_search', arguments: { query: 'weather in Paris' } }],
-            afterTools: 'I found {{output.web_search}}',
-          },
-          { when: { contains: 'hello' }, say: 'Hi there!' },
-        ],
-      },
-    });
-    client = new OpenAI({ apiKey: sim.apiKey, baseURL: `${sim.url}/v1`, maxRetries: 0 });
+  const suite = liveSimulatorSuite({
+    webhookDelivery: { attempts: 2, baseDelayMs: 10 },
+    scenario: {
+      spokenTurns: ['Where is my order 10042?'],
+      delegationAcknowledgement: 'One moment please.',
+      rules: [
+        {
+          when: { regex: 'order\\s*(\\d+)', flags: 'i' },
+          callTools: [{ name: 'lookup_order', arguments: { orderNumber: '{{match.1}}' } }],
+          afterTools: 'Your order: {{output.lookup_order}}',
+        },
+        {
+          when: { contains: 'weather' },
+          callTools: [{ name: 'web_search', arguments: { query: 'weather in Paris' } }],
+          afterTools: 'I found {{output.web_search}}',
+        },
+        { when: { contains: 'hello' }, say: 'Hi there!' },
+      ],
+    },
   });
-  afterEach(async () => {
-    for (const undo of cleanup.splice(0).reverse()) await undo();
-  });
-  afterAll(() => sim.close());
 
   const responses = {
     type: 'responses' as const,
@@ -68,24 +54,18 @@ describe('simulator: a GPT-Live conversation (voice, delegation, SIP)', () => {
     },
   };
 
-  async function attach(sessionId: string) {
-    const attached = await attachSideband(client, sessionId);
-    cleanup.push(() => attached.sideband.close());
-    return attached;
-  }
-
-  const say = (sessionId: string, text: string) => sayToLive(sim, sessionId, text);
+  const say = (sessionId: string, text: string) => sayToLive(suite.sim, sessionId, text);
 
   const nested = (e: RealtimeEvent) => e.event as ResponseStreamEvent;
 
   it('over WebRTC: hears the caller’s audio, delegates a function call the sideband answers, then speaks the result with audio', async () => {
     const browser = new WeriftBrowser();
-    cleanup.push(() => browser.close());
-    const created = await client.live.create({
+    suite.later(() => browser.close());
+    const created = await suite.client.live.create({
       session: { model: 'gpt-live-1', delegation: responses },
       transport: { type: 'webrtc', sdp: await browser.offer() },
     });
-    const { sideband, events } = await attach(created.session.id);
+    const { sideband, events } = await suite.attach(created.session.id);
     await browser.accept(created.transport.sdp);
     await events.next('session.started');
 
@@ -162,8 +142,8 @@ describe('simulator: a GPT-Live conversation (voice, delegation, SIP)', () => {
   });
 
   it('answers a hosted tool at once (canned, marked hosted) and refuses response.create with nothing waiting', async () => {
-    const socket = await openPrimary(sim);
-    cleanup.push(() => socket.close());
+    const socket = await openPrimary(suite.sim);
+    suite.later(() => socket.close());
     socket.send({ type: 'session.start', session: { model: 'gpt-live-1', delegation: responses } });
     const started = await socket.events.next('session.started');
     const id = (started.session as { id: string }).id;
@@ -190,8 +170,8 @@ describe('simulator: a GPT-Live conversation (voice, delegation, SIP)', () => {
     });
     expect((await socket.events.next('error')).error).toMatchObject({ param: 'item.call_id' });
     const inspected = (await (
-      await fetch(`${sim.url}/__sim/live/sessions/${id}`, {
-        headers: { authorization: `Bearer ${sim.apiKey}` },
+      await fetch(`${suite.sim.url}/__sim/live/sessions/${id}`, {
+        headers: { authorization: `Bearer ${suite.sim.apiKey}` },
       })
     ).json()) as { delegations: { calls: { name: string; hosted: boolean }[] }[] };
     expect(inspected.delegations[0].calls).toEqual([
@@ -200,8 +180,8 @@ describe('simulator: a GPT-Live conversation (voice, delegation, SIP)', () => {
   });
 
   it('on a primary WebSocket: audio in its format becomes a turn; output audio comes in that format', async () => {
-    const socket = await openPrimary(sim);
-    cleanup.push(() => socket.close());
+    const socket = await openPrimary(suite.sim);
+    suite.later(() => socket.close());
     socket.send({
       type: 'session.start',
       session: { model: 'gpt-live-1', audio: { format: { type: 'audio/pcmu', rate: 8000 } } },
@@ -247,8 +227,8 @@ describe('simulator: a GPT-Live conversation (voice, delegation, SIP)', () => {
   });
 
   it('muted input reaches no one: no turn is heard', async () => {
-    const socket = await openPrimary(sim);
-    cleanup.push(() => socket.close());
+    const socket = await openPrimary(suite.sim);
+    suite.later(() => socket.close());
     socket.send({ type: 'session.start', session: { model: 'gpt-live-1' } });
     const started = await socket.events.next('session.started');
     socket.send({ type: 'session.input_audio.mute' });
@@ -264,7 +244,7 @@ describe('simulator: a GPT-Live conversation (voice, delegation, SIP)', () => {
     socket.send({ type: 'session.instructions.append', content: 'marker', delegation_id: null });
     await socket.events.next('session.instructions.appended');
     const id = (started.session as { id: string }).id;
-    expect(sim.liveSessions.find(id)?.voice.heard).toEqual([]);
+    expect(suite.sim.liveSessions.find(id)?.voice.heard).toEqual([]);
   });
 
   describe('SIP: one phone call, both APIs', () => {
@@ -277,7 +257,7 @@ describe('simulator: a GPT-Live conversation (voice, delegation, SIP)', () => {
     afterEach(() => receiver.close());
 
     const ring = async () => {
-      const incoming = sim.simulateIncomingCall({
+      const incoming = suite.sim.simulateIncomingCall({
         webhookUrl,
         secret: WEBHOOK_SECRET,
         from: '+14155550100',
@@ -287,13 +267,47 @@ describe('simulator: a GPT-Live conversation (voice, delegation, SIP)', () => {
       return { callId: String(incoming.callId), sessionId: String(incoming.sessionId), delivery };
     };
 
+    it('exactly one accept wins when both arrive together; the loser names its API’s error', async () => {
+      for (let round = 0; round < 4; round++) {
+        const { callId, sessionId } = await ring();
+        // Both requests in flight at once, issued in alternating order.
+        const acceptLive = () =>
+          suite.client.live.sessions.accept(sessionId, {
+            session: { type: 'live', model: 'gpt-live-1' },
+          });
+        const acceptRealtime = () =>
+          suite.client.realtime.calls.accept(callId, { type: 'realtime' });
+        const [l, r] =
+          round % 2
+            ? await Promise.allSettled([acceptLive(), acceptRealtime()])
+            : await Promise.allSettled([acceptRealtime(), acceptLive()]).then(([x, y]) => [y, x]);
+        const won = [l, r].filter((s) => s.status === 'fulfilled');
+        expect(won).toHaveLength(1);
+        const liveSession = suite.sim.liveSessions.find(sessionId)!;
+        const call = suite.sim.calls.find(callId)!;
+        if (l.status === 'fulfilled') {
+          expect((r as PromiseRejectedResult).reason).toMatchObject({
+            code: 'call_already_accepted',
+          });
+          expect(liveSession.state).toBe('active');
+          expect(call.state).toBe('ended');
+          await suite.client.live.sessions.hangup(sessionId);
+        } else {
+          expect(l.reason).toMatchObject({ code: 'session_already_accepted' });
+          expect(call.state).toBe('active');
+          expect(liveSession.state).toBe('ended');
+          await suite.client.realtime.calls.hangup(callId);
+        }
+      }
+    });
+
     it('fires both signed webhooks; the Live accept wins and the Realtime accept then fails', async () => {
       const { callId, sessionId, delivery } = await ring();
       expect(delivery.live).toMatchObject({ delivered: true, attempts: 1 });
       expect(delivery.realtime).toMatchObject({ delivered: true, attempts: 1 });
       const events = await Promise.all(
         receiver.received.map((r) =>
-          client.webhooks.unwrap(r.body, r.headers as Record<string, string>, WEBHOOK_SECRET),
+          suite.client.webhooks.unwrap(r.body, r.headers as Record<string, string>, WEBHOOK_SECRET),
         ),
       );
       const live = events.find((e) => e.type === 'live.transport.incoming');
@@ -305,56 +319,61 @@ describe('simulator: a GPT-Live conversation (voice, delegation, SIP)', () => {
       const ids = receiver.received.map((r) => r.headers['webhook-id']);
       expect(new Set(ids).size).toBe(2);
 
-      await client.live.sessions.accept(sessionId, {
+      await suite.client.live.sessions.accept(sessionId, {
         session: { type: 'live', model: 'gpt-live-1', delegation: { type: 'client' } },
       });
-      const lost = await client.realtime.calls
+      const lost = await suite.client.realtime.calls
         .accept(callId, { type: 'realtime' })
         .catch((e: unknown) => e);
       expect(lost).toBeInstanceOf(OpenAI.BadRequestError);
       expect(lost).toMatchObject({ code: 'call_already_accepted' });
-      expect(sim.calls.find(callId)?.endedReason).toBe('answered_through_live');
+      expect(suite.sim.calls.find(callId)?.endedReason).toBe('answered_through_live');
       // The winner is untouched by its twin's end.
-      expect(sim.liveSessions.find(sessionId)?.state).toBe('active');
-      expect(sim.liveSessions.find(sessionId)?.endedDetail).toBeUndefined();
+      expect(suite.sim.liveSessions.find(sessionId)?.state).toBe('active');
+      expect(suite.sim.liveSessions.find(sessionId)?.endedDetail).toBeUndefined();
 
-      const { events: sideband } = await attach(sessionId);
+      const { events: sideband } = await suite.attach(sessionId);
       await sideband.next('session.started');
-      const dtmf = await fetch(`${sim.url}/__sim/live/sessions/${sessionId}/dtmf`, {
+      const dtmf = await fetch(`${suite.sim.url}/__sim/live/sessions/${sessionId}/dtmf`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${sim.apiKey}`, 'content-type': 'application/json' },
+        headers: {
+          authorization: `Bearer ${suite.sim.apiKey}`,
+          'content-type': 'application/json',
+        },
         body: JSON.stringify({ digits: '5#' }),
       });
       expect(dtmf.status).toBe(202);
       expect((await sideband.next('transport.dtmf.received')).event).toBe('5');
       expect((await sideband.next('transport.dtmf.received')).event).toBe('#');
-      await client.live.sessions.refer(sessionId, { target_uri: 'tel:+14155550199' });
+      await suite.client.live.sessions.refer(sessionId, { target_uri: 'tel:+14155550199' });
       expect((await sideband.next('session.closed')).reason).toBe('close_requested');
-      expect(sim.liveSessions.find(sessionId)?.endedDetail).toBe('referred:tel:+14155550199');
+      expect(suite.sim.liveSessions.find(sessionId)?.endedDetail).toBe('referred:tel:+14155550199');
     });
 
     it('the Realtime accept wins the other way round; a Live reject needs its status_code', async () => {
       const first = await ring();
-      await client.realtime.calls.accept(first.callId, { type: 'realtime' });
-      const lost = await client.live.sessions
+      await suite.client.realtime.calls.accept(first.callId, { type: 'realtime' });
+      const lost = await suite.client.live.sessions
         .accept(first.sessionId, { session: { type: 'live', model: 'gpt-live-1' } })
         .catch((e: unknown) => e);
       expect(lost).toMatchObject({ status: 400, code: 'session_already_accepted' });
-      expect(sim.calls.find(first.callId)?.state).toBe('active');
-      expect(sim.calls.find(first.callId)?.endedReason).toBeUndefined();
-      expect(sim.liveSessions.find(first.sessionId)?.endedDetail).toBe('answered_through_realtime');
-      await client.realtime.calls.hangup(first.callId);
+      expect(suite.sim.calls.find(first.callId)?.state).toBe('active');
+      expect(suite.sim.calls.find(first.callId)?.endedReason).toBeUndefined();
+      expect(suite.sim.liveSessions.find(first.sessionId)?.endedDetail).toBe(
+        'answered_through_realtime',
+      );
+      await suite.client.realtime.calls.hangup(first.callId);
 
       const second = await ring();
-      const missing = await client.live.sessions
+      const missing = await suite.client.live.sessions
         .reject(second.sessionId, {} as never)
         .catch((e: unknown) => e);
       expect(missing).toMatchObject({ status: 400, param: 'status_code' });
-      expect(sim.liveSessions.find(second.sessionId)?.state).toBe('ringing');
-      await client.live.sessions.reject(second.sessionId, { status_code: 486 });
-      expect(sim.liveSessions.find(second.sessionId)?.endedDetail).toBe('rejected:486');
+      expect(suite.sim.liveSessions.find(second.sessionId)?.state).toBe('ringing');
+      await suite.client.live.sessions.reject(second.sessionId, { status_code: 486 });
+      expect(suite.sim.liveSessions.find(second.sessionId)?.endedDetail).toBe('rejected:486');
       // Rejecting the phone call through one API ends its ringing twin too.
-      expect(sim.calls.find(second.callId)?.state).toBe('ended');
+      expect(suite.sim.calls.find(second.callId)?.state).toBe('ended');
     });
   });
 });

@@ -1,10 +1,9 @@
-import OpenAI from 'openai';
 import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
 
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { startSimulator } from '../../src/simulator/index.js';
 import {
-  attachSideband,
   heardSaying,
+  liveSimulatorSuite,
   openPrimary,
   sayToLive,
 } from '../support/live-sim-clients.js';
@@ -15,45 +14,32 @@ const nested = (e: RealtimeEvent) => e.event as ResponseStreamEvent;
 
 /** Delegation at its edges: answers mid-stream, late acknowledgements, hosted shapes, expiry. */
 describe('simulator: GPT-Live delegation edges', () => {
-  let sim: Simulator;
-  let client: OpenAI;
-  const cleanup: (() => Promise<void> | void)[] = [];
-
-  beforeAll(async () => {
-    sim = await startSimulator({
-      inspection: true,
-      timeScale: 0.02,
-      scenario: {
-        delegationAcknowledgement: 'Let me look.',
-        noToolReply: 'I cannot do that here.',
-        rules: [
-          {
-            when: { regex: 'order\\s*(\\d+)', flags: 'i' },
-            callTools: [{ name: 'lookup_order', arguments: { orderNumber: '{{match.1}}' } }],
-            afterTools: 'Order {{match.1}}: {{output.lookup_order}}',
-          },
-          {
-            when: { contains: 'customer' },
-            callTools: [
-              { name: 'mcp', arguments: { name: 'find_customer', query: 'Ada' } },
-              { name: 'image_generation', arguments: { query: 'a badge for Ada' } },
-            ],
-            afterTools: 'Found {{output.mcp}}',
-          },
-          {
-            when: { contains: 'run' },
-            callTools: [{ name: 'shell', arguments: { command: 'ls' } }],
-            afterTools: 'Ran it.',
-          },
-        ],
-      },
-    });
-    client = new OpenAI({ apiKey: sim.apiKey, baseURL: `${sim.url}/v1`, maxRetries: 0 });
+  const suite = liveSimulatorSuite({
+    scenario: {
+      delegationAcknowledgement: 'Let me look.',
+      noToolReply: 'I cannot do that here.',
+      rules: [
+        {
+          when: { regex: 'order\\s*(\\d+)', flags: 'i' },
+          callTools: [{ name: 'lookup_order', arguments: { orderNumber: '{{match.1}}' } }],
+          afterTools: 'Order {{match.1}}: {{output.lookup_order}}',
+        },
+        {
+          when: { contains: 'customer' },
+          callTools: [
+            { name: 'mcp', arguments: { name: 'find_customer', query: 'Ada' } },
+            { name: 'image_generation', arguments: { query: 'a badge for Ada' } },
+          ],
+          afterTools: 'Found {{output.mcp}}',
+        },
+        {
+          when: { contains: 'run' },
+          callTools: [{ name: 'shell', arguments: { command: 'ls' } }],
+          afterTools: 'Ran it.',
+        },
+      ],
+    },
   });
-  afterEach(async () => {
-    for (const undo of cleanup.splice(0).reverse()) await undo();
-  });
-  afterAll(() => sim.close());
 
   const backend = (tools: Record<string, unknown>[]) => ({
     type: 'responses' as const,
@@ -65,15 +51,9 @@ describe('simulator: GPT-Live delegation edges', () => {
     parameters: { type: 'object', properties: { orderNumber: { type: 'string' } } },
   };
 
-  const say = (sessionId: string, text: string) => sayToLive(sim, sessionId, text);
+  const say = (sessionId: string, text: string) => sayToLive(suite.sim, sessionId, text);
 
-  async function primary(session: Record<string, unknown>) {
-    const socket = await openPrimary(sim);
-    cleanup.push(() => socket.close());
-    socket.send({ type: 'session.start', session: { model: 'gpt-live-1', ...session } });
-    const started = await socket.events.next('session.started');
-    return { socket, id: (started.session as { id: string }).id };
-  }
+  const primary = (session: Record<string, unknown>) => suite.primary(session);
 
   it('continues a call answered while its response still streams, and never speaks the acknowledgement of a finished task', async () => {
     // 20 s nominal = 400 ms here: far longer than the answer takes.
@@ -103,7 +83,7 @@ describe('simulator: GPT-Live delegation edges', () => {
     // first task's would have, so by then the first one has certainly not been said.
     await say(id, 'and order 2');
     await heardSaying(socket.events, 'Let me look.');
-    const spoken = sim.liveSessions.find(id)!.voice.spoken.map((s) => s.text);
+    const spoken = suite.sim.liveSessions.find(id)!.voice.spoken.map((s) => s.text);
     expect(spoken.filter((text) => text === 'Let me look.')).toHaveLength(1);
     expect(spoken.indexOf('Let me look.')).toBeGreaterThan(spoken.indexOf('Order 1: shipped'));
     expect(socket.events.types()).not.toContain('error');
@@ -150,7 +130,7 @@ describe('simulator: GPT-Live delegation edges', () => {
     await say(id, 'run the report');
     await heardSaying(socket.events, 'I cannot do that here.');
     expect(socket.events.types()).not.toContain('session.delegation.created');
-    expect(sim.liveSessions.find(id)!.delegations.all.size).toBe(0);
+    expect(suite.sim.liveSessions.find(id)!.delegations.all.size).toBe(0);
   });
 
   it('refuses response.* in a decisions session, naming its delegation type', async () => {
@@ -172,8 +152,8 @@ describe('simulator: GPT-Live delegation edges', () => {
 
   it('a page allowed only the spoken text of response.event sees no function call', async () => {
     const browser = new WeriftBrowser();
-    cleanup.push(() => browser.close());
-    const created = await client.live.create({
+    suite.later(() => browser.close());
+    const created = await suite.client.live.create({
       session: {
         model: 'gpt-live-1',
         delegation: backend([lookupOrder]) as never,
@@ -188,8 +168,7 @@ describe('simulator: GPT-Live delegation edges', () => {
       },
       transport: { type: 'webrtc', sdp: await browser.offer() },
     });
-    const { sideband, events } = await attachSideband(client, created.session.id);
-    cleanup.push(() => sideband.close());
+    const { sideband, events } = await suite.attach(created.session.id);
     await browser.accept(created.transport.sdp);
     await browser.stream.next('session.started');
     await say(created.session.id, 'where is order 3');

@@ -1,8 +1,12 @@
-import type OpenAI from 'openai';
+import OpenAI from 'openai';
 import { SidebandWS } from 'openai/resources/live/sideband/ws';
 import { WebSocket } from 'ws';
 
-import type { Simulator } from '../../src/simulator/index.js';
+import {
+  startSimulator,
+  type Simulator,
+  type SimulatorOptions,
+} from '../../src/simulator/index.js';
 import { EventStream, type RealtimeEvent } from './event-stream.js';
 
 /** The SDK's own sideband on a Live session, every event it receives collected. */
@@ -61,4 +65,55 @@ export async function heardSaying(events: EventStream, text: string): Promise<Re
       .join('');
   while (!joined().includes(text)) await events.next('session.output_transcript.delta');
   return spoken();
+}
+
+/** One simulator for a describe block, an `openai` client on it, and Live connections closed after each test. */
+export interface LiveSimulatorSuite {
+  readonly sim: Simulator;
+  readonly client: OpenAI;
+  /** Runs `undo` after the current test (connections, browsers). */
+  later(undo: () => Promise<void> | void): void;
+  /** A primary WebSocket that has started a session with `session` over `gpt-live-1`. */
+  primary(
+    session?: Record<string, unknown>,
+  ): Promise<{ socket: Awaited<ReturnType<typeof openPrimary>>; id: string }>;
+  /** The SDK's sideband on the session, closed after the test. */
+  attach(sessionId: string): ReturnType<typeof attachSideband>;
+}
+
+/** Registers the hooks; call it inside `describe`. The simulator runs fast (`timeScale` 0.02). */
+export function liveSimulatorSuite(options: SimulatorOptions): LiveSimulatorSuite {
+  let sim: Simulator | undefined;
+  let client: OpenAI | undefined;
+  const cleanup: (() => Promise<void> | void)[] = [];
+  beforeAll(async () => {
+    sim = await startSimulator({ inspection: true, timeScale: 0.02, ...options });
+    client = new OpenAI({ apiKey: sim.apiKey, baseURL: `${sim.url}/v1`, maxRetries: 0 });
+  });
+  afterEach(async () => {
+    for (const undo of cleanup.splice(0).reverse()) await undo();
+  });
+  afterAll(() => sim?.close());
+  const suite: LiveSimulatorSuite = {
+    get sim() {
+      return sim!;
+    },
+    get client() {
+      return client!;
+    },
+    later: (undo) => cleanup.push(undo),
+    async primary(session = {}) {
+      const socket = await openPrimary(sim!);
+      cleanup.push(() => socket.close());
+      socket.send({ type: 'session.start', session: { model: 'gpt-live-1', ...session } });
+      const started = await socket.events.next('session.started');
+      return { socket, id: (started.session as { id: string }).id };
+    },
+    async attach(sessionId) {
+      const attached = await attachSideband(client!, sessionId);
+      cleanup.push(() => attached.sideband.close());
+      return attached;
+    },
+  };
+  return suite;
 }

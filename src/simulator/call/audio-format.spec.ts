@@ -4,6 +4,8 @@ import {
   bytesForMs,
   decodeToPcm,
   msOfBytes,
+  pcm16Bytes,
+  resamplePcm16,
   silence,
   ulawToLinear,
 } from './audio-format.js';
@@ -37,5 +39,13 @@ describe('audio formats', () => {
     expect(alawToLinear(0x55)).toBe(-8);
     expect(alawToLinear(0xaa)).toBe(32256);
     expect(alawToLinear(0x2a)).toBe(-32256);
+  });
+
+  it('resamples PCM16 by linear interpolation, and writes it little-endian', () => {
+    const ramp = Int16Array.from([0, 100, 200, 300]);
+    expect(resamplePcm16(ramp, 24_000, 24_000)).toBe(ramp);
+    expect([...resamplePcm16(ramp, 8000, 16_000)]).toEqual([0, 50, 100, 150, 200, 250, 300, 300]);
+    expect([...resamplePcm16(ramp, 48_000, 24_000)]).toEqual([0, 200]);
+    expect([...pcm16Bytes(Int16Array.from([1, -2]))]).toEqual([1, 0, 0xfe, 0xff]);
   });
 });

@@ -50,6 +50,26 @@ export function decodeToPcm(format: AudioFormat, bytes: Buffer): Int16Array {
   return samples;
 }
 
+/** PCM16 at `fromRate` as PCM16 at `toRate` (linear interpolation; the same samples if equal). */
+export function resamplePcm16(samples: Int16Array, fromRate: number, toRate: number): Int16Array {
+  if (fromRate === toRate) return samples;
+  const out = new Int16Array(Math.floor((samples.length * toRate) / fromRate));
+  for (let i = 0; i < out.length; i++) {
+    const at = (i * fromRate) / toRate;
+    const low = Math.floor(at);
+    const high = Math.min(low + 1, samples.length - 1);
+    out[i] = Math.round(samples[low] + (samples[high] - samples[low]) * (at - low));
+  }
+  return out;
+}
+
+/** PCM16 samples as little-endian bytes. */
+export function pcm16Bytes(samples: Int16Array): Buffer {
+  const bytes = Buffer.alloc(samples.length * 2);
+  for (let i = 0; i < samples.length; i++) bytes.writeInt16LE(samples[i], i * 2);
+  return bytes;
+}
+
 /** ITU-T G.711 μ-law → linear PCM16. */
 export function ulawToLinear(code: number): number {
   const u = ~code & 0xff;

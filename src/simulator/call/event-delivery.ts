@@ -29,7 +29,17 @@ export function transportName(via: Via): string {
  * peer gets a short `error` in its place (so the loss is visible there too) and the fault is
  * reported, as is a write that throws.
  */
-export function deliver(sink: EventSink, event: ServerEvent, report: FaultReport): void {
+/** How an API shapes the `error` of an `error` event (Realtime's is the default). */
+export type ErrorShape = (error: OpenAIError) => Record<string, unknown>;
+
+const realtimeErrorShape: ErrorShape = (error) => ({ ...error.toBody(), event_id: null });
+
+export function deliver(
+  sink: EventSink,
+  event: ServerEvent,
+  report: FaultReport,
+  errorShape: ErrorShape = realtimeErrorShape,
+): void {
   const text = JSON.stringify(event);
   const bytes = Buffer.byteLength(text);
   if (bytes <= sink.maxOutgoingBytes) return write(sink, text, report);
@@ -41,7 +51,7 @@ export function deliver(sink: EventSink, event: ServerEvent, report: FaultReport
     'server_event_too_large',
     `A ${event.type} event of ${bytes} bytes was not sent: this connection takes at most ${maxBytes} bytes per event.`,
   );
-  const error = { ...notice.toBody(), event_id: null };
+  const error = errorShape(notice);
   write(sink, JSON.stringify({ event_id: ids.event(), type: 'error', error }), report);
 }
 

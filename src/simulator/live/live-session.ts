@@ -15,6 +15,7 @@ import {
   transportName,
   type DeliveryFault,
 } from '../call/event-delivery.js';
+import { pcm16Bytes, resamplePcm16 } from '../call/audio-format.js';
 import { ids } from '../ids.js';
 import { OpenAIError } from '../protocol/openai-error.js';
 import type { LiveSession as ResolvedLiveSession } from '../protocol/live-session-config.js';
@@ -26,6 +27,9 @@ import { LIVE_CLIENT_EVENT_HANDLERS } from './live-client-events.js';
 import { LiveDelegations } from './live-delegations.js';
 import { liveErrorBody } from './live-error.js';
 import { LiveVoice } from './live-voice.js';
+
+/** Sideband reflections of audio are mono PCM16LE at 24 kHz, whatever the transport. */
+const REFLECTED_RATE = 24_000;
 
 /** Why a Live session ended, as `session.closed` says it. */
 export type LiveCloseReason =
@@ -146,7 +150,17 @@ export class LiveSession implements MediaSession {
     this.emit({ type: 'session.started', session: this.resource });
   }
 
+  /**
+   * Caller audio from the primary transport: reflected to every sideband (24 kHz PCM16, before
+   * model-input muting, as the API does), then heard by the voice unless muted.
+   */
   pushCallerAudio(samples: Int16Array, sampleRate: number): void {
+    if (this.state !== 'active') return;
+    const reflected = resamplePcm16(samples, sampleRate, REFLECTED_RATE);
+    this.emit(
+      { type: 'session.input_audio.append', audio: pcm16Bytes(reflected).toString('base64') },
+      'sideband',
+    );
     this.voice.pushAudio(samples, sampleRate);
   }
 
@@ -348,6 +362,6 @@ export class LiveSession implements MediaSession {
   }
 
   private deliver(sink: EventSink, event: ServerEvent): void {
-    deliver(sink, event, (fault) => this.fault(sink.via, fault));
+    deliver(sink, event, (fault) => this.fault(sink.via, fault), liveErrorBody);
   }
 }

@@ -75,6 +75,8 @@ export class LiveVoice implements VadListener {
 
   /** `POST /__sim/live/sessions/{id}/say`: a caller turn whose transcript is given. */
   inject(turn: SpokenTurn): void {
+    // Muted input sends silence to the model: an injected turn is not heard either.
+    if (this.session.muted || this.session.state !== 'active') return;
     this.forgetOpenTurn();
     const startMs = this.session.timelineMs();
     this.bargeIn();

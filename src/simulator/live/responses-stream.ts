@@ -124,12 +124,18 @@ export class ResponsesStream {
   private hostedCall(call: StreamedHostedCall, outputIndex: number): NestedEvent[] {
     const id = ids.toolCall(HOSTED_ID_PREFIX[call.tool] ?? 'tc');
     const type = `${call.tool}_call`;
-    const done: Record<string, unknown> = { id, type, status: 'completed', ...hostedDetails(call) };
+    const done: Record<string, unknown> = {
+      id,
+      type,
+      status: 'completed',
+      ...hostedDetails(call, true),
+    };
     const progress = HOSTED_PROGRESS[call.tool] ?? [];
     return [
       this.event('response.output_item.added', {
         output_index: outputIndex,
-        item: { id, type, status: 'in_progress' },
+        // The first snapshot is a whole item too: every required field, results not yet in.
+        item: { id, type, status: 'in_progress', ...hostedDetails(call, false) },
       }),
       ...progress.map((step) =>
         this.event(`response.${type}.${step}`, { item_id: id, output_index: outputIndex }),
@@ -199,7 +205,7 @@ const SIMULATED_IMAGE_BASE64 =
  * What a completed hosted call shows, per tool, with every field its Responses type requires
  * (canned: the simulator has no web, files, images or MCP servers).
  */
-function hostedDetails(call: StreamedHostedCall): Record<string, unknown> {
+function hostedDetails(call: StreamedHostedCall, done: boolean): Record<string, unknown> {
   switch (call.tool) {
     case 'web_search':
       return { action: { type: 'search', query: call.query } };
@@ -208,13 +214,13 @@ function hostedDetails(call: StreamedHostedCall): Record<string, unknown> {
     case 'code_interpreter':
       return { code: call.query, container_id: 'cntr_simulated', outputs: [] };
     case 'image_generation':
-      return { result: SIMULATED_IMAGE_BASE64 };
+      return { result: done ? SIMULATED_IMAGE_BASE64 : null };
     case 'mcp':
       return {
         name: mcpToolName(call.arguments),
         arguments: call.arguments,
         server_label: call.serverLabel ?? 'mcp',
-        output: hostedResult(call),
+        output: done ? hostedResult(call) : null,
         error: null,
       };
     default:

@@ -301,6 +301,7 @@ export function resolveLiveSession(
  * resolved session; `current` is left untouched.
  */
 export function validateLiveSessionUpdate(value: unknown, current: LiveSession): LiveSession {
+  if (value === undefined) throw fail.missing('session');
   assertShallow(value, 'session');
   const update = SESSION_UPDATE(value, 'session');
   const delegation =
