@@ -1,11 +1,14 @@
 import { fileURLToPath } from 'node:url';
 
+import { ApiKeysService } from '../src/modules/identity/api-keys.service.js';
 import { SessionsService } from '../src/modules/sessions/sessions.service.js';
 import { type LiveSessionConfig } from '../src/modules/voice/index.js';
 import { attachSideband } from './support/live-sim-clients.js';
 import {
   connectedLiveBrowser,
+  dropLiveSideband,
   inspectLiveSession,
+  liveSessionEnded,
   liveVoiceSaid,
   sayInLiveSession,
 } from './support/live-session-client.js';
@@ -134,6 +137,94 @@ describe('GPT-Live sessions under governance', () => {
     }
   });
 
+  it('holds a call that needs approval while the voice keeps talking; the decision is spoken once', async () => {
+    const approver = await sut.app.get(ApiKeysService).create('ann', ['approver'], 'system');
+    const { id, browser, callId } = await connectedLiveBrowser(sut, 'sam', 'live_shop', ['agent']);
+    try {
+      await sayInLiveSession(sut, callId, 'I want a big refund');
+      // The interim output tells the model it waits; the voice says so.
+      const interim = await liveVoiceSaid(sut, callId, 'Refund:');
+      expect(interim.find((s) => s.startsWith('Refund:'))).toContain('pending_approval');
+      expect(await sut.query(`SELECT id FROM demo_refunds WHERE order_number = '10043'`)).toEqual(
+        [],
+      );
+      const auth = { authorization: `Bearer ${approver.key}`, 'content-type': 'application/json' };
+      const queue = (await (
+        await fetch(`${sut.url}/v1/admin/approvals?status=pending`, { headers: auth })
+      ).json()) as { items: { id: string; digest: string; sessionId: string }[] };
+      const action = queue.items.find((item) => item.sessionId === id)!;
+      const approved = await fetch(`${sut.url}/v1/admin/approvals/${action.id}/approve`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ digest: action.digest }),
+      });
+      expect(approved.status).toBe(200);
+      // Executed once, and the outcome reaches the caller as spoken commentary, once.
+      const spoken = await liveVoiceSaid(sut, callId, 'approved and done');
+      expect(spoken.filter((s) => s.includes('approved and done'))).toHaveLength(1);
+      const refunds = await sut.query(`SELECT id FROM demo_refunds WHERE order_number = '10043'`);
+      expect(refunds).toHaveLength(1);
+      const commentary = (await inspectLiveSession(sut, callId)).events.filter(
+        (e) => e.direction === 'in' && e.event.type === 'session.commentary.append',
+      );
+      expect(commentary).toHaveLength(1);
+      expect(commentary[0].via).toBe('sideband');
+      expect((await auditOf(sut, action.id)).map((e) => e.action)).toContain('action.delivered');
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('executes a call seen again after a sideband reconnect once, and sends its output once', async () => {
+    const { id, browser, callId } = await connectedLiveBrowser(sut, 'alice', 'live_shop');
+    try {
+      await sayInLiveSession(sut, callId, 'Where is order 10042?');
+      await liveVoiceSaid(sut, callId, 'Found:');
+      // The reconnect's replay repeats the function call's events on the new connection.
+      expect(await dropLiveSideband(sut, callId)).toBe(1);
+      await eventually(async () => (await inspectLiveSession(sut, callId)).sidebands === 1);
+      await sayInLiveSession(sut, callId, 'thanks');
+      await liveVoiceSaid(sut, callId, 'Okay.');
+      expect(await outputsSent(sut, callId)).toHaveLength(1);
+      const executed = (await auditOf(sut, id)).filter((e) => e.action === 'tool.executed');
+      expect(executed).toHaveLength(1);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('keeps the transcript and per-turn latency from the transcript timing, labelled by API', async () => {
+    const { id, browser, callId } = await connectedLiveBrowser(sut, 'alice', 'live_shop');
+    try {
+      await sayInLiveSession(sut, callId, 'hello there');
+      await liveVoiceSaid(sut, callId, 'Okay.');
+      // The next caller turn closes the first one.
+      await sayInLiveSession(sut, callId, 'good bye');
+      const session = await eventually(async () => {
+        const s = await sut.app.get(SessionsService).getAny(id);
+        return s.turnLatenciesMs.length === 1 ? s : undefined;
+      });
+      expect(session.turnLatenciesMs[0]).toBeGreaterThanOrEqual(0);
+      const lines = await eventually(async () => {
+        const rows = await sut.query<{ role: string; text: string }>(
+          `SELECT role, text FROM session_transcripts WHERE session_id = $1 ORDER BY id`,
+          [id],
+        );
+        return rows.length >= 2 ? rows : undefined;
+      });
+      expect(lines.slice(0, 2)).toEqual([
+        { role: 'user', text: 'hello there' },
+        { role: 'assistant', text: 'Okay.' },
+      ]);
+      const metrics = await (await fetch(`${sut.url}/metrics`)).text();
+      expect(metrics).toMatch(
+        /switchboard_turn_latency_seconds_count\{agent="live_shop",api="live"\} [1-9]/,
+      );
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('refuses ephemeral mode for a Live agent clearly, storing nothing', async () => {
     const client = await SessionClient.as(sut, 'eve');
     const before = await sut.query(`SELECT id FROM sessions WHERE user_id = 'eve'`);
@@ -206,10 +297,7 @@ describe('GPT-Live sessions under governance', () => {
     const { id, browser, callId } = await connectedLiveBrowser(sut, 'lina', 'live_shop');
     try {
       await sut.app.get(SessionsService).end(id, 'revoked', 'operator_test', 'system');
-      const inspected = await eventually(async () => {
-        const s = await inspectLiveSession(sut, callId);
-        return s.state === 'ended' ? s : undefined;
-      });
+      const inspected = await liveSessionEnded(sut, callId);
       expect(inspected.closed_reason).toBe('close_requested');
       expect((await browser.stream.next('session.closed')).reason).toBe('close_requested');
     } finally {

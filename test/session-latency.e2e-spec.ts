@@ -39,7 +39,9 @@ describe('sessions: latency meter', () => {
         switchboard: { turns: 2, p50Ms: 0, p95Ms: 0 },
       });
       const metrics = await (await fetch(`${sut.url}/metrics`)).text();
-      expect(metrics).toMatch(/switchboard_turn_latency_seconds_count\{agent="default"\} 2/);
+      expect(metrics).toMatch(
+        /switchboard_turn_latency_seconds_count\{agent="default",api="realtime"\} 2/,
+      );
     } finally {
       await browser.close();
     }

@@ -1,12 +1,8 @@
 import { fileURLToPath } from 'node:url';
 
-import { Injectable, Module } from '@nestjs/common';
-import { IsString, MaxLength } from 'class-validator';
-
 import { offeredFunctionTools } from '../src/modules/voice/index.js';
 import { SessionsService } from '../src/modules/sessions/sessions.service.js';
-import { Tool } from '../src/modules/tools/tool.decorator.js';
-import type { ToolHandler } from '../src/modules/tools/tool-options.js';
+import { CostlyToolModule, expensiveReports } from './support/costly-tool.module.js';
 import type { RealtimeEvent } from './support/event-stream.js';
 import {
   connectedBrowser,
@@ -18,32 +14,6 @@ import {
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { JWT_ENV } from './support/tokens.js';
 import type { WeriftBrowser } from './support/werift-browser.js';
-
-class ReportInput {
-  @IsString()
-  @MaxLength(20)
-  topic!: string;
-}
-
-const executed: string[] = [];
-
-@Tool({
-  name: 'expensive_report',
-  description: 'A costly fixture tool.',
-  input: ReportInput,
-  roles: ['customer'],
-  costly: true,
-})
-@Injectable()
-class ExpensiveReportTool implements ToolHandler<ReportInput, { rows: number }> {
-  execute(input: ReportInput) {
-    executed.push(input.topic);
-    return { rows: 3 };
-  }
-}
-
-@Module({ providers: [ExpensiveReportTool] })
-class CostlyToolModule {}
 
 const SCENARIO = fileURLToPath(new URL('./fixtures/tool-scenario.json', import.meta.url));
 
@@ -162,7 +132,9 @@ describe('tool calls over the sideband', () => {
       expect(session.turnOwnMs[0]).toBeGreaterThan(0);
       expect(session.turnOwnMs[0]).toBeLessThanOrEqual(session.turnLatenciesMs[0]);
       const metrics = await (await fetch(`${sut.url}/metrics`)).text();
-      expect(metrics).toMatch(/switchboard_turn_own_time_seconds_count\{agent="default"\} 1/);
+      expect(metrics).toMatch(
+        /switchboard_turn_own_time_seconds_count\{agent="default",api="realtime"\} 1/,
+      );
     } finally {
       await browser.close();
     }
@@ -193,11 +165,11 @@ describe('tool calls over the sideband', () => {
           !JSON.stringify(e.event).includes('expensive_report'),
       );
       expect(withdrawn).toBeDefined();
-      const before = executed.length;
+      const before = expensiveReports.length;
       typeTurn(browser, 'expensive report please');
       const reply = await replyAfterTools(browser, 'Report:');
       expect(reply).toContain('TOOL_DISABLED_NEAR_BUDGET');
-      expect(executed).toHaveLength(before);
+      expect(expensiveReports).toHaveLength(before);
       const relayed = await client.request(`/v1/sessions/${id}/tool-calls`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -42,6 +42,24 @@ export async function sayInLiveSession(sut: TestApp, sessionId: string, text: st
   if (!res.ok) throw new Error(`say answered ${res.status}: ${await res.text()}`);
 }
 
+/** Waits until the simulator's Live session has ended; resolves with its inspection. */
+export function liveSessionEnded(sut: TestApp, sessionId: string): Promise<InspectedLiveSession> {
+  return eventually(async () => {
+    const inspected = await inspectLiveSession(sut, sessionId);
+    return inspected.state === 'ended' ? inspected : undefined;
+  });
+}
+
+/** Drops the server's sideband to the session (1006): Switchboard must reconnect. */
+export async function dropLiveSideband(sut: TestApp, sessionId: string): Promise<number> {
+  const sim = simulatorOf(sut);
+  const res = await fetch(`${sim.url}/__sim/live/sessions/${sessionId}/drop-sideband`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${sim.apiKey}` },
+  });
+  return ((await res.json()) as { dropped: number }).dropped;
+}
+
 /** Waits until the Live voice has said something containing `text`; returns all it said. */
 export async function liveVoiceSaid(sut: TestApp, sessionId: string, text: string) {
   return eventually(async () => {

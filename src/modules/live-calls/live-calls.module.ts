@@ -10,6 +10,7 @@ import { ChargesInFlight } from './charges-in-flight.js';
 import { CostMeter } from './cost-meter.js';
 import { LiveCallStates } from './gpt-live/live-call-state.js';
 import { LiveConversation } from './gpt-live/live-conversation.js';
+import { LiveObservation } from './gpt-live/live-observation.js';
 import { LivePricing } from './gpt-live/live-pricing.js';
 import { LiveSessionGuard } from './gpt-live/live-session-guard.js';
 import { GovernedCalls } from './realtime/governed-calls.js';
@@ -43,6 +44,7 @@ import { VoiceConversationRouter } from './voice-conversation-router.js';
     LatencyMeter,
     LiveCallStates,
     LiveConversation,
+    LiveObservation,
     LivePricing,
     LiveSessionGuard,
     RealtimeConversation,

@@ -1,5 +1,6 @@
 import { OpenAIError } from '../protocol/openai-error.js';
-import { closeQuietly } from '../call/event-delivery.js';
+import type { EventSink, Via } from '../call/call-types.js';
+import { closeQuietly, type DeliveryFault } from '../call/event-delivery.js';
 import type { RealtimeCall } from '../call/realtime-call.js';
 import type { DeliveryResult } from '../sip/incoming-call-webhook.js';
 import { ringIncomingCall } from '../sip/ring-incoming-call.js';
@@ -113,17 +114,28 @@ const dropSideband: Route = {
   pattern: /^\/__sim\/calls\/([^/]+)\/drop-sideband$/,
   async handle(ctx, req, res, [callId]) {
     ctx.keys.authenticateStandard(req.headers.authorization);
-    const call = ctx.calls.live(callId);
-    let dropped = 0;
-    for (const sink of [...call.sinks]) {
-      if (sink.via !== 'sideband') continue;
-      call.detach(sink);
-      closeQuietly(sink, 1006, 'dropped by simulator', (fault) => call.fault(sink.via, fault));
-      dropped += 1;
-    }
-    sendJson(res, 200, { dropped });
+    sendJson(res, 200, { dropped: dropSidebands(ctx.calls.live(callId)) });
   },
 };
+
+/** What a Realtime call and a Live session share: connections that can be dropped. */
+interface WithSinks {
+  readonly sinks: Set<EventSink>;
+  detach(sink: EventSink): void;
+  fault(via: Via, fault: DeliveryFault): void;
+}
+
+/** Drops every sideband as a network failure would (1006): the server must reconnect. */
+export function dropSidebands(target: WithSinks): number {
+  let dropped = 0;
+  for (const sink of [...target.sinks]) {
+    if (sink.via !== 'sideband') continue;
+    target.detach(sink);
+    closeQuietly(sink, 1006, 'dropped by simulator', (fault) => target.fault(sink.via, fault));
+    dropped += 1;
+  }
+  return dropped;
+}
 
 /** `apis`: which APIs the project's webhook listens with (default both). */
 function apisOf(value: unknown): ('realtime' | 'live')[] | undefined {

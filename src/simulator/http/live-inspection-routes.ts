@@ -1,6 +1,7 @@
 import type { LiveSession } from '../live/live-session.js';
 import { OpenAIError } from '../protocol/openai-error.js';
 import { readJson, sendEmpty, sendJson } from './http-io.js';
+import { dropSidebands } from './inspection-routes.js';
 import type { Route } from './router.js';
 
 /** `/__sim/live/*`: Live sessions as tests inspect them (off unless the simulator enables it). */
@@ -108,4 +109,20 @@ const dtmf: Route = {
   },
 };
 
-export const liveInspectionRoutes: readonly Route[] = [listSessions, getSession, say, dtmf];
+/** Drops the session's sidebands (1006), so a test sees how the server reconnects. */
+const dropSideband: Route = {
+  method: 'POST',
+  pattern: /^\/__sim\/live\/sessions\/([^/]+)\/drop-sideband$/,
+  async handle(ctx, req, res, [sessionId]) {
+    ctx.keys.authenticateStandard(req.headers.authorization);
+    sendJson(res, 200, { dropped: dropSidebands(ctx.live.live(sessionId)) });
+  },
+};
+
+export const liveInspectionRoutes: readonly Route[] = [
+  listSessions,
+  getSession,
+  say,
+  dtmf,
+  dropSideband,
+];

@@ -42,6 +42,8 @@ export class LiveVoice implements VadListener {
   private readonly queue: string[] = [];
   /** Where the voice's next word starts on the session timeline: speech never overlaps itself. */
   private outputCursorMs = 0;
+  /** Where an injected caller turn may start: the caller's speech never overlaps itself either. */
+  private inputCursorMs = 0;
 
   constructor(private readonly session: LiveSession) {}
 
@@ -78,9 +80,12 @@ export class LiveVoice implements VadListener {
     // Muted input sends silence to the model: an injected turn is not heard either.
     if (this.session.muted || this.session.state !== 'active') return;
     this.forgetOpenTurn();
-    const startMs = this.session.timelineMs();
+    // A caller says one thing at a time: a turn injected right after another follows it.
+    const startMs = Math.max(this.session.timelineMs(), this.inputCursorMs);
+    const endMs = startMs + turn.text.length * INJECTED_MS_PER_CHAR;
+    this.inputCursorMs = endMs;
     this.bargeIn();
-    this.hear(turn, startMs, startMs + turn.text.length * INJECTED_MS_PER_CHAR);
+    this.hear(turn, startMs, endMs);
   }
 
   /** Queues `text` to be spoken after what the voice is saying now. */
