@@ -13,6 +13,7 @@ import { IdentityModule } from './modules/identity/index.js';
 import { KnowledgeModule } from './modules/knowledge/index.js';
 import { LiveCallsModule } from './modules/live-calls/index.js';
 import { MetricsModule } from './modules/metrics/index.js';
+import { DelegationsModule } from './modules/delegations/index.js';
 import { GptLiveModule, LiveCalls } from './modules/gpt-live/index.js';
 import { RealtimeCalls, RealtimeModule } from './modules/realtime/index.js';
 import { SessionsModule } from './modules/sessions/index.js';
@@ -71,6 +72,7 @@ export class AppModule {
       imports: [
         AuditModule,
         ConfigModule.forRoot(config),
+        DelegationsModule,
         DatabaseModule.forRoot(dataSource, demo.migrationChains),
         HealthModule,
         IdentityModule,

@@ -89,4 +89,21 @@ describe('agent profiles from SWITCHBOARD_AGENT_PROFILES_FILE', () => {
       /Agent profile "default" offers the tool "lookup_ordr", which no provider registers/,
     );
   });
+
+  it('refuses to boot when a Live profile names a delegation handler nobody registers', async () => {
+    const desk = {
+      api: 'live',
+      model: 'gpt-live-1',
+      voice: 'marin',
+      instructions: 'Help.',
+      live: { handler: 'order_dsk' },
+    };
+    await expect(
+      startTestApp({
+        env: { ...JWT_ENV, SWITCHBOARD_AGENT_PROFILES_FILE: profilesFile({ desk }) },
+      }),
+    ).rejects.toThrow(
+      /"desk" names the delegation handler "order_dsk", which no provider registers/,
+    );
+  });
 });

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 
 import { ApiKeysService } from '../src/modules/identity/api-keys.service.js';
 import { SessionsService } from '../src/modules/sessions/sessions.service.js';
-import { type LiveSessionConfig } from '../src/modules/voice/index.js';
+import { type LiveSessionConfig, responsesBackendOf } from '../src/modules/voice/index.js';
 import { attachSideband } from './support/live-sim-clients.js';
 import {
   connectedLiveBrowser,
@@ -26,6 +26,13 @@ const PROFILES = {
     model: 'gpt-live-1',
     voice: 'marin',
     instructions: 'You are the voice of an online shop. Use your backend for order questions.',
+  },
+  live_desk: {
+    api: 'live',
+    model: 'gpt-live-1',
+    voice: 'marin',
+    instructions: 'You are the voice of an online shop. The order desk answers order questions.',
+    live: { handler: 'order_desk' },
   },
 };
 
@@ -72,11 +79,10 @@ describe('GPT-Live sessions under governance', () => {
       const session = await sut.app.get(SessionsService).getAny(id);
       expect(session.state).toBe('active');
       const config = session.config as LiveSessionConfig;
-      expect(config.delegation.responses.tools.map((t) => t.type)).toEqual(
-        expect.arrayContaining(['function']),
-      );
+      const backend = responsesBackendOf(config)!;
+      expect(backend.tools.map((t) => t.type)).toEqual(expect.arrayContaining(['function']));
       // Hosted tools are off unless the profile lists one.
-      expect(config.delegation.responses.tools.every((t) => t.type === 'function')).toBe(true);
+      expect(backend.tools.every((t) => t.type === 'function')).toBe(true);
       const resolved = (await inspectLiveSession(sut, callId)).session as {
         client: { data_channel: { allowed_client_events: string[] } };
         instructions: string;
@@ -220,6 +226,53 @@ describe('GPT-Live sessions under governance', () => {
       expect(metrics).toMatch(
         /switchboard_turn_latency_seconds_count\{agent="live_shop",api="live"\} [1-9]/,
       );
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('client delegation: the example handler does the work with governed tools; the voice speaks its answer', async () => {
+    const { id, browser, callId } = await connectedLiveBrowser(sut, 'alice', 'live_desk');
+    try {
+      const resolved = (await inspectLiveSession(sut, callId)).session as {
+        delegation: { type: string };
+      };
+      // OpenAI's backend gets no tools: the handler holds them, in Switchboard.
+      expect(resolved.delegation.type).toBe('client');
+      expect(JSON.stringify(resolved)).not.toContain('lookup_order');
+      await sayInLiveSession(sut, callId, 'Where is order 10042?');
+      const spoken = await liveVoiceSaid(sut, callId, 'Found:');
+      expect(spoken.find((s) => s.startsWith('Found:'))).toBe(
+        'Found: Order 10042 is shipped (Enamel mug).',
+      );
+      const inspected = await inspectLiveSession(sut, callId);
+      const [delegation] = inspected.delegations;
+      expect(delegation.status).toBe('completed');
+      const appends = inspected.events
+        .filter((e) => e.direction === 'in' && e.event.type.endsWith('.append'))
+        .map((e) => ({ via: e.via, type: e.event.type, delegation: e.event.delegation_id }));
+      expect(appends).toEqual([
+        { via: 'sideband', type: 'session.thinking.append', delegation: delegation.id },
+        { via: 'sideband', type: 'session.commentary.append', delegation: delegation.id },
+      ]);
+      const executed = (await auditOf(sut, id)).find((e) => e.action === 'tool.executed');
+      expect(executed?.data).toMatchObject({
+        tool: 'lookup_order',
+        source: 'delegation',
+        input: { orderNumber: '10042' },
+      });
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('client delegation: a tool the caller may not use is refused to the handler, which says so', async () => {
+    // bob may see only his own orders: 10042 is alice's.
+    const { browser, callId } = await connectedLiveBrowser(sut, 'bob', 'live_desk');
+    try {
+      await sayInLiveSession(sut, callId, 'Where is order 10042?');
+      const spoken = await liveVoiceSaid(sut, callId, 'Found:');
+      expect(spoken.find((s) => s.startsWith('Found:'))).toMatch(/no order 10042 you can see/);
     } finally {
       await browser.close();
     }

@@ -11,6 +11,7 @@ const liveSchema = {
   additionalProperties: false,
   properties: {
     backendModel: { type: 'string', minLength: 1 },
+    handler: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,63}$' },
     backendInstructions: { type: 'string', maxLength: 20_000 },
     hostedTools: {
       type: 'array',
@@ -121,6 +122,8 @@ function liveProblem(profile: AgentProfile): string | undefined {
         ? 'a page server event "response.event" without response_event (which nested event?)'
         : `a response_event on the page server event "${selector.type}" (only response.event takes one)`;
   }
+  if (profile.live?.handler && profile.live.hostedTools?.length)
+    return 'both a client handler and hosted tools (hosted tools belong to the Responses backend)';
   if (profile.responseStart === 'server')
     return 'responseStart "server", which only the Realtime API has (GPT-Live has no response.create for speech)';
   return undefined;

@@ -31,6 +31,13 @@ export interface LiveProfileSettings {
    * outside any per-call governance, so none is on unless listed here; each use is audited.
    */
   readonly hostedTools?: readonly LiveHostedTool[];
+  /**
+   * Client delegation: the name of the application's delegated-task handler
+   * (`@DelegationHandlerFor(name)`) that does the work instead of OpenAI's Responses backend.
+   * Its tool calls go through the same governed pipeline; `backendModel`, `backendInstructions`
+   * and `hostedTools` do not apply.
+   */
+  readonly handler?: string;
   /** Overrides what the page's data channel may carry (default: `DEFAULT_LIVE_PAGE`). */
   readonly page?: Partial<LivePagePermissions>;
 }

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'session.costly_tools_disabled',
   'live.delegation_created',
   'live.hosted_tool_used',
+  'live.delegation_failed',
   'tool.refused',
   'tool.executed',
   'tool.failed',

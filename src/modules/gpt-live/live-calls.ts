@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import { OpenAIEndpoint } from '../realtime/index.js';
 import {
   liveConfigOf,
+  liveWireConfig,
   VoiceApiRefusedError,
   VoiceCalls,
   type SessionConfig,
@@ -36,7 +37,7 @@ export class LiveCalls extends VoiceCalls {
   async createCall(offer: string, session: SessionConfig) {
     try {
       const created = await this.openai.live.create({
-        session: liveConfigOf(session),
+        session: liveWireConfig(liveConfigOf(session)),
         transport: { type: 'webrtc', sdp: offer },
       });
       if (!created.session?.id)

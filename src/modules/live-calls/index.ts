@@ -2,3 +2,4 @@
 export * from './live-calls.module.js';
 export * from './realtime/latency-meter.js';
 export * from './realtime/session-transcripts.js';
+export * from './gpt-live/live-observation.js';

@@ -35,7 +35,7 @@ import { VoiceConversationRouter } from './voice-conversation-router.js';
  * hears only `VoiceEvents`.
  */
 @Module({
-  exports: [LatencyMeter, SessionTranscripts, VoiceConversation],
+  exports: [LatencyMeter, LiveObservation, SessionTranscripts, VoiceConversation],
   imports: [AuditModule, GptLiveModule, MetricsModule, RealtimeModule, SessionsModule],
   providers: [
     ChargesInFlight,

@@ -33,20 +33,28 @@ function buildLiveSessionConfig(
 ): LiveSessionConfig {
   const live = profile.live ?? {};
   const page = { ...DEFAULT_LIVE_PAGE, ...live.page };
+  const delegated = live.handler
+    ? {
+        delegation: { type: 'client' as const },
+        handler: { name: live.handler, tools: [...tools] },
+      }
+    : {
+        delegation: {
+          type: 'responses' as const,
+          responses: {
+            model: live.backendModel ?? DEFAULT_LIVE_BACKEND_MODEL,
+            instructions: live.backendInstructions ?? profile.instructions,
+            tools: [...tools, ...(live.hostedTools ?? []).map((tool) => ({ ...tool }))],
+            tool_choice: 'auto' as const,
+            max_output_tokens: profile.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS,
+          },
+        },
+      };
   return {
     model: profile.model,
     instructions: profile.instructions,
     audio: { output: { voice: profile.voice } },
-    delegation: {
-      type: 'responses',
-      responses: {
-        model: live.backendModel ?? DEFAULT_LIVE_BACKEND_MODEL,
-        instructions: live.backendInstructions ?? profile.instructions,
-        tools: [...tools, ...(live.hostedTools ?? []).map((tool) => ({ ...tool }))],
-        tool_choice: 'auto',
-        max_output_tokens: profile.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS,
-      },
-    },
+    ...delegated,
     client: {
       data_channel: {
         allowed_client_events: [...page.clientEvents],

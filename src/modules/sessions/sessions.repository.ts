@@ -317,10 +317,12 @@ export class SessionsRepository {
     id: string,
     tools: readonly string[],
   ): Promise<SessionConfig | undefined> {
-    // A Realtime config holds its tools at `tools`; a GPT-Live one in its Responses delegation.
+    // A Realtime config holds its tools at `tools`; a GPT-Live one in its Responses delegation,
+    // or with its client handler.
     const [rows] = (await this.dataSource.query(
       `WITH target AS (
          SELECT id, CASE WHEN config->>'type' = 'realtime' THEN '{tools}'::text[]
+                         WHEN config->'delegation'->>'type' = 'client' THEN '{handler,tools}'::text[]
                          ELSE '{delegation,responses,tools}'::text[] END AS path
          FROM sessions WHERE id = $1)
        UPDATE sessions s SET costly_tools_disabled = true,

@@ -30,7 +30,7 @@ export interface ToolCallRequest {
   readonly name: string;
   /** The model's argument text, untrusted. */
   readonly arguments: string;
-  readonly source: 'sideband' | 'relay';
+  readonly source: 'sideband' | 'relay' | 'delegation';
 }
 
 export interface ToolCallResult {

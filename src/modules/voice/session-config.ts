@@ -49,16 +49,12 @@ export type LiveSessionConfig = Omit<
   model: string;
   instructions: string;
   audio: { output: { voice: string } };
-  delegation: {
-    type: 'responses';
-    responses: {
-      model: string;
-      instructions: string;
-      tools: (FunctionToolConfig | HostedToolConfig)[];
-      tool_choice: 'auto' | 'none' | 'required';
-      max_output_tokens: number;
-    };
-  };
+  delegation: LiveResponsesDelegation | { type: 'client' };
+  /**
+   * Switchboard's own, never sent: with client delegation, the application's handler that does
+   * the delegated work and the tools it may call through the governed pipeline.
+   */
+  handler?: { name: string; tools: FunctionToolConfig[] };
   client: {
     data_channel: {
       allowed_client_events: string[];
@@ -66,6 +62,31 @@ export type LiveSessionConfig = Omit<
     };
   };
 };
+
+/** OpenAI's Responses backend does the delegated work, with the governed function tools. */
+export interface LiveResponsesDelegation {
+  type: 'responses';
+  responses: {
+    model: string;
+    instructions: string;
+    tools: (FunctionToolConfig | HostedToolConfig)[];
+    tool_choice: 'auto' | 'none' | 'required';
+    max_output_tokens: number;
+  };
+}
+
+/** The Responses backend of a Live session, if it delegates to one (not to a client handler). */
+export function responsesBackendOf(
+  config: LiveSessionConfig,
+): LiveResponsesDelegation['responses'] | undefined {
+  return config.delegation.type === 'responses' ? config.delegation.responses : undefined;
+}
+
+/** What the Live API is sent: the config without what Switchboard keeps for itself. */
+export function liveWireConfig(config: LiveSessionConfig): OpenAI.Live.MediaSessionConfig {
+  const { handler: _handler, type: _type, ...wire } = config;
+  return wire;
+}
 
 /**
  * The session a call runs with, whichever API: every reader uses this type (narrowed by
@@ -98,10 +119,14 @@ export function hostedToolTypes(config: SessionConfig): string[] {
  * nothing rather than failing whoever asks.
  */
 function toolsOf(config: SessionConfig): readonly { readonly type: string; name?: unknown }[] {
-  const tools: unknown = isLiveConfig(config)
-    ? (config.delegation as Partial<LiveSessionConfig['delegation']> | undefined)?.responses?.tools
-    : config.tools;
+  const tools: unknown = isLiveConfig(config) ? liveToolsOf(config) : config.tools;
   return Array.isArray(tools) ? tools : [];
+}
+
+function liveToolsOf(config: LiveSessionConfig): unknown {
+  const delegation = config.delegation as Partial<LiveSessionConfig['delegation']> | undefined;
+  if (delegation?.type === 'client') return config.handler?.tools;
+  return (delegation as Partial<LiveResponsesDelegation> | undefined)?.responses?.tools;
 }
 
 /** The config of a session an adapter knows to be on its API (anything else is a wiring bug). */

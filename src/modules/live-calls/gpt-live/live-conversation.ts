@@ -6,6 +6,7 @@ import {
   type CallerNotice,
   liveConfigOf,
   type ProposedToolCall,
+  responsesBackendOf,
   type SessionConfig,
   type ToolOutputDelivery,
   VoiceConversation,
@@ -83,9 +84,13 @@ export class LiveConversation
     });
   }
 
-  /** Only delegation settings can change after start: the backend's tools. */
+  /**
+   * Only delegation settings can change after start: the backend's tools. A client handler's
+   * tools live in Switchboard alone (the pipeline refuses what the stored config no longer has).
+   */
   applySession(callId: string, session: SessionConfig): void {
-    const { responses } = liveConfigOf(session).delegation;
+    const responses = responsesBackendOf(liveConfigOf(session));
+    if (!responses) return;
     this.sidebands.send(callId, {
       type: 'session.update',
       session: { delegation: { type: 'responses', responses: { tools: responses.tools } } },

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { AppConfig } from '../../../config/app-config.js';
 import { dearest, type BackendModelPrices } from '../../../config/live-prices.js';
-import type { CallCharge, LiveSessionConfig } from '../../voice/index.js';
+import { type CallCharge, type LiveSessionConfig, responsesBackendOf } from '../../voice/index.js';
 
 /** `usage` of a nested Responses `response.completed`: the backend's tokens. */
 export interface BackendUsage {
@@ -61,11 +61,14 @@ export class LivePricing {
    * and writing its whole output cap, plus session time until the next usage report.
    */
   nextEventUsd(session: LiveSessionConfig, lastInputTokens: number): number {
+    const time = REPORT_INTERVAL_SECONDS * this.usdPerSecond(session);
+    const backend = responsesBackendOf(session);
+    // A client handler's own model calls are the application's to bill, not this session's.
+    if (!backend) return time;
     const prices = this.backendPrices(session);
-    const { max_output_tokens: cap } = session.delegation.responses;
     return (
-      (lastInputTokens * prices.textIn + cap * prices.textOut) / PER_MILLION +
-      REPORT_INTERVAL_SECONDS * this.usdPerSecond(session)
+      (lastInputTokens * prices.textIn + backend.max_output_tokens * prices.textOut) / PER_MILLION +
+      time
     );
   }
 
@@ -77,6 +80,7 @@ export class LivePricing {
 
   private backendPrices(session: LiveSessionConfig): BackendModelPrices {
     const table = this.config.cost.backendPrices;
-    return table[session.delegation.responses.model] ?? dearest(table, 'textOut');
+    const model = responsesBackendOf(session)?.model;
+    return (model && table[model]) || dearest(table, 'textOut');
   }
 }
