@@ -27,6 +27,13 @@ const PROFILES = {
     voice: 'marin',
     instructions: 'You are the voice of an online shop. Use your backend for order questions.',
   },
+  live_search: {
+    api: 'live',
+    model: 'gpt-live-1',
+    voice: 'marin',
+    instructions: 'You are the voice of an online shop.',
+    live: { hostedTools: [{ type: 'web_search' }] },
+  },
   live_desk: {
     api: 'live',
     model: 'gpt-live-1',
@@ -273,6 +280,50 @@ describe('GPT-Live sessions under governance', () => {
       await sayInLiveSession(sut, callId, 'Where is order 10042?');
       const spoken = await liveVoiceSaid(sut, callId, 'Found:');
       expect(spoken.find((s) => s.startsWith('Found:'))).toMatch(/no order 10042 you can see/);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('runs a hosted tool only where the profile allowlists it, and audits each use as hosted', async () => {
+    const plain = await connectedLiveBrowser(sut, 'alice', 'live_shop');
+    const search = await connectedLiveBrowser(sut, 'alice', 'live_search');
+    try {
+      // Without the allowlist the backend has no web search: the voice declines.
+      await sayInLiveSession(sut, plain.callId, 'what is the weather');
+      await liveVoiceSaid(sut, plain.callId, 'do that');
+      expect((await inspectLiveSession(sut, plain.callId)).delegations).toEqual([]);
+      await sayInLiveSession(sut, search.callId, 'what is the weather');
+      await liveVoiceSaid(sut, search.callId, 'I found');
+      const hosted = await eventually(async () =>
+        (await auditOf(sut, search.id)).find((e) => e.action === 'live.hosted_tool_used'),
+      );
+      expect(hosted.data).toMatchObject({ tool: 'web_search', status: 'completed' });
+      // Hosted calls never reach the pipeline: nothing was executed or answered by Switchboard.
+      expect(await outputsSent(sut, search.callId)).toEqual([]);
+    } finally {
+      await plain.browser.close();
+      await search.browser.close();
+    }
+  });
+
+  it('ends the session when the Live session closes upstream, recording why', async () => {
+    const { client, id, browser, callId } = await connectedLiveBrowser(sut, 'lina', 'live_shop');
+    try {
+      const view = (await (await client.request(`/v1/sessions/${id}`)).json()) as { api: string };
+      expect(view.api).toBe('live');
+      // Closed by someone else holding the project key, not by Switchboard.
+      const sim = simulatorOf(sut);
+      const openai = new OpenAI({ apiKey: sim.apiKey, baseURL: `${sim.url}/v1`, maxRetries: 0 });
+      const { sideband, events } = await attachSideband(openai, callId);
+      sideband.send({ type: 'session.close' });
+      await events.next('session.closed');
+      const session = await eventually(async () => {
+        const s = await sut.app.get(SessionsService).getAny(id);
+        return s.state === 'ended' ? s : undefined;
+      });
+      expect(session.endReason).toBe('live_closed:close_requested');
+      sideband.close();
     } finally {
       await browser.close();
     }

@@ -1,4 +1,4 @@
-import type { SessionConfig } from '../voice/index.js';
+import { type SessionConfig, type VoiceApi, voiceApiOf } from '../voice/index.js';
 
 /** Session states: `created` → `connecting` → `active` → `ended` | `revoked`. */
 export type SessionState = 'created' | 'connecting' | 'active' | 'ended' | 'revoked';
@@ -25,6 +25,8 @@ export interface SessionRecord {
   readonly tenantId: string | null;
   readonly roles: string[];
   readonly agent: string;
+  /** The voice API the session runs on (its agent profile chose; read from its config). */
+  readonly api: VoiceApi;
   readonly mode: 'proxy' | 'ephemeral';
   readonly responseStart: ResponseStart;
   readonly state: SessionState;
@@ -81,6 +83,7 @@ export function toSessionRecord(row: SessionRow): SessionRecord {
     tenantId: row.tenant_id,
     roles: row.roles,
     agent: row.agent,
+    api: voiceApiOf(row.config),
     mode: row.mode,
     responseStart: row.response_start,
     state: row.state,
@@ -108,6 +111,7 @@ export function publicView(session: SessionRecord) {
   return {
     id: session.id,
     agent: session.agent,
+    api: session.api,
     mode: session.mode,
     state: session.state,
     endReason: session.endReason,
