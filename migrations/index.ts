@@ -20,6 +20,7 @@ import { AddSessionResponseStart1795621000000 } from './1795621000000-AddSession
 import { HandOverDemoDomain1796172500000 } from './1796172500000-HandOverDemoDomain.js';
 import { CreateKnowledge1796300000000 } from './1796300000000-CreateKnowledge.js';
 import { TuneKnowledgeRetrieval1796400000000 } from './1796400000000-TuneKnowledgeRetrieval.js';
+import { AddSessionOnceKeys1796500000000 } from './1796500000000-AddSessionOnceKeys.js';
 
 export const migrations = [
   EnableVectorExtension1795608000000,
@@ -37,4 +38,5 @@ export const migrations = [
   HandOverDemoDomain1796172500000,
   CreateKnowledge1796300000000,
   TuneKnowledgeRetrieval1796400000000,
+  AddSessionOnceKeys1796500000000,
 ];

@@ -4,34 +4,21 @@ import { SessionsService } from '../src/modules/sessions/sessions.service.js';
 import { offeredFunctionTools } from '../src/modules/voice/index.js';
 import {
   connectedLiveBrowser,
-  inspectLiveSession,
   liveSessionEnded,
   liveVoiceSaid,
   sayInLiveSession,
+  auditOf,
+  sentOnSideband,
 } from './support/live-session-client.js';
 import { CostlyToolModule, expensiveReports } from './support/costly-tool.module.js';
 import { profilesFileEnv } from './support/profiles-file.js';
-import { eventually } from './support/session-client.js';
+import { eventually, SessionClient } from './support/session-client.js';
+import { WeriftBrowser } from './support/werift-browser.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { JWT_ENV } from './support/tokens.js';
 
 const SCENARIO = fileURLToPath(new URL('./fixtures/tool-scenario.json', import.meta.url));
 const LIVE = { api: 'live', model: 'gpt-live-1', voice: 'marin', instructions: 'Shop voice.' };
-
-async function auditActions(sut: TestApp, sessionId: string) {
-  const rows = await sut.query<{ action: string; data: Record<string, unknown> }>(
-    `SELECT action, data FROM audit_log WHERE subject = $1 ORDER BY seq`,
-    [sessionId],
-  );
-  return rows;
-}
-
-/** Client events Switchboard sent a Live session over its sideband, of one type. */
-async function sentOnSideband(sut: TestApp, callId: string, type: string) {
-  return (await inspectLiveSession(sut, callId)).events.filter(
-    (e) => e.direction === 'in' && e.via === 'sideband' && e.event.type === type,
-  );
-}
 
 /** Duration, budgets and degradation of GPT-Live sessions: the same limits as Realtime's. */
 describe('GPT-Live sessions: limits, budgets, degradation', () => {
@@ -43,6 +30,14 @@ describe('GPT-Live sessions: limits, budgets, degradation', () => {
         ...profilesFileEnv({
           live_shop: LIVE,
           live_short: { ...LIVE, limits: { maxDurationSeconds: 3, warningSeconds: 2 } },
+          live_quiet: { ...LIVE, limits: { idleSeconds: 2 } },
+          quiet: {
+            model: 'gpt-realtime',
+            voice: 'marin',
+            instructions: 'Shop voice.',
+            turnDetection: { type: 'server_vad' },
+            limits: { idleSeconds: 2 },
+          },
         }),
         SWITCHBOARD_SIMULATOR_INSPECTION: 'true',
         SWITCHBOARD_SIMULATOR_SCENARIO: SCENARIO,
@@ -81,7 +76,7 @@ describe('GPT-Live sessions: limits, budgets, degradation', () => {
       const spoken = await liveVoiceSaid(sut, callId, 'Report:');
       expect(spoken.find((s) => s.startsWith('Report:'))).toContain('TOOL_DISABLED_NEAR_BUDGET');
       expect(expensiveReports).toHaveLength(before);
-      const actions = (await auditActions(sut, id)).map((e) => e.action);
+      const actions = (await auditOf(sut, id)).map((e) => e.action);
       expect(actions).toEqual(
         expect.arrayContaining(['session.budget_warning', 'session.costly_tools_disabled']),
       );
@@ -127,6 +122,28 @@ describe('GPT-Live sessions: limits, budgets, degradation', () => {
       expect((await browser.stream.next('session.closed')).reason).toBe('close_requested');
     } finally {
       await browser.close();
+    }
+  });
+
+  it('ends a session nobody speaks in for its idle limit, on both APIs', async () => {
+    const live = await connectedLiveBrowser(sut, 'alice', 'live_quiet');
+    const client = await SessionClient.as(sut, 'alice');
+    const { id } = await client.open({ agent: 'quiet' });
+    const browser = new WeriftBrowser();
+    try {
+      await browser.accept(await (await client.sdp(id, await browser.offer())).text());
+      const service = sut.app.get(SessionsService);
+      for (const sessionId of [id, live.id]) {
+        const ended = await eventually(async () => {
+          const s = await service.getAny(sessionId);
+          return s.state === 'ended' ? s : undefined;
+        });
+        expect(ended.endReason).toBe('idle');
+      }
+      expect((await liveSessionEnded(sut, live.callId)).closed_reason).toBe('close_requested');
+    } finally {
+      await browser.close();
+      await live.browser.close();
     }
   });
 });

@@ -11,6 +11,7 @@ import {
   liveSessionEnded,
   liveVoiceSaid,
   sayInLiveSession,
+  auditOf,
 } from './support/live-session-client.js';
 import { profilesFileEnv } from './support/profiles-file.js';
 import { eventually, SessionClient, simulatorOf } from './support/session-client.js';
@@ -42,13 +43,6 @@ const PROFILES = {
     live: { handler: 'order_desk' },
   },
 };
-
-async function auditOf(sut: TestApp, sessionId: string) {
-  return sut.query<{ action: string; data: Record<string, unknown> }>(
-    `SELECT action, data FROM audit_log WHERE subject = $1 ORDER BY seq`,
-    [sessionId],
-  );
-}
 
 /** Function-call outputs the simulated Live backend received, by the connection they came on. */
 async function outputsSent(sut: TestApp, callId: string) {

@@ -60,6 +60,7 @@ const profileSchema = {
       properties: {
         maxDurationSeconds: positiveInt,
         warningSeconds: { type: 'integer', minimum: 0 },
+        idleSeconds: positiveInt,
         maxPerUser: positiveInt,
       },
     },

@@ -73,6 +73,7 @@ export interface AgentProfile {
   readonly limits?: Partial<{
     maxDurationSeconds: number;
     warningSeconds: number;
+    idleSeconds: number;
     maxPerUser: number;
   }>;
 }

@@ -54,6 +54,8 @@ export abstract class AppConfig {
     readonly clientSecretTtlSeconds: number;
     /** End the session when the browser changes the session or answers a tool call itself. */
     readonly hangUpOnTamper: boolean;
+    /** A session nobody speaks in for this long is ended (0: never). */
+    readonly idleSeconds: number;
     /** A replica owns a call's sideband for this long unless it renews (every third of it). */
     readonly sidebandLeaseSeconds: number;
     /** Built-in profiles, adjusted and extended by SWITCHBOARD_AGENT_PROFILES_FILE. */

@@ -187,6 +187,12 @@ export class EnvironmentVariables {
   SWITCHBOARD_SESSION_WARNING_SECONDS = 60;
 
   @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 0 and 7200' })
+  @Min(0, { message: 'must be an integer between 0 and 7200' })
+  @Max(7200, { message: 'must be an integer between 0 and 7200' })
+  SWITCHBOARD_SESSION_IDLE_SECONDS = 300;
+
+  @Transform(toInt)
   @IsInt({ message: 'must be an integer between 5 and 600' })
   @Min(5, { message: 'must be an integer between 5 and 600' })
   @Max(600, { message: 'must be an integer between 5 and 600' })

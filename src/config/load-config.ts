@@ -132,6 +132,7 @@ function toAppConfig(
       maxTotal: vars.SWITCHBOARD_SESSIONS_TOTAL,
       clientSecretTtlSeconds: vars.SWITCHBOARD_CLIENT_SECRET_TTL_SECONDS,
       hangUpOnTamper: vars.SWITCHBOARD_TAMPER_HANGUP,
+      idleSeconds: vars.SWITCHBOARD_SESSION_IDLE_SECONDS,
       sidebandLeaseSeconds: vars.SWITCHBOARD_SIDEBAND_LEASE_SECONDS,
       agentProfiles,
     },

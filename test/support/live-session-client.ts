@@ -91,3 +91,18 @@ export async function connectedLiveBrowser(
   await eventually(async () => (await inspectLiveSession(sut, callId)).sidebands === 1, 20_000);
   return { client, id, browser, callId };
 }
+
+/** The audit entries about one subject (a session, an action), oldest first. */
+export function auditOf(sut: TestApp, subject: string) {
+  return sut.query<{ action: string; data: Record<string, unknown> }>(
+    `SELECT action, data FROM audit_log WHERE subject = $1 ORDER BY seq`,
+    [subject],
+  );
+}
+
+/** Client events Switchboard sent a Live session over its sideband, of one type. */
+export async function sentOnSideband(sut: TestApp, sessionId: string, type: string) {
+  return (await inspectLiveSession(sut, sessionId)).events.filter(
+    (e) => e.direction === 'in' && e.via === 'sideband' && e.event.type === type,
+  );
+}

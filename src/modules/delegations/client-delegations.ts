@@ -3,7 +3,7 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 import { AuditLog } from '../audit/index.js';
 import { LiveEventBus, LiveSidebands, type LiveServerEvent } from '../gpt-live/index.js';
 import { LiveObservation, SessionTranscripts } from '../live-calls/index.js';
-import { type SessionRecord, SessionsService } from '../sessions/index.js';
+import { type SessionRecord, SessionsRepository, SessionsService } from '../sessions/index.js';
 import { sessionPrincipal, ToolCallPipeline } from '../tool-calls/index.js';
 import { isLiveConfig } from '../voice/index.js';
 import type { DelegatedTask, SpokenLine } from './delegation-handler.js';
@@ -21,19 +21,19 @@ const HANDLER_FAILED = 'Sorry, I could not finish that just now.';
 /**
  * Client delegation: each `session.delegation.created` with target `client` (on the replica
  * holding the session's sideband) goes to the handler its profile names, once per delegation id
- * (a sideband replay repeats it). The handler's tool calls go through the governed pipeline with
+ * (a sideband replay repeats it; the session's once-keys decide, across replicas). The handler's tool calls go through the governed pipeline with
  * call ids derived from the delegation, so a retried task never runs a tool twice.
  */
 @Injectable()
 export class ClientDelegations implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(ClientDelegations.name);
-  private readonly handled = new Set<string>();
   private unsubscribe?: () => void;
 
   constructor(
     private readonly bus: LiveEventBus,
     private readonly sidebands: LiveSidebands,
     private readonly sessions: SessionsService,
+    private readonly repository: SessionsRepository,
     private readonly handlers: DelegationHandlers,
     private readonly pipeline: ToolCallPipeline,
     private readonly transcripts: SessionTranscripts,
@@ -45,8 +45,6 @@ export class ClientDelegations implements OnModuleInit, OnApplicationShutdown {
     this.unsubscribe = this.bus.on('live.event', ({ callId, event }) => {
       if (event.type !== 'session.delegation.created' || event.delegation.target !== 'client')
         return;
-      if (this.handled.has(event.delegation.id)) return;
-      this.handled.add(event.delegation.id);
       this.run(callId, event).catch((error: unknown) =>
         this.logger.error({ callId, err: (error as Error).message }, 'Client delegation failed'),
       );
@@ -58,12 +56,16 @@ export class ClientDelegations implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async run(callId: string, event: DelegationCreated): Promise<void> {
+    // Taken now: by the time the session is read, the voice may have moved on.
+    const heard = this.observation.transcriptSoFar(callId);
     const session = await this.sessions.findByCall(callId);
     if (!session || session.state !== 'active' || !isLiveConfig(session.config)) return;
     const name = session.config.handler?.name;
     const handler = name ? this.handlers.get(name) : undefined;
     if (!handler) return;
-    const task = await this.task(callId, session, event.delegation.id);
+    // Once per delegation, whichever replica hears it (a replay after a takeover repeats it).
+    if (!(await this.repository.claimOnce(session.id, `delegation:${event.delegation.id}`))) return;
+    const task = await this.task(callId, session, event.delegation.id, heard);
     try {
       await handler.handle(task);
     } catch (error) {
@@ -85,9 +87,11 @@ export class ClientDelegations implements OnModuleInit, OnApplicationShutdown {
     callId: string,
     session: SessionRecord,
     delegationId: string,
+    heard: readonly SpokenLine[],
   ): Promise<DelegatedTask> {
-    const stored: SpokenLine[] = await this.transcripts.recent(session.id, TRANSCRIPT_LINES);
-    const pending = this.observation.pendingLine(callId);
+    // A replica that took the session over has heard nothing yet: the stored lines stand in.
+    const transcript: readonly SpokenLine[] =
+      heard.length > 0 ? heard : await this.transcripts.recent(session.id, TRANSCRIPT_LINES);
     let calls = 0;
     const append = (type: string, text: string) =>
       this.sidebands.send(callId, {
@@ -99,7 +103,7 @@ export class ClientDelegations implements OnModuleInit, OnApplicationShutdown {
       sessionId: session.id,
       delegationId,
       agent: session.agent,
-      transcript: pending ? [...stored, pending] : stored,
+      transcript,
       callTool: async (name, args) => {
         calls += 1;
         const result = await this.pipeline.run({

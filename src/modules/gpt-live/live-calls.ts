@@ -10,6 +10,7 @@ import {
   VoiceCalls,
   type SessionConfig,
 } from '../voice/index.js';
+import { LiveEventBus, type LiveServerEvent } from './live-event-bus.js';
 import { attachUrl, LiveSidebands } from './live-sidebands.js';
 
 /** How long a hang-up from a replica without the sideband waits for `session.closed`. */
@@ -26,10 +27,14 @@ const CLOSE_WAIT_MS = 5000;
 export class LiveCalls extends VoiceCalls {
   private readonly logger = new Logger(LiveCalls.name);
 
+  /** Sessions asked to close, whose sideband stays until `session.closed` reports the usage. */
+  private readonly closing = new Set<string>();
+
   constructor(
     private readonly openai: OpenAI,
     private readonly endpoint: OpenAIEndpoint,
     private readonly sidebands: LiveSidebands,
+    private readonly bus: LiveEventBus,
   ) {
     super();
   }
@@ -62,8 +67,9 @@ export class LiveCalls extends VoiceCalls {
     return this.sidebands.open(sessionId);
   }
 
+  /** Lets go of the sideband, unless a close is under way (it lets go once `session.closed` came). */
   detach(sessionId: string): void {
-    this.sidebands.close(sessionId);
+    if (!this.closing.has(sessionId)) this.sidebands.close(sessionId);
   }
 
   isAttached(sessionId: string): boolean {
@@ -79,9 +85,17 @@ export class LiveCalls extends VoiceCalls {
    * replica may attach with the standard key); a session that is already gone is not an error.
    */
   async hangup(sessionId: string): Promise<void> {
-    const closedHere = this.sidebands.send(sessionId, { type: 'session.close' });
-    this.sidebands.close(sessionId);
-    if (closedHere) return;
+    if (this.closing.has(sessionId)) return;
+    const closed = this.closedEvent(sessionId);
+    if (this.sidebands.send(sessionId, { type: 'session.close' })) {
+      // Its `session.closed` carries the last usage seconds: the cost meter still charges them.
+      this.closing.add(sessionId);
+      await closed.done;
+      this.closing.delete(sessionId);
+      this.sidebands.close(sessionId);
+      return;
+    }
+    closed.cancel();
     try {
       await this.closeThroughNewSideband(sessionId);
     } catch (error) {
@@ -90,6 +104,24 @@ export class LiveCalls extends VoiceCalls {
         'Closing the Live session failed',
       );
     }
+  }
+
+  /** Resolves when the session's `session.closed` arrives on the bus, or after `CLOSE_WAIT_MS`. */
+  private closedEvent(sessionId: string): { done: Promise<void>; cancel: () => void } {
+    let stop = () => undefined as void;
+    const done = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => finish(), CLOSE_WAIT_MS).unref();
+      const unsubscribe = this.bus.on('live.event', ({ callId, event }) => {
+        if (callId === sessionId && event.type === 'session.closed') finish();
+      });
+      const finish = () => {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve();
+      };
+      stop = finish;
+    });
+    return { done, cancel: () => stop() };
   }
 
   private closeThroughNewSideband(sessionId: string): Promise<void> {
@@ -112,7 +144,11 @@ export class LiveCalls extends VoiceCalls {
       socket.once('error', reject);
       socket.once('open', () => socket.send(JSON.stringify({ type: 'session.close' })));
       socket.on('message', (data) => {
-        if ((JSON.parse(data.toString()) as { type?: string }).type === 'session.closed') done();
+        const event = JSON.parse(data.toString()) as LiveServerEvent;
+        if (event.type !== 'session.closed') return;
+        // Its final usage is charged like any the owning sideband would have seen.
+        this.bus.emit('live.event', { callId: sessionId, event });
+        done();
       });
       socket.once('close', done);
     });

@@ -62,9 +62,12 @@ export class CostMeter implements OnModuleInit, OnApplicationShutdown {
 
   private async meter({ callId, price, nextResponseUsd }: VoiceCallEvents['call.charged']) {
     const session = await this.sessions.findByCall(callId);
-    if (!session || session.state !== 'active') return;
-    const spend = await this.repository.addCharge(session.id, price(session.config));
-    if (!spend) return;
+    if (!session) return;
+    const charge = price(session.config);
+    // Session time is billed up to the close OpenAI reports, so it is charged after the end too.
+    if (session.state !== 'active' && !charge.sessionSeconds) return;
+    const spend = await this.repository.addCharge(session.id, charge);
+    if (!spend || session.state !== 'active') return;
     await this.enforce(session, spend, callId, nextResponseUsd(session.config));
   }
 

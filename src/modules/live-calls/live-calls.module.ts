@@ -8,6 +8,7 @@ import { SessionsModule } from '../sessions/index.js';
 import { VoiceConversation } from '../voice/index.js';
 import { ChargesInFlight } from './charges-in-flight.js';
 import { CostMeter } from './cost-meter.js';
+import { IdleTimers } from './idle-timers.js';
 import { LiveCallStates } from './gpt-live/live-call-state.js';
 import { LiveConversation } from './gpt-live/live-conversation.js';
 import { LiveObservation } from './gpt-live/live-observation.js';
@@ -41,6 +42,7 @@ import { VoiceConversationRouter } from './voice-conversation-router.js';
     ChargesInFlight,
     CostMeter,
     GovernedCalls,
+    IdleTimers,
     LatencyMeter,
     LiveCallStates,
     LiveConversation,

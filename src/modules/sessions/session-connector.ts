@@ -125,6 +125,8 @@ export class SessionConnector {
       await this.voice.attach(callId);
     } catch (error) {
       await this.release(session.id, callId);
+      // A call Switchboard created (proxy mode) that it cannot govern must not run on.
+      if (session.mode === 'proxy') await this.voice.hangup(callId);
       if (error instanceof SessionStateError) throw error;
       if (error instanceof CallNotFoundUpstreamError) {
         throw new SessionStateError(

@@ -13,6 +13,8 @@ export type ResponseStart = 'vad' | 'server';
 export interface SessionLimits {
   readonly maxDurationSeconds: number;
   readonly warningSeconds: number;
+  /** Silence (no caller or voice speech) that ends the session; 0 or absent: no idle limit. */
+  readonly idleSeconds?: number;
   readonly maxPerUser: number;
   readonly maxPerTenant: number;
   readonly maxTotal: number;

@@ -34,6 +34,18 @@ export interface Charge {
    * seconds not charged before are added, so a replayed or repeated report charges nothing.
    */
   readonly sessionSeconds?: { readonly cumulative: number; readonly usdPerSecond: number };
+  /** Charged at most once per session (a replayed event's): claimed in the same statement. */
+  readonly onceKey?: string;
+}
+
+/** How many once-keys a session keeps: far more than a sideband replay repeats. */
+const ONCE_KEYS_KEPT = 500;
+
+/** `once_keys` with `$param` appended, the oldest dropped past `ONCE_KEYS_KEPT`. */
+function appendOnceKey(param: string): string {
+  return `(SELECT coalesce(jsonb_agg(k ORDER BY n), '[]'::jsonb) FROM (
+      SELECT k, n FROM jsonb_array_elements(once_keys || to_jsonb(${param}::text))
+        WITH ORDINALITY AS e(k, n) ORDER BY n DESC LIMIT ${ONCE_KEYS_KEPT}) kept)`;
 }
 
 /** A session's spend after a charge: its own, its user's today, its tenant's this month. */
@@ -270,8 +282,9 @@ export class SessionsRepository {
              'transcriptions', coalesce((usage->>'transcriptions')::int, 0) + $6)
              || CASE WHEN $7::numeric > 0 THEN jsonb_build_object('seconds',
                   greatest(coalesce((usage->>'seconds')::numeric, 0), $7::numeric))
-                ELSE '{}'::jsonb END
-         WHERE id = $1 RETURNING cost_usd, budget_warned, user_id, tenant_id, created_at,
+                ELSE '{}'::jsonb END,
+           once_keys = CASE WHEN $9::text IS NULL THEN once_keys ELSE ${appendOnceKey('$9')} END
+         WHERE id = $1 AND ($9::text IS NULL OR NOT once_keys ? $9) RETURNING cost_usd, budget_warned, user_id, tenant_id, created_at,
            cost_usd - (SELECT cost_usd FROM sessions WHERE id = $1) AS added)
        -- The sums read the table as it was before this UPDATE: add the new charge where it counts.
        SELECT u.cost_usd AS session_cost, u.budget_warned,
@@ -289,6 +302,7 @@ export class SessionsRepository {
         charge.transcriptions,
         charge.sessionSeconds?.cumulative ?? 0,
         charge.sessionSeconds?.usdPerSecond ?? 0,
+        charge.onceKey ?? null,
       ],
     )) as {
       session_cost: string;
@@ -303,6 +317,19 @@ export class SessionsRepository {
       tenantMonthUsd: Number(row.tenant_month),
       budgetWarned: row.budget_warned,
     };
+  }
+
+  /**
+   * Claims `key` for the session: true the first time, false ever after (or for no such
+   * session). One statement, so two replicas racing on a replayed event get one winner.
+   */
+  async claimOnce(id: string, key: string): Promise<boolean> {
+    const [rows] = (await this.dataSource.query(
+      `UPDATE sessions SET once_keys = ${appendOnceKey('$2')}
+       WHERE id = $1 AND NOT once_keys ? $2 RETURNING id`,
+      [id, key],
+    )) as [unknown[], number];
+    return rows.length > 0;
   }
 
   async markBudgetWarned(id: string): Promise<void> {

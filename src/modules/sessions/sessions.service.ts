@@ -271,8 +271,15 @@ function sessionLimits(profile: AgentProfile, global: AppConfig['sessions']): Se
   return {
     maxDurationSeconds: tighter(profile.limits?.maxDurationSeconds, global.maxDurationSeconds),
     warningSeconds: profile.limits?.warningSeconds ?? global.warningSeconds,
+    idleSeconds: tighterIdle(profile.limits?.idleSeconds, global.idleSeconds),
     maxPerUser: tighter(profile.limits?.maxPerUser, global.maxPerUser),
     maxPerTenant: global.maxPerTenant,
     maxTotal: global.maxTotal,
   };
+}
+
+/** 0 is "no idle limit": a profile may set one where the global has none, or a shorter one. */
+function tighterIdle(profileSeconds: number | undefined, globalSeconds: number): number {
+  if (!profileSeconds) return globalSeconds;
+  return globalSeconds > 0 ? Math.min(profileSeconds, globalSeconds) : profileSeconds;
 }

@@ -23,6 +23,8 @@ export interface CallCharge {
    * only seconds not yet charged are added.
    */
   readonly sessionSeconds?: { readonly cumulative: number; readonly usdPerSecond: number };
+  /** Charged at most once per session: an API that replays events names each charge. */
+  readonly onceKey?: string;
 }
 
 /** What a voice API's adapter tells governance, by name, whichever API the call runs on. */
@@ -38,6 +40,8 @@ export interface VoiceCallEvents {
     readonly price: (config: SessionConfig) => CallCharge;
     readonly nextResponseUsd: (config: SessionConfig) => number;
   };
+  /** Someone spoke in the call (the caller or the voice): it is not idle. */
+  'call.activity': { readonly callId: string };
   /** The control channel is gone for good (reconnecting failed, or the API no longer knows it). */
   'call.lost': { readonly callId: string; readonly reason: string };
 }

@@ -5,14 +5,13 @@ import type { ProposedToolCall } from '../../voice/index.js';
 
 /**
  * What this replica remembers of a GPT-Live session whose sideband it holds. A reconnect replays
- * a short history, so what was already proposed or charged is remembered here and not done twice
- * (the database is still the source of truth: a tool call's output is sent once by its row).
+ * a short history, so what was already proposed is remembered here and not proposed twice (the
+ * database is still the source of truth: a tool call runs and answers once by its row, a charge
+ * is made once by its key).
  */
 export class LiveCallState {
   /** Function calls proposed so far, by call id. */
   readonly proposed = new Set<string>();
-  /** Backend responses already charged, by response id. */
-  readonly charged = new Set<string>();
   /** Function calls of a backend response still streaming, by delegation. */
   readonly streaming = new Map<string, ProposedToolCall[]>();
   /** What the last backend response read: the floor of what the next one reads again. */

@@ -7,47 +7,67 @@ type Comparable = Record<string, unknown>;
 
 /**
  * What Switchboard set and must find in force, as comparable values: model, instructions and
- * voice (immutable after start), the delegation's type, model and tools (by name or type), and
- * the page's data-channel allowlists (order does not matter).
+ * voice (immutable after start), the whole delegation (type; the backend's model, instructions,
+ * tool choice and output cap; each tool as defined), and the page's data-channel allowlists.
+ * Order does not matter, nor do fields a resolved session adds as null.
  */
-function governed(session: Comparable): Record<string, string> {
+function governed(session: Comparable, ignoredTools: ReadonlySet<string>): Record<string, string> {
   const audio = session.audio as { output?: { voice?: unknown } } | undefined;
   const delegation = session.delegation as
-    { type?: unknown; responses?: { model?: unknown; tools?: unknown } } | undefined;
+    { type?: unknown; responses?: Comparable & { tools?: unknown } } | undefined;
   const client = session.client as
     | { data_channel?: { allowed_client_events?: unknown; allowed_server_events?: unknown } }
     | undefined;
-  const tools = Array.isArray(delegation?.responses?.tools) ? delegation.responses.tools : [];
+  const { tools, ...backend } = delegation?.responses ?? {};
   const channel = client?.data_channel;
   return {
-    model: JSON.stringify(session.model ?? null),
-    instructions: JSON.stringify(session.instructions ?? null),
-    voice: JSON.stringify(audio?.output?.voice ?? null),
-    delegation: JSON.stringify([delegation?.type ?? null, delegation?.responses?.model ?? null]),
-    tools: sortedJson(
-      tools.map((tool: { type?: unknown; name?: unknown }) => `${tool.type}:${tool.name ?? ''}`),
+    model: canonical(session.model),
+    instructions: canonical(session.instructions),
+    voice: canonical(audio?.output?.voice),
+    delegation: canonical({
+      type: delegation?.type,
+      ...pick(backend, ['model', 'instructions', 'tool_choice', 'max_output_tokens']),
+    }),
+    tools: sortedCanonical(
+      (Array.isArray(tools) ? (tools as Comparable[]) : []).filter(
+        (tool) => !ignoredTools.has(String(tool.name)),
+      ),
     ),
-    allowed_client_events: sortedJson(channel?.allowed_client_events),
-    allowed_server_events: sortedJson(
-      Array.isArray(channel?.allowed_server_events)
-        ? channel.allowed_server_events.map(
-            (s: Comparable) => `${s.type}/${s.response_event ?? ''}`,
-          )
-        : channel?.allowed_server_events,
-    ),
+    allowed_client_events: sortedCanonical(channel?.allowed_client_events),
+    allowed_server_events: sortedCanonical(channel?.allowed_server_events),
   };
 }
 
-function sortedJson(value: unknown): string {
-  return JSON.stringify(Array.isArray(value) ? value.map(String).sort() : (value ?? null));
+function pick(value: Comparable, keys: readonly string[]): Comparable {
+  return Object.fromEntries(keys.map((key) => [key, value[key]]));
 }
 
-/** The governed settings where the resolved session differs from what Switchboard set. */
+/** JSON with sorted keys and null / undefined fields left out. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, v: unknown) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const entries = Object.entries(v as Comparable).filter(
+      ([, field]) => field !== null && field !== undefined,
+    );
+    return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
+  });
+}
+
+function sortedCanonical(value: unknown): string {
+  return Array.isArray(value) ? JSON.stringify(value.map(canonical).sort()) : canonical(value);
+}
+
+/**
+ * The governed settings where the resolved session differs from what Switchboard set.
+ * `withdrawn` names tools Switchboard itself took away (costly ones near the budget): a
+ * snapshot from before that (a reconnect's replay of `session.started`) may still list them.
+ */
 export function liveConfigChanges(
   expected: LiveSessionConfig,
   resolved: ResolvedLiveSession,
+  withdrawn: ReadonlySet<string> = new Set(),
 ): string[] {
-  const want = governed(expected as unknown as Comparable);
-  const have = governed(resolved);
+  const want = governed(expected as unknown as Comparable, withdrawn);
+  const have = governed(resolved, withdrawn);
   return Object.keys(want).filter((field) => want[field] !== have[field]);
 }

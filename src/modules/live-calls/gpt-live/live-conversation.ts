@@ -12,6 +12,7 @@ import {
   VoiceConversation,
   VoiceEvents,
 } from '../../voice/index.js';
+import { ResponseBudget } from '../response-budget.js';
 import { LiveCallStates } from './live-call-state.js';
 import { LivePricing, type BackendUsage } from './live-pricing.js';
 
@@ -44,6 +45,7 @@ export class LiveConversation
     private readonly sidebands: LiveSidebands,
     private readonly states: LiveCallStates,
     private readonly pricing: LivePricing,
+    private readonly budget: ResponseBudget,
   ) {
     super();
   }
@@ -69,8 +71,20 @@ export class LiveConversation
     return sent;
   }
 
+  /**
+   * One `response.create` for the batch, once the budgets can still pay for the backend response
+   * it starts (as before any response Switchboard starts on Realtime); if one cannot, the session
+   * is ended instead.
+   */
   answerToolOutputs(callId: string): void {
-    this.sidebands.send(callId, { type: 'response.create' });
+    this.budget
+      .allowsResponse(callId, (session) => this.nextEventUsd(callId, session))
+      .then((allowed) => {
+        if (allowed) this.sidebands.send(callId, { type: 'response.create' });
+      })
+      .catch((error: unknown) =>
+        this.logger.error({ callId, err: (error as Error).message }, 'Budget check failed'),
+      );
   }
 
   /** Spoken context: the voice explains it in its own words (`say` asks for the exact ones). */
@@ -98,8 +112,14 @@ export class LiveConversation
   }
 
   private observe(callId: string, event: LiveServerEvent): void {
-    if (event.type === 'response.event') this.nested(callId, event);
-    else if (event.type === 'session.usage.updated')
+    if (
+      event.type === 'session.input_transcript.delta' ||
+      event.type === 'session.output_transcript.delta'
+    )
+      this.events.emit('call.activity', { callId });
+    else if (event.type === 'response.event') this.nested(callId, event);
+    // `session.closed` carries the final seconds, also of a close Switchboard asked for.
+    else if (event.type === 'session.usage.updated' || event.type === 'session.closed')
       this.chargeSeconds(callId, event.usage.seconds);
   }
 
@@ -121,21 +141,24 @@ export class LiveConversation
       return;
     }
     if (nested.type !== 'response.completed') return;
-    const calls = (state.streaming.get(key) ?? []).filter((c) => !state.proposed.has(c.toolCallId));
+    const calls = (state.streaming.get(key) ?? []).filter((call) => {
+      // Once each, even if a reconnect's replay repeated it inside the same stream.
+      if (state.proposed.has(call.toolCallId)) return false;
+      state.proposed.add(call.toolCallId);
+      return true;
+    });
     state.streaming.delete(key);
     this.chargeBackend(callId, nested.response.id, nested.response.usage);
-    for (const call of calls) state.proposed.add(call.toolCallId);
     if (calls.length > 0) this.events.emit('call.tool_calls', { callId, calls });
   }
 
   private chargeBackend(callId: string, responseId: string, usage: BackendUsage | undefined): void {
-    const state = this.states.of(callId);
-    if (!usage || state.charged.has(responseId)) return;
-    state.charged.add(responseId);
-    state.lastInputTokens = usage.input_tokens ?? 0;
+    if (!usage) return;
+    // A replayed response (any replica) is charged once: the charge's key decides, in the database.
+    this.states.of(callId).lastInputTokens = usage.input_tokens ?? 0;
     this.events.emit('call.charged', {
       callId,
-      price: (session) => this.pricing.backend(usage, liveConfigOf(session)),
+      price: (session) => this.pricing.backend(usage, liveConfigOf(session), responseId),
       nextResponseUsd: (session) => this.nextEventUsd(callId, session),
     });
   }

@@ -1,19 +1,23 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 
 import { LiveEventBus, type LiveServerEvent } from '../../gpt-live/index.js';
-import { SessionsService } from '../../sessions/index.js';
+import { SessionsRepository, SessionsService } from '../../sessions/index.js';
 import { LatencyMeter } from '../realtime/latency-meter.js';
 import { SessionTranscriptsRepository } from '../session-transcripts.repository.js';
 import { LiveTurns, type TurnEvents } from './live-turns.js';
 
 interface LiveCallTurns {
   readonly turns: LiveTurns;
+  /** The lines this replica has seen, newest last (what a delegation handler is given). */
+  readonly recent: TurnEvents['lines'];
   /** Recent event ids, oldest first: a replay repeats them. */
   readonly seen: Set<string>;
 }
 
 /** More than a replay holds ("a short event history"). */
 const SEEN_KEPT = 512;
+/** Lines kept in memory per call for delegation handlers. */
+const RECENT_LINES = 40;
 
 /** Longer lines are cut; a transcript is context for people, not a recording. */
 const MAX_LINE = 2000;
@@ -33,6 +37,7 @@ export class LiveObservation implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly bus: LiveEventBus,
     private readonly sessions: SessionsService,
+    private readonly repository: SessionsRepository,
     private readonly lines: SessionTranscriptsRepository,
     private readonly latency: LatencyMeter,
   ) {}
@@ -49,9 +54,16 @@ export class LiveObservation implements OnModuleInit, OnApplicationShutdown {
     for (const stop of this.unsubscribe) stop();
   }
 
-  /** What the caller said in the session's current turn, not yet a stored line. */
-  pendingLine(callId: string): { role: 'user' | 'assistant'; text: string } | undefined {
-    return this.turns.get(callId)?.turns.pending();
+  /**
+   * What was said in the call as this replica heard it, the turn in progress last; synchronous,
+   * so it is exact at the moment an event arrives (stored lines may still be on their way to
+   * the database). Empty after a takeover, until the new owner hears something.
+   */
+  transcriptSoFar(callId: string): TurnEvents['lines'] {
+    const state = this.turns.get(callId);
+    if (!state) return [];
+    const pending = state.turns.pending();
+    return pending ? [...state.recent, pending] : [...state.recent];
   }
 
   private observe(callId: string, event: LiveServerEvent): void {
@@ -71,6 +83,8 @@ export class LiveObservation implements OnModuleInit, OnApplicationShutdown {
       event.type === 'session.input_transcript.delta'
         ? state.turns.input(event)
         : state.turns.output(event);
+    state.recent.push(...happened.lines);
+    state.recent.splice(0, Math.max(0, state.recent.length - RECENT_LINES));
     this.settle(callId, happened).catch((error: unknown) =>
       this.logger.error({ callId, err: (error as Error).message }, 'Recording a Live turn failed'),
     );
@@ -96,18 +110,24 @@ export class LiveObservation implements OnModuleInit, OnApplicationShutdown {
     );
   }
 
+  /**
+   * Stores lines once each: a line is named by its last delta's event id, which a replay to a
+   * replica that took the session over repeats (the session's once-keys decide).
+   */
   private async store(callId: string, lines: TurnEvents['lines']): Promise<void> {
     if (lines.length === 0) return;
     const session = await this.sessions.findByCall(callId);
     if (!session) return;
-    for (const line of lines)
+    for (const line of lines) {
+      if (line.key && !(await this.repository.claimOnce(session.id, `line:${line.key}`))) continue;
       await this.lines.append(session.id, line.role, line.text.slice(0, MAX_LINE));
+    }
   }
 
   private stateOf(callId: string) {
     let state = this.turns.get(callId);
     if (!state) {
-      state = { turns: new LiveTurns(), seen: new Set() };
+      state = { turns: new LiveTurns(), recent: [], seen: new Set() };
       this.turns.set(callId, state);
     }
     return state;

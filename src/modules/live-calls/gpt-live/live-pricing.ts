@@ -39,8 +39,8 @@ export class LivePricing {
     };
   }
 
-  /** One backend response's tokens. */
-  backend(usage: BackendUsage, session: LiveSessionConfig): CallCharge {
+  /** One backend response's tokens, charged once by its response id. */
+  backend(usage: BackendUsage, session: LiveSessionConfig, responseId: string): CallCharge {
     const prices = this.backendPrices(session);
     const input = usage.input_tokens ?? 0;
     const cached = Math.min(input, usage.input_tokens_details?.cached_tokens ?? 0);
@@ -53,6 +53,7 @@ export class LivePricing {
       inputTokens: input,
       outputTokens: output,
       transcriptions: 0,
+      onceKey: `charge:${responseId}`,
     };
   }
 

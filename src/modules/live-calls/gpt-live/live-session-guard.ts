@@ -3,7 +3,8 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 import { AppConfig } from '../../../config/app-config.js';
 import { type AuditAction, AuditLog } from '../../audit/index.js';
 import { LiveEventBus, type LiveServerEvent } from '../../gpt-live/index.js';
-import { SessionsService } from '../../sessions/index.js';
+import { SessionsRepository, SessionsService } from '../../sessions/index.js';
+import { ToolRegistry } from '../../tools/index.js';
 import { isLiveConfig } from '../../voice/index.js';
 import { liveConfigChanges, type ResolvedLiveSession } from './live-config-check.js';
 
@@ -24,8 +25,10 @@ export class LiveSessionGuard implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly bus: LiveEventBus,
     private readonly sessions: SessionsService,
+    private readonly repository: SessionsRepository,
     private readonly audit: AuditLog,
     private readonly config: AppConfig,
+    private readonly registry: ToolRegistry,
   ) {}
 
   onModuleInit(): void {
@@ -48,13 +51,17 @@ export class LiveSessionGuard implements OnModuleInit, OnApplicationShutdown {
       case 'session.closed':
         return this.closedUpstream(callId, event.reason);
       case 'session.delegation.created':
-        return this.record(callId, 'live.delegation_created', {
+        return this.record(callId, 'live.delegation_created', event.delegation.id, {
           delegationId: event.delegation.id,
           target: event.delegation.target,
           offsetMs: event.offset_ms,
         });
       case 'response.event':
-        return this.hostedUse(callId, event.event as { type?: string; item?: HostedItem });
+        return this.hostedUse(
+          callId,
+          event.event as { type?: string; item?: HostedItem },
+          event.event_id,
+        );
       default:
         return;
     }
@@ -63,7 +70,16 @@ export class LiveSessionGuard implements OnModuleInit, OnApplicationShutdown {
   private async checkConfig(callId: string, resolved: ResolvedLiveSession): Promise<void> {
     const session = await this.sessions.findByCall(callId);
     if (!session || session.state !== 'active' || !isLiveConfig(session.config)) return;
-    const fields = liveConfigChanges(session.config, resolved);
+    // Tools Switchboard withdrew itself may still show in a replayed, older snapshot.
+    const withdrawn = session.costlyToolsDisabled
+      ? new Set(
+          this.registry
+            .all()
+            .filter((tool) => tool.costly)
+            .map((tool) => tool.name),
+        )
+      : new Set<string>();
+    const fields = liveConfigChanges(session.config, resolved, withdrawn);
     if (fields.length === 0) return;
     const data = { kind: 'live.config', fields, callId };
     await this.audit.append({
@@ -85,21 +101,31 @@ export class LiveSessionGuard implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** A hosted tool ran at OpenAI, outside per-call governance: it is audited. */
-  private async hostedUse(callId: string, nested: { type?: string; item?: HostedItem }) {
+  private async hostedUse(
+    callId: string,
+    nested: { type?: string; item?: HostedItem },
+    eventId: string,
+  ) {
     const item = nested.item;
     if (nested.type !== 'response.output_item.done' || !item?.type) return;
     if (item.type === 'function_call' || item.type === 'message' || !item.type.endsWith('_call'))
       return;
-    await this.record(callId, 'live.hosted_tool_used', {
+    await this.record(callId, 'live.hosted_tool_used', item.id ?? eventId, {
       tool: item.type.slice(0, -'_call'.length),
       itemId: item.id ?? null,
       status: item.status ?? null,
     });
   }
 
-  private async record(callId: string, action: AuditAction, data: Record<string, unknown>) {
+  /** Audited once per `key` (a reconnect's replay repeats events; the session's keys decide). */
+  private async record(
+    callId: string,
+    action: AuditAction,
+    key: string,
+    data: Record<string, unknown>,
+  ) {
     const session = await this.sessions.findByCall(callId);
-    if (!session) return;
+    if (!session || !(await this.repository.claimOnce(session.id, `${action}:${key}`))) return;
     await this.audit.append({ actor: 'system', action, subject: session.id, data });
   }
 }

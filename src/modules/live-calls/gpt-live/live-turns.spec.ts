@@ -43,4 +43,12 @@ describe(LiveTurns.name, () => {
     sut.input(at('Hi', 500, 900));
     expect(sut.output(at('Yes', 800)).answeredAfterMs).toBe(0);
   });
+
+  it('puts a space between two utterances of one turn whose deltas carry none', () => {
+    const sut = new LiveTurns();
+    sut.input(at('good ', 0, 100));
+    sut.input(at('bye', 100, 200));
+    sut.input(at('thanks', 500, 700));
+    expect(sut.output(at('Bye!', 900)).lines).toEqual([{ role: 'user', text: 'good bye thanks' }]);
+  });
 });

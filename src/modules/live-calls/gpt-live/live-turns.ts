@@ -12,11 +12,20 @@ export interface TranscriptDelta {
   readonly delta: string;
   readonly start_ms: number;
   readonly end_ms: number;
+  /** The server event's id: a line is named by its last delta's (a replay repeats it). */
+  readonly event_id?: string;
+}
+
+export interface SpokenLine {
+  readonly role: 'user' | 'assistant';
+  readonly text: string;
+  /** The `event_id` of the line's last delta, when the deltas had ids. */
+  readonly key?: string;
 }
 
 /** What one delta finished: a line of each speaker, and a turn's latency once the voice answers. */
 export interface TurnEvents {
-  readonly lines: { readonly role: 'user' | 'assistant'; readonly text: string }[];
+  readonly lines: SpokenLine[];
   /** The voice answered the caller: ms from the caller's last word to its first word. */
   readonly answeredAfterMs?: number;
   /** The caller started a new turn (the previous one is over: its own time can be recorded). */
@@ -27,6 +36,7 @@ export class LiveTurns {
   private speaker: 'user' | 'assistant' | undefined;
   private words: string[] = [];
   private lastEndMs = 0;
+  private lastEventId: string | undefined;
 
   /** The caller said `delta`. */
   input(delta: TranscriptDelta): TurnEvents {
@@ -63,15 +73,22 @@ export class LiveTurns {
   }
 
   private take(speaker: 'user' | 'assistant', delta: TranscriptDelta): void {
+    // Deltas carry their own spaces; two utterances of one turn still need one between them.
+    const previous = this.words.at(-1);
+    const gap = previous !== undefined && !/\s$/.test(previous) && !/^\s/.test(delta.delta);
     this.speaker = speaker;
-    this.words.push(delta.delta);
+    this.words.push(gap && delta.start_ms > this.lastEndMs ? ` ${delta.delta}` : delta.delta);
+    this.lastEventId = delta.event_id;
     this.lastEndMs = Math.max(this.lastEndMs, delta.end_ms);
   }
 
   private flush(): TurnEvents['lines'] {
     const text = this.words.join('').trim();
     const role = this.speaker;
+    const key = this.lastEventId;
     this.words = [];
-    return role && text ? [{ role, text }] : [];
+    this.lastEventId = undefined;
+    if (!role || !text) return [];
+    return [key ? { role, text, key } : { role, text }];
   }
 }

@@ -20,6 +20,14 @@ import { RealtimePricing, type ResponseUsage } from './realtime-pricing.js';
 import { ServerResponses } from './server-responses.js';
 import { revertUpdate } from './tamper-check.js';
 
+/** What shows that someone speaks in a call (the caller's speech, a typed turn, the voice's). */
+const SPEECH = new Set<string>([
+  'input_audio_buffer.speech_started',
+  'conversation.item.input_audio_transcription.completed',
+  'response.output_audio_transcript.delta',
+  'response.output_text.delta',
+]);
+
 /**
  * The Realtime API behind the `VoiceConversation` port, and the translator of its sideband events
  * into `VoiceEvents`: a completed `response.done` proposes its function calls and is charged from
@@ -55,6 +63,9 @@ export class RealtimeConversation
         ({ callId, event }) => this.transcribed(callId, event),
       ),
       this.bus.on('sideband.lost', (lost) => this.events.emit('call.lost', lost)),
+      this.bus.on('sideband.event', ({ callId, event }) => {
+        if (SPEECH.has(event.type)) this.events.emit('call.activity', { callId });
+      }),
     );
   }
 
