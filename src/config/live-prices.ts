@@ -58,3 +58,32 @@ export function parseBackendPrices(json: string | undefined): BackendPriceTable 
     'USD per 1M tokens',
   );
 }
+
+/**
+ * Seconds between two usage reports a budget must still cover: the API reports cumulative
+ * seconds now and then, so what is left must pay for the time until the next report.
+ */
+export const LIVE_REPORT_INTERVAL_SECONDS = 10;
+
+/** Session time of `model`, USD per second, at the dearer of active and standby. */
+export function liveUsdPerSecond(table: LivePriceTable, model: string): number {
+  const prices = table[model] ?? dearest(table, 'activePerMinute');
+  return Math.max(prices.activePerMinute, prices.standbyPerMinute) / 60;
+}
+
+/**
+ * The most the next billable event of a Live session can cost: a backend response reading
+ * `lastInputTokens` and writing its whole output cap (none with a client handler: its model is
+ * the application's to bill), plus session time until the next usage report.
+ */
+export function liveEventCeilingUsd(
+  tables: { readonly livePrices: LivePriceTable; readonly backendPrices: BackendPriceTable },
+  session: { model: string; backendModel?: string; maxOutputTokens: number },
+  lastInputTokens: number,
+): number {
+  const time = LIVE_REPORT_INTERVAL_SECONDS * liveUsdPerSecond(tables.livePrices, session.model);
+  if (session.backendModel === undefined) return time;
+  const prices =
+    tables.backendPrices[session.backendModel] ?? dearest(tables.backendPrices, 'textOut');
+  return (lastInputTokens * prices.textIn + session.maxOutputTokens * prices.textOut) / 1e6 + time;
+}

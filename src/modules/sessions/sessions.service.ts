@@ -7,10 +7,13 @@ import { visibilityScope } from '../../common/auth/visibility-scope.js';
 import { newId } from '../../common/ids.js';
 import { DEFAULT_MAX_OUTPUT_TOKENS, type AgentProfile } from '../../config/agent-profiles.js';
 import { AppConfig } from '../../config/app-config.js';
+import { liveEventCeilingUsd } from '../../config/live-prices.js';
 import { DatabaseNotifications } from '../../database/database-notifications.js';
 import { WhereClause } from '../../database/where-clause.js';
 import { type AuditActor, AuditLog } from '../audit/index.js';
 import {
+  isLiveConfig,
+  liveCostShape,
   offeredFunctionTools,
   type SessionConfig,
   VoiceCalls,
@@ -85,7 +88,7 @@ export class SessionsService implements OnApplicationBootstrap {
         this.repository,
         { userId: principal.id, tenantId: principal.tenantId },
         limits,
-        { ...this.config.cost, firstResponseUsd: this.firstResponseUsd(profile) },
+        { ...this.config.cost, firstResponseUsd: this.firstResponseUsd(profile, sessionConfig) },
       );
       for (const stale of expired) {
         await this.audit.append(
@@ -135,7 +138,10 @@ export class SessionsService implements OnApplicationBootstrap {
   }
 
   /** The most a session of this profile can spend on its first response (its output cap). */
-  private firstResponseUsd(profile: AgentProfile): number {
+  private firstResponseUsd(profile: AgentProfile, config: SessionConfig): number {
+    // GPT-Live: a full first backend response and the time until the first usage report.
+    if (isLiveConfig(config))
+      return liveEventCeilingUsd(this.config.cost, liveCostShape(config), 0);
     const { prices } = this.config.cost;
     return nextResponseCeilingUsd(
       undefined,

@@ -82,6 +82,16 @@ export function responsesBackendOf(
   return config.delegation.type === 'responses' ? config.delegation.responses : undefined;
 }
 
+/** What a Live session's cost ceiling reads of its config (no backend model: a client handler). */
+export function liveCostShape(config: LiveSessionConfig) {
+  const backend = responsesBackendOf(config);
+  return {
+    model: config.model,
+    backendModel: backend?.model,
+    maxOutputTokens: backend?.max_output_tokens ?? 0,
+  };
+}
+
 /** What the Live API is sent: the config without what Switchboard keeps for itself. */
 export function liveWireConfig(config: LiveSessionConfig): OpenAI.Live.MediaSessionConfig {
   const { handler: _handler, type: _type, ...wire } = config;

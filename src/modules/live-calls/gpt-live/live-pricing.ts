@@ -1,8 +1,18 @@
 import { Injectable } from '@nestjs/common';
 
 import { AppConfig } from '../../../config/app-config.js';
-import { dearest, type BackendModelPrices } from '../../../config/live-prices.js';
-import { type CallCharge, type LiveSessionConfig, responsesBackendOf } from '../../voice/index.js';
+import {
+  type BackendModelPrices,
+  dearest,
+  liveEventCeilingUsd,
+  liveUsdPerSecond,
+} from '../../../config/live-prices.js';
+import {
+  type CallCharge,
+  liveCostShape,
+  type LiveSessionConfig,
+  responsesBackendOf,
+} from '../../voice/index.js';
 
 /** `usage` of a nested Responses `response.completed`: the backend's tokens. */
 export interface BackendUsage {
@@ -11,11 +21,6 @@ export interface BackendUsage {
   readonly output_tokens?: number;
 }
 
-/**
- * Seconds between two usage reports a budget must still cover: the API reports cumulative
- * seconds now and then, so what is left must pay for the time until the next report.
- */
-const REPORT_INTERVAL_SECONDS = 10;
 const PER_MILLION = 1_000_000;
 
 /**
@@ -57,26 +62,13 @@ export class LivePricing {
     };
   }
 
-  /**
-   * The most the next billable event can cost: a backend response reading what the last one read
-   * and writing its whole output cap, plus session time until the next usage report.
-   */
+  /** The most the next billable event can cost (`liveEventCeilingUsd`). */
   nextEventUsd(session: LiveSessionConfig, lastInputTokens: number): number {
-    const time = REPORT_INTERVAL_SECONDS * this.usdPerSecond(session);
-    const backend = responsesBackendOf(session);
-    // A client handler's own model calls are the application's to bill, not this session's.
-    if (!backend) return time;
-    const prices = this.backendPrices(session);
-    return (
-      (lastInputTokens * prices.textIn + backend.max_output_tokens * prices.textOut) / PER_MILLION +
-      time
-    );
+    return liveEventCeilingUsd(this.config.cost, liveCostShape(session), lastInputTokens);
   }
 
   private usdPerSecond(session: LiveSessionConfig): number {
-    const table = this.config.cost.livePrices;
-    const prices = table[session.model] ?? dearest(table, 'activePerMinute');
-    return Math.max(prices.activePerMinute, prices.standbyPerMinute) / 60;
+    return liveUsdPerSecond(this.config.cost.livePrices, session.model);
   }
 
   private backendPrices(session: LiveSessionConfig): BackendModelPrices {
