@@ -31,6 +31,7 @@ import {
   sayInLiveSession,
   auditOf,
   sentOnSideband,
+  sessionEnded,
 } from './support/live-session-client.js';
 import { profilesFileEnv } from './support/profiles-file.js';
 import { eventually, SessionClient, simulatorOf } from './support/session-client.js';
@@ -229,10 +230,7 @@ describe('GPT-Live governance: adversarial', () => {
       } as never);
       const updated = await events.next('session.updated');
       expect(JSON.stringify(updated)).toContain(JSON.stringify(responses).slice(1, -1));
-      const ended = await eventually(async () => {
-        const s = await sessionOf(sut, id);
-        return s.state === 'ended' ? s : undefined;
-      }, 5_000);
+      const ended = await sessionEnded(sut, id, 5_000);
       expect(ended.endReason).toBe('tamper');
     } finally {
       sideband.close();
@@ -303,10 +301,7 @@ describe('GPT-Live governance: adversarial', () => {
       // Enough for the proposing response, not for one more (~0.04 USD at most).
       await sut.query(`UPDATE sessions SET cost_usd = 4.97 WHERE id = $1`, [id]);
       await sayInLiveSession(sut, callId, 'Where is order 10042?');
-      const ended = await eventually(async () => {
-        const s = await sessionOf(sut, id);
-        return s.state === 'ended' ? s : undefined;
-      }, 20_000);
+      const ended = await sessionEnded(sut, id, 20_000);
       expect(ended.endReason).toBe('budget_exceeded:session');
       const inspected = await liveSessionEnded(sut, callId);
       // The backend did propose the call (the budget was crossed by its response, not before).

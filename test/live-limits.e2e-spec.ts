@@ -9,6 +9,7 @@ import {
   sayInLiveSession,
   auditOf,
   sentOnSideband,
+  sessionEnded,
 } from './support/live-session-client.js';
 import { CostlyToolModule, expensiveReports } from './support/costly-tool.module.js';
 import { profilesFileEnv } from './support/profiles-file.js';
@@ -90,10 +91,7 @@ describe('GPT-Live sessions: limits, budgets, degradation', () => {
     try {
       await sut.query(`UPDATE sessions SET cost_usd = 4.99 WHERE id = $1`, [id]);
       await sayInLiveSession(sut, callId, 'Where is order 10042?');
-      const ended = await eventually(async () => {
-        const s = await sut.app.get(SessionsService).getAny(id);
-        return s.state === 'ended' ? s : undefined;
-      }, 20_000);
+      const ended = await sessionEnded(sut, id, 20_000);
       expect(ended.endReason).toBe('budget_exceeded:session');
       expect(ended.costUsd).toBeLessThanOrEqual(5);
       const inspected = await liveSessionEnded(sut, callId);
@@ -107,10 +105,7 @@ describe('GPT-Live sessions: limits, budgets, degradation', () => {
   it('warns aloud before the duration cap, then closes the session at it', async () => {
     const { id, browser, callId } = await connectedLiveBrowser(sut, 'alice', 'live_short');
     try {
-      const ended = await eventually(async () => {
-        const s = await sut.app.get(SessionsService).getAny(id);
-        return s.state === 'ended' ? s : undefined;
-      }, 20_000);
+      const ended = await sessionEnded(sut, id, 20_000);
       expect(ended.endReason).toBe('max_duration');
       const [warning] = await sentOnSideband(sut, callId, 'session.commentary.append');
       expect(warning.event).toMatchObject({
@@ -132,12 +127,8 @@ describe('GPT-Live sessions: limits, budgets, degradation', () => {
     const browser = new WeriftBrowser();
     try {
       await browser.accept(await (await client.sdp(id, await browser.offer())).text());
-      const service = sut.app.get(SessionsService);
       for (const sessionId of [id, live.id]) {
-        const ended = await eventually(async () => {
-          const s = await service.getAny(sessionId);
-          return s.state === 'ended' ? s : undefined;
-        });
+        const ended = await sessionEnded(sut, sessionId);
         expect(ended.endReason).toBe('idle');
       }
       expect((await liveSessionEnded(sut, live.callId)).closed_reason).toBe('close_requested');

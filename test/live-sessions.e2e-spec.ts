@@ -12,6 +12,7 @@ import {
   liveVoiceSaid,
   sayInLiveSession,
   auditOf,
+  sessionEnded,
 } from './support/live-session-client.js';
 import { profilesFileEnv } from './support/profiles-file.js';
 import { eventually, SessionClient, simulatorOf } from './support/session-client.js';
@@ -312,10 +313,7 @@ describe('GPT-Live sessions under governance', () => {
       const { sideband, events } = await attachSideband(openai, callId);
       sideband.send({ type: 'session.close' });
       await events.next('session.closed');
-      const session = await eventually(async () => {
-        const s = await sut.app.get(SessionsService).getAny(id);
-        return s.state === 'ended' ? s : undefined;
-      });
+      const session = await sessionEnded(sut, id);
       expect(session.endReason).toBe('live_closed:close_requested');
       sideband.close();
     } finally {
@@ -378,10 +376,7 @@ describe('GPT-Live sessions under governance', () => {
           },
         },
       });
-      const session = await eventually(async () => {
-        const s = await sut.app.get(SessionsService).getAny(id);
-        return s.state === 'ended' ? s : undefined;
-      });
+      const session = await sessionEnded(sut, id);
       expect(session.endReason).toBe('tamper');
       const tamper = (await auditOf(sut, id)).find((e) => e.action === 'session.tamper_detected');
       expect(tamper?.data).toMatchObject({ kind: 'live.config', fields: ['tools'] });

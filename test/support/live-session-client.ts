@@ -42,6 +42,14 @@ export async function sayInLiveSession(sut: TestApp, sessionId: string, text: st
   if (!res.ok) throw new Error(`say answered ${res.status}: ${await res.text()}`);
 }
 
+/** Waits until Switchboard's session has ended (any replica, any reason); resolves with it. */
+export function sessionEnded(sut: TestApp, id: string, timeoutMs?: number) {
+  return eventually(async () => {
+    const session = await sut.app.get(SessionsService).getAny(id);
+    return session.state === 'ended' ? session : undefined;
+  }, timeoutMs);
+}
+
 /** Waits until the simulator's Live session has ended; resolves with its inspection. */
 export function liveSessionEnded(sut: TestApp, sessionId: string): Promise<InspectedLiveSession> {
   return eventually(async () => {

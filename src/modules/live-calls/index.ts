@@ -1,5 +1,5 @@
 /** The public face of the live-calls module: what other modules may import. */
 export * from './live-calls.module.js';
-export * from './realtime/latency-meter.js';
+export * from './latency-meter.js';
 export * from './realtime/session-transcripts.js';
 export * from './gpt-live/live-observation.js';

@@ -15,7 +15,7 @@ import { LiveObservation } from './gpt-live/live-observation.js';
 import { LivePricing } from './gpt-live/live-pricing.js';
 import { LiveSessionGuard } from './gpt-live/live-session-guard.js';
 import { GovernedCalls } from './realtime/governed-calls.js';
-import { LatencyMeter } from './realtime/latency-meter.js';
+import { LatencyMeter } from './latency-meter.js';
 import { RealtimeConversation } from './realtime/realtime-conversation.js';
 import { RealtimePricing } from './realtime/realtime-pricing.js';
 import { ResponseBudget } from './response-budget.js';

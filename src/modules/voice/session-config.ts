@@ -117,13 +117,6 @@ export function offeredFunctionTools(config: SessionConfig): FunctionToolConfig[
   return toolsOf(config).filter((tool): tool is FunctionToolConfig => tool.type === 'function');
 }
 
-/** OpenAI-hosted tools the session allows (always none on Realtime, where none are configured). */
-export function hostedToolTypes(config: SessionConfig): string[] {
-  return toolsOf(config)
-    .filter((tool) => tool.type !== 'function')
-    .map((tool) => tool.type);
-}
-
 /**
  * Every tool of a stored config. It is JSON from the database: a row without tools offers
  * nothing rather than failing whoever asks.

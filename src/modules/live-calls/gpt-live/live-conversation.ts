@@ -5,7 +5,6 @@ import { LiveEventBus, LiveSidebands, type LiveServerEvent } from '../../gpt-liv
 import {
   type CallerNotice,
   liveConfigOf,
-  type ProposedToolCall,
   responsesBackendOf,
   type SessionConfig,
   type ToolOutputDelivery,
@@ -175,6 +174,3 @@ export class LiveConversation
     return this.pricing.nextEventUsd(liveConfigOf(session), this.states.of(callId).lastInputTokens);
   }
 }
-
-/** The proposed calls are the pipeline's to judge; this only names their shape. */
-export type { ProposedToolCall };

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 
 import { LiveEventBus, type LiveServerEvent } from '../../gpt-live/index.js';
 import { SessionsRepository, SessionsService } from '../../sessions/index.js';
-import { LatencyMeter } from '../realtime/latency-meter.js';
+import { LatencyMeter } from '../latency-meter.js';
 import { SessionTranscriptsRepository } from '../session-transcripts.repository.js';
 import { LiveTurns, type TurnEvents } from './live-turns.js';
 

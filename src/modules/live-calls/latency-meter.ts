@@ -1,10 +1,10 @@
 import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { Histogram } from 'prom-client';
 
-import { MetricsRegistry } from '../../metrics/index.js';
-import { RealtimeEventBus, type RealtimeServerEvent } from '../../realtime/index.js';
-import { SessionsRepository, SessionsService } from '../../sessions/index.js';
-import { voiceApiOf } from '../../voice/index.js';
+import { MetricsRegistry } from '../metrics/index.js';
+import { RealtimeEventBus, type RealtimeServerEvent } from '../realtime/index.js';
+import { SessionsRepository, SessionsService } from '../sessions/index.js';
+import { voiceApiOf } from '../voice/index.js';
 
 /** Kept per session; older turns fall off. */
 const SAMPLES_KEPT = 500;
