@@ -21,6 +21,7 @@ import { HandOverDemoDomain1796172500000 } from './1796172500000-HandOverDemoDom
 import { CreateKnowledge1796300000000 } from './1796300000000-CreateKnowledge.js';
 import { TuneKnowledgeRetrieval1796400000000 } from './1796400000000-TuneKnowledgeRetrieval.js';
 import { AddSessionOnceKeys1796500000000 } from './1796500000000-AddSessionOnceKeys.js';
+import { CreateSessionGroundings1796600000000 } from './1796600000000-CreateSessionGroundings.js';
 
 export const migrations = [
   EnableVectorExtension1795608000000,
@@ -39,4 +40,5 @@ export const migrations = [
   CreateKnowledge1796300000000,
   TuneKnowledgeRetrieval1796400000000,
   AddSessionOnceKeys1796500000000,
+  CreateSessionGroundings1796600000000,
 ];

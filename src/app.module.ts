@@ -8,6 +8,7 @@ import type { SwitchboardDataSource } from './database/database-connection.js';
 import { DatabaseModule } from './database/database.module.js';
 import type { MigrationChain } from './database/migration-chain.js';
 import { AuditModule } from './modules/audit/index.js';
+import { GroundingModule } from './modules/grounding/index.js';
 import { HealthModule } from './modules/health/index.js';
 import { IdentityModule } from './modules/identity/index.js';
 import { KnowledgeModule } from './modules/knowledge/index.js';
@@ -53,6 +54,15 @@ function demoShop(config: AppConfig): DemoShop {
     : { imports: [], allowlist: {}, migrationChains: [] };
 }
 
+/** The allowlist with `search_knowledge` granted to SWITCHBOARD_KNOWLEDGE_TOOL_ROLES. */
+function withKnowledgeTool(allowlist: ToolAllowlist, config: AppConfig): ToolAllowlist {
+  const merged: Record<string, string[]> = {};
+  for (const [role, names] of Object.entries(allowlist)) merged[role] = [...names];
+  for (const role of config.grounding.toolRoles)
+    merged[role] = [...new Set([...(merged[role] ?? []), 'search_knowledge'])];
+  return merged;
+}
+
 @Module({})
 export class AppModule {
   /** The migration chains this configuration runs after the product's (the demo's, when on). */
@@ -74,6 +84,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DelegationsModule,
         DatabaseModule.forRoot(dataSource, demo.migrationChains),
+        GroundingModule,
         HealthModule,
         IdentityModule,
         KnowledgeModule,
@@ -86,7 +97,7 @@ export class AppModule {
           realtime: { module: RealtimeModule, calls: RealtimeCalls },
           live: { module: GptLiveModule, calls: LiveCalls },
         }),
-        ToolsModule.forRoot({ allowlist: demo.allowlist }),
+        ToolsModule.forRoot({ allowlist: withKnowledgeTool(demo.allowlist, config) }),
         ...demo.imports,
         ...imports,
       ],

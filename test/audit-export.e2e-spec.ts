@@ -1,40 +1,10 @@
 import type { AuditAction } from '../src/modules/audit/audit-entry.js';
-import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 
 import { AuditLog } from '../src/modules/audit/audit-log.service.js';
 import { ApiKeysService } from '../src/modules/identity/api-keys.service.js';
+import { verifierExitCode, verifyOffline } from './support/audit-verifier.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-
-const run = promisify(execFile);
-const VERIFIER = join(process.cwd(), 'dist/src/cli/audit-verify.js');
-
-/** Runs the offline verifier the way an auditor would; never throws on a non-zero exit. */
-async function verifyOffline(bundle: string, keyPem: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'audit-bundle-'));
-  try {
-    writeFileSync(join(dir, 'bundle.jsonl'), bundle);
-    writeFileSync(join(dir, 'key.pem'), keyPem);
-    try {
-      const { stdout } = await run('node', [
-        VERIFIER,
-        join(dir, 'bundle.jsonl'),
-        '--public-key',
-        join(dir, 'key.pem'),
-      ]);
-      return { code: 0, out: stdout };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, out: `${failed.stdout}${failed.stderr}` };
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('audit export: signed bundles verified offline', () => {
   let sut: TestApp;
@@ -208,7 +178,6 @@ describe('audit export: signed bundles verified offline', () => {
   });
 
   it('answers bad usage of the verifier with exit code 2', async () => {
-    const missing = await run('node', [VERIFIER]).catch((error: { code: number }) => error);
-    expect((missing as { code: number }).code).toBe(2);
+    expect(await verifierExitCode([])).toBe(2);
   });
 });

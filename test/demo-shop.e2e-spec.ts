@@ -98,13 +98,14 @@ describe('demo shop: SWITCHBOARD_DEMO=false', () => {
     expect(await applied(sut, 'migrations')).toEqual(PRODUCT);
   });
 
-  it('registers no demo tool (and the allowlist names none)', async () => {
+  it('registers no demo tool, only the built-in search_knowledge, which no role may call', async () => {
     const { key } = await sut.app.get(ApiKeysService).create('admin', ['admin'], 'system');
     const admin = await fetch(`${sut.url}/v1/admin/tools`, {
       headers: { authorization: `Bearer ${key}` },
     });
     expect(admin.status).toBe(200);
-    expect(await admin.json()).toEqual([]);
+    const tools = (await admin.json()) as { name: string; roles: string[] }[];
+    expect(tools.map((t) => [t.name, t.roles])).toEqual([['search_knowledge', []]]);
     const agent = await SessionClient.as(sut, 'dave', ['agent']);
     expect(await (await agent.request('/v1/tools')).json()).toEqual([]);
   });

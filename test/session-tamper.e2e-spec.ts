@@ -42,7 +42,11 @@ describe('sessions: tamper detection (revert only)', () => {
       ]);
       const reverted = await browser.stream.next('session.updated');
       const session = reverted.session as { instructions: string; tools: { name: string }[] };
-      expect(session.tools.map((t) => t.name)).toEqual(['lookup_order', 'schedule_callback']);
+      expect(session.tools.map((t) => t.name)).toEqual([
+        'lookup_order',
+        'schedule_callback',
+        'search_knowledge',
+      ]);
       expect(session.instructions).toContain('customer-service');
       const entries = await eventually(async () => {
         const rows = await auditOf(sut, id);

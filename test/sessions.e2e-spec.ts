@@ -55,7 +55,7 @@ describe('sessions: proxy mode with a werift browser', () => {
     await browser.accept(answer);
     const created = await browser.stream.next('session.created');
     const tools = (created.session as { tools: { name: string }[] }).tools.map((t) => t.name);
-    expect(tools).toEqual(['lookup_order', 'schedule_callback']);
+    expect(tools).toEqual(['lookup_order', 'schedule_callback', 'search_knowledge']);
     const stored = await sut.app.get(SessionsService).getAny(sessionId);
     expect(stored).toMatchObject({ state: 'active', callId: expect.stringMatching(/^rtc_/) });
     callId = stored.callId!;
@@ -261,7 +261,11 @@ describe('sessions: ephemeral mode, duration cap and admin revoke', () => {
       const restored = await browser.stream.next('session.updated');
       const session = restored.session as { instructions: string; tools: { name: string }[] };
       expect(session.instructions).toContain('customer-service');
-      expect(session.tools.map((t) => t.name)).toEqual(['lookup_order', 'schedule_callback']);
+      expect(session.tools.map((t) => t.name)).toEqual([
+        'lookup_order',
+        'schedule_callback',
+        'search_knowledge',
+      ]);
     } finally {
       await browser.close();
     }

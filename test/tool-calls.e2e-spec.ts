@@ -576,7 +576,11 @@ describe('tool calls: timeout', () => {
     const offered = offeredFunctionTools(
       (await sut.app.get(SessionsService).getAny(lena.id)).config,
     );
-    expect(offered.map((t) => t.name)).toEqual(['lookup_order', 'schedule_callback']);
+    expect(offered.map((t) => t.name)).toEqual([
+      'lookup_order',
+      'schedule_callback',
+      'search_knowledge',
+    ]);
     const runs = sut.app.get(SlowTool).runs.length;
     const res = await relay(lena.client, lena.id, callIdOf('slow'), 'slow_tool', { topic: 'x' });
     expect(res.status).toBe(403);
@@ -715,14 +719,25 @@ describe('tool calls: an agent changes a customer email', () => {
 describe('tool listings', () => {
   type Listed = { name: string; parameters: Record<string, unknown> };
 
-  const DEMO_TOOLS = ['issue_refund', 'lookup_order', 'schedule_callback', 'update_customer_email'];
+  /** The demo shop's four tools and the built-in search_knowledge, which the demo grants both roles. */
+  const DEMO_TOOLS = [
+    'issue_refund',
+    'lookup_order',
+    'schedule_callback',
+    'search_knowledge',
+    'update_customer_email',
+  ];
 
   it('GET /v1/tools lists exactly what a customer may call, with closed JSON schemas', async () => {
     const alice = await SessionClient.as(sut, 'alice', ['customer']);
     const res = await alice.request('/v1/tools');
     expect(res.status).toBe(200);
     const tools = (await res.json()) as Listed[];
-    expect(tools.map((t) => t.name)).toEqual(['lookup_order', 'schedule_callback']);
+    expect(tools.map((t) => t.name)).toEqual([
+      'lookup_order',
+      'schedule_callback',
+      'search_knowledge',
+    ]);
     for (const tool of tools)
       expect(tool.parameters).toMatchObject({ type: 'object', additionalProperties: false });
     expect(tools[0].parameters).toMatchObject({
@@ -739,7 +754,7 @@ describe('tool listings', () => {
     });
   });
 
-  it('GET /v1/tools lists all four demo tools for an agent', async () => {
+  it('GET /v1/tools lists every demo tool for an agent', async () => {
     const dave = await SessionClient.as(sut, 'dave', ['agent']);
     const tools = (await (await dave.request('/v1/tools')).json()) as Listed[];
     expect(tools.map((t) => t.name)).toEqual(DEMO_TOOLS);

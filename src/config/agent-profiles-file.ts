@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 
 import { Ajv } from 'ajv';
 
-import { AGENT_PROFILES, LIVE_HOSTED_TOOL_TYPES, type AgentProfile } from './agent-profiles.js';
+import {
+  AGENT_PROFILES,
+  GROUNDING_MODES,
+  LIVE_HOSTED_TOOL_TYPES,
+  type AgentProfile,
+} from './agent-profiles.js';
 
 const positiveInt = { type: 'integer', minimum: 1 };
 const eventType = { type: 'string', pattern: '^[a-z_]+(\\.[a-z_]+)+$|^(error|info)$' };
@@ -54,6 +59,15 @@ const profileSchema = {
     maxOutputTokens: { type: 'integer', minimum: 1, maximum: 4096 },
     tools: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,63}$' } },
     live: liveSchema,
+    grounding: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        mode: { enum: GROUNDING_MODES },
+        budgetMs: { type: 'integer', minimum: 1, maximum: 5000 },
+        snippets: { type: 'integer', minimum: 1, maximum: 8 },
+      },
+    },
     limits: {
       type: 'object',
       additionalProperties: false,
@@ -107,11 +121,19 @@ export function loadAgentProfiles(
     const missing = required.filter((field) => profile[field] === undefined);
     if (missing.length > 0)
       return `defines the new profile "${name}" without ${missing.join(', ')}`;
-    const problem = live ? liveProblem(profile) : undefined;
+    const problem = live ? liveProblem(profile) : realtimeProblem(profile);
     if (problem) return `defines the profile "${name}" with ${problem}`;
     merged[name] = live ? { ...profile, turnDetection: null } : profile;
   }
   return merged;
+}
+
+/** What a Realtime profile cannot mean: holding a response back needs the server to start it. */
+function realtimeProblem(profile: AgentProfile): string | undefined {
+  const mode = profile.grounding?.mode;
+  if ((mode === 'transcript' || mode === 'partial') && profile.responseStart !== 'server')
+    return `grounding mode "${mode}" without responseStart "server" (only a response the server starts can wait for its grounding)`;
+  return undefined;
 }
 
 /** What a Live profile cannot mean: a `response.event` page selector needs its nested event. */

@@ -1,5 +1,25 @@
 import type OpenAI from 'openai';
 
+/**
+ * When a Realtime turn is grounded (README "Grounding live calls" has the measured cost of each):
+ * `next_turn` retrieves as soon as a turn's transcript arrives and adds the snippets for the
+ * responses after it (typed turns are grounded before their own answer); `transcript` holds the
+ * turn's response until its transcript arrives and is retrieved for; `partial` holds it only for
+ * part of the budget, then retrieves for the transcript so far.
+ */
+export const GROUNDING_MODES = ['next_turn', 'transcript', 'partial'] as const;
+export type GroundingMode = (typeof GROUNDING_MODES)[number];
+
+/** Knowledge put into the agent's calls (absent: none; `search_knowledge` is a tool apart). */
+export interface GroundingSettings {
+  /** Realtime only (GPT-Live is grounded as the caller speaks); `next_turn` when absent. */
+  readonly mode?: GroundingMode;
+  /** The most a turn waits for grounding; SWITCHBOARD_GROUNDING_BUDGET_MS when absent. */
+  readonly budgetMs?: number;
+  /** Snippets per injection; SWITCHBOARD_GROUNDING_SNIPPETS when absent. */
+  readonly snippets?: number;
+}
+
 /** An OpenAI-hosted tool of a Responses delegation: any of the SDK's tools but a function. */
 export type LiveHostedTool = Exclude<
   NonNullable<OpenAI.Live.ResponsesDelegationConfig['tools']>[number],
@@ -68,6 +88,8 @@ export interface AgentProfile {
   readonly maxOutputTokens?: number;
   /** Names of registered tools this agent offers; every registered tool when absent. */
   readonly tools?: readonly string[];
+  /** Retrieved knowledge injected into calls before responses (off when absent). */
+  readonly grounding?: GroundingSettings;
   /** GPT-Live settings (only read when `api` is `live`). */
   readonly live?: LiveProfileSettings;
   readonly limits?: Partial<{

@@ -37,6 +37,8 @@ export abstract class AppConfig {
     /** Path of a scenario JSON file; the built-in demo scenario when absent. */
     readonly scenarioPath?: string;
     readonly inspection: boolean;
+    /** How long after a committed turn its input transcription completes (0: at once). */
+    readonly transcriptionDelayMs: number;
   };
   abstract readonly log: {
     readonly level: LogLevel;
@@ -128,5 +130,15 @@ export abstract class AppConfig {
     /** Scopes with at most this many chunks are searched exactly rather than through HNSW. */
     readonly exactScanBelow: number;
     readonly efSearch: number;
+  };
+  /** Knowledge in live calls (agent profiles' `grounding` may override the first two). */
+  abstract readonly grounding: {
+    /** App-user roles the central allowlist grants `search_knowledge` (the demo adds its own). */
+    readonly toolRoles: readonly string[];
+    /** The most a turn waits for its grounding (transcript and retrieval) before it is answered. */
+    readonly budgetMs: number;
+    readonly snippets: number;
+    /** How often live sessions' given knowledge is checked for expiry. */
+    readonly recheckSeconds: number;
   };
 }

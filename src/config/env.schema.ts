@@ -130,6 +130,12 @@ export class EnvironmentVariables {
   @IsBoolean({ message: 'must be true or false' })
   SWITCHBOARD_SIMULATOR_INSPECTION = false;
 
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds (0-10000)' })
+  @Min(0, { message: 'must be a whole number of milliseconds (0-10000)' })
+  @Max(10_000, { message: 'must be a whole number of milliseconds (0-10000)' })
+  SWITCHBOARD_SIMULATOR_TRANSCRIPTION_DELAY_MS = 0;
+
   @IsOptional()
   @IsString({ message: 'must be a shared secret of at least 32 characters' })
   @MinLength(32, { message: 'must be a shared secret of at least 32 characters' })
@@ -362,6 +368,30 @@ export class EnvironmentVariables {
   @Min(10, { message: 'must be a whole number (10-1000)' })
   @Max(1000, { message: 'must be a whole number (10-1000)' })
   SWITCHBOARD_KNOWLEDGE_EF_SEARCH = 100;
+
+  @Transform(toNumber)
+  @IsInt({ message: 'must be a whole number of milliseconds (1-5000)' })
+  @Min(1, { message: 'must be a whole number of milliseconds (1-5000)' })
+  @Max(5000, { message: 'must be a whole number of milliseconds (1-5000)' })
+  SWITCHBOARD_GROUNDING_BUDGET_MS = 250;
+
+  /** App-user roles that may call `search_knowledge`, comma-separated (none: nobody). */
+  @Matches(/^\s*([A-Za-z0-9_.:-]+\s*(,\s*[A-Za-z0-9_.:-]+\s*)*)?$/, {
+    message: 'must be role names separated by commas, e.g. customer,agent',
+  })
+  SWITCHBOARD_KNOWLEDGE_TOOL_ROLES = '';
+
+  @Transform(toNumber)
+  @IsInt({ message: 'must be a whole number of snippets (1-8)' })
+  @Min(1, { message: 'must be a whole number of snippets (1-8)' })
+  @Max(8, { message: 'must be a whole number of snippets (1-8)' })
+  SWITCHBOARD_GROUNDING_SNIPPETS = 3;
+
+  @Transform(toNumber)
+  @IsInt({ message: 'must be a whole number of seconds (1-3600)' })
+  @Min(1, { message: 'must be a whole number of seconds (1-3600)' })
+  @Max(3600, { message: 'must be a whole number of seconds (1-3600)' })
+  SWITCHBOARD_GROUNDING_RECHECK_SECONDS = 30;
 
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';

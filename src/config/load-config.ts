@@ -121,6 +121,7 @@ function toAppConfig(
       port: vars.SWITCHBOARD_SIMULATOR_PORT,
       scenarioPath: vars.SWITCHBOARD_SIMULATOR_SCENARIO,
       inspection: vars.SWITCHBOARD_SIMULATOR_INSPECTION,
+      transcriptionDelayMs: vars.SWITCHBOARD_SIMULATOR_TRANSCRIPTION_DELAY_MS,
     },
     log: { level: vars.LOG_LEVEL },
     sessions: {
@@ -168,6 +169,14 @@ function toAppConfig(
       jobLeaseSeconds: vars.SWITCHBOARD_KNOWLEDGE_JOB_LEASE_SECONDS,
       exactScanBelow: vars.SWITCHBOARD_KNOWLEDGE_EXACT_SCAN_BELOW,
       efSearch: vars.SWITCHBOARD_KNOWLEDGE_EF_SEARCH,
+    },
+    grounding: {
+      toolRoles: vars.SWITCHBOARD_KNOWLEDGE_TOOL_ROLES.split(',')
+        .map((role) => role.trim())
+        .filter(Boolean),
+      budgetMs: vars.SWITCHBOARD_GROUNDING_BUDGET_MS,
+      snippets: vars.SWITCHBOARD_GROUNDING_SNIPPETS,
+      recheckSeconds: vars.SWITCHBOARD_GROUNDING_RECHECK_SECONDS,
     },
     jwt: {
       secret: vars.SWITCHBOARD_JWT_SECRET,

@@ -31,6 +31,7 @@ const OWNERS: Record<string, readonly string[]> = {
   knowledge_jobs: ['modules/knowledge/knowledge-jobs.repository.ts'],
   knowledge_sources: ['modules/knowledge/knowledge-sources.repository.ts'],
   pending_actions: ['modules/approvals/pending-actions.repository.ts'],
+  session_groundings: ['modules/grounding/session-groundings.repository.ts'],
   session_transcripts: ['modules/live-calls/session-transcripts.repository.ts'],
   sessions: ['modules/sessions/sessions.repository.ts', 'modules/sessions/session-spend.sql.ts'],
   sideband_leases: ['modules/sessions/sideband-leases.repository.ts'],
@@ -40,17 +41,24 @@ const OWNERS: Record<string, readonly string[]> = {
 /** Reads of a table elsewhere, each for a reason. Shrink this list; never grow it without one. */
 const READERS: Record<string, readonly string[]> = {
   // Retrieval applies the freshness rule to each candidate in the same statement (one snapshot);
-  // the editors' stale list reads the same facts for current versions.
-  knowledge_document_versions: ['modules/knowledge/knowledge-chunks.repository.ts'],
+  // the editors' stale list reads the same facts for current versions; and what live calls were
+  // given is checked against the same rule (and the session's roles), in one statement.
+  knowledge_document_versions: [
+    'modules/knowledge/knowledge-chunks.repository.ts',
+    'modules/grounding/session-groundings.repository.ts',
+  ],
   knowledge_documents: [
     'modules/knowledge/knowledge-chunks.repository.ts',
     'modules/knowledge/document-versions.repository.ts',
+    'modules/grounding/session-groundings.repository.ts',
   ],
   knowledge_sources: [
     'modules/knowledge/knowledge-chunks.repository.ts',
     'modules/knowledge/document-versions.repository.ts',
+    'modules/grounding/session-groundings.repository.ts',
   ],
   sessions: [
+    'modules/grounding/session-groundings.repository.ts', // only active sessions' knowledge is checked
     'modules/sessions/sideband-leases.repository.ts', // orphaned leases of still-active sessions
     // Cancelling a revoked session's actions: decided in one statement with the session's state.
     'modules/approvals/pending-actions.repository.ts',

@@ -1,7 +1,10 @@
 /**
  * `npm run simulator -- [--port 8787] [--host 127.0.0.1] [--api-key sk-test] [--scenario file.json]
- *   [--inspect] [--max-call-minutes 60]`
+ *   [--inspect] [--max-call-minutes 60] [--transcription-delay-ms 0]`
  * Serves the Realtime simulator until interrupted. Without --api-key it generates one and prints it.
+ * --transcription-delay-ms: how long after a turn is committed its input transcription completes
+ * (its word deltas spread before that), as the real API transcribes asynchronously; 0 (default)
+ * sends it at once, right after the user item.
  */
 import { parseArgs } from 'node:util';
 
@@ -24,6 +27,7 @@ async function main(): Promise<void> {
         scenario: { type: 'string' },
         inspect: { type: 'boolean', default: false },
         'max-call-minutes': { type: 'string', default: '60' },
+        'transcription-delay-ms': { type: 'string', default: '0' },
       },
     }));
   } catch (error) {
@@ -34,6 +38,9 @@ async function main(): Promise<void> {
     fail('--port must be an integer between 0 and 65535');
   const minutes = Number(values['max-call-minutes']);
   if (!(minutes > 0)) fail('--max-call-minutes must be a positive number');
+  const transcriptionDelayMs = Number(values['transcription-delay-ms']);
+  if (!Number.isFinite(transcriptionDelayMs) || transcriptionDelayMs < 0)
+    fail('--transcription-delay-ms must be a non-negative number');
   let scenario;
   try {
     scenario = values.scenario ? loadScenarioFile(values.scenario) : undefined;
@@ -48,6 +55,7 @@ async function main(): Promise<void> {
     scenario,
     inspection: values.inspect,
     maxCallDurationMs: minutes * 60_000,
+    transcriptionDelayMs,
   });
   process.stdout.write(`OpenAI Realtime simulator listening on ${simulator.url}/v1\n`);
   process.stdout.write(

@@ -41,6 +41,13 @@ export interface SimulatorOptions {
   readonly speechMsPerChar?: number;
   /** Wall-clock factor for paced audio (1 = real time, 0.1 = ten times faster). */
   readonly timeScale?: number;
+  /**
+   * Milliseconds of simulated time (scaled by `timeScale`, as paced audio is) from a committed
+   * turn to its input transcription's `.completed` (or `.failed`); the word deltas are spread
+   * evenly before it. The real API transcribes asynchronously, so the transcription may land
+   * before or after the response's events. Default 0: sent at once, right after the user item.
+   */
+  readonly transcriptionDelayMs?: number;
   /** Webhook retries for incoming SIP calls (default 4 attempts from 500 ms, doubling). */
   readonly webhookDelivery?: Partial<DeliveryPolicy>;
   /** Clock for ephemeral-key expiry and Live timelines, in milliseconds (tests move time forward). */
@@ -82,6 +89,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     maxCallDurationMs,
     speechMsPerChar: options.speechMsPerChar ?? 50,
     timeScale: options.timeScale ?? 1,
+    transcriptionDelayMs: options.transcriptionDelayMs ?? 0,
     logger,
   });
   const now = options.now ?? Date.now;

@@ -102,9 +102,11 @@ export async function connectedBrowser(
   sut: TestApp,
   user: string,
   roles: string[] = ['customer'],
+  agent?: string,
+  tenant?: string,
 ): Promise<{ client: SessionClient; id: string; browser: WeriftBrowser; callId: string }> {
-  const client = await SessionClient.as(sut, user, roles);
-  const { id } = await client.open();
+  const client = await SessionClient.as(sut, user, roles, tenant);
+  const { id } = await client.open(agent ? { agent } : {});
   const browser = new WeriftBrowser();
   const res = await client.sdp(id, await browser.offer());
   await browser.accept(await res.text());

@@ -56,6 +56,11 @@ export class ControlSockets {
     return this.wanted.has(callId);
   }
 
+  /** Every call whose channel this replica keeps (open or reconnecting). */
+  wantedCalls(): string[] {
+    return [...this.wanted];
+  }
+
   isOpen(callId: string): boolean {
     return this.sockets.get(callId)?.readyState === WebSocket.OPEN;
   }

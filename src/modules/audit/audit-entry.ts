@@ -46,6 +46,9 @@ export const AUDIT_ACTIONS = [
   'knowledge.document_reviewed',
   'knowledge.model_changed',
   'knowledge.model_activated',
+  'grounding.given',
+  'grounding.withdrawn',
+  'grounding.answered',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

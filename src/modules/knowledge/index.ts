@@ -2,3 +2,5 @@
 export * from './knowledge.errors.js';
 export * from './knowledge.module.js';
 export { KnowledgeSearch, type KnowledgeHit } from './knowledge-search.service.js';
+export { KnowledgeClock } from './knowledge-clock.js';
+export * from './knowledge-changes.js';

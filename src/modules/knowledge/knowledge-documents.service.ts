@@ -9,6 +9,7 @@ import { newId } from '../../common/ids.js';
 import { AppConfig } from '../../config/app-config.js';
 import { extractDocument } from '../../knowledge/extract/index.js';
 import type { DocumentFormat, ExtractedDocument } from '../../knowledge/index.js';
+import { DatabaseNotifications } from '../../database/database-notifications.js';
 import { AuditLog } from '../audit/index.js';
 import { DocumentVersionsRepository } from './document-versions.repository.js';
 import { dateOf, type DocumentFieldsDto } from './dto/document.dto.js';
@@ -18,6 +19,7 @@ import {
   versionView,
   type KnowledgeDocumentRow,
 } from './knowledge-document.record.js';
+import { KNOWLEDGE_CHANGED } from './knowledge-changes.js';
 import { KnowledgeDocumentsRepository } from './knowledge-documents.repository.js';
 import { jobView, KnowledgeJobsRepository } from './knowledge-jobs.repository.js';
 import { KnowledgeModels } from './knowledge-models.js';
@@ -56,6 +58,7 @@ export class KnowledgeDocuments {
     private readonly models: KnowledgeModels,
     private readonly worker: IngestionWorker,
     private readonly audit: AuditLog,
+    private readonly notifications: DatabaseNotifications,
   ) {}
 
   async upload(
@@ -112,6 +115,11 @@ export class KnowledgeDocuments {
     return this.dataSource.transaction(async (tx) => {
       const row = await this.documents.retract(documentId, actorOf(principal), reason ?? null, tx);
       if (!row) throw new DocumentRetractedError(documentId);
+      await this.notifications.notify(
+        KNOWLEDGE_CHANGED,
+        { why: 'document_retracted', subject: documentId },
+        tx,
+      );
       await this.audit.append(
         {
           actor: actorOf(principal),

@@ -27,6 +27,7 @@ export class KnowledgeSearchController {
       example: {
         hits: [
           {
+            chunkId: '1042',
             text: 'Damaged items can be returned within 60 days.',
             score: 0.032,
             citation: {

@@ -20,6 +20,8 @@ import { EmbeddingModelUnavailableError, KnowledgeQueryInvalidError } from './kn
 
 /** One search result with what a caller needs to cite it. */
 export interface KnowledgeHit {
+  /** The chunk's id: what provenance records name. */
+  readonly chunkId: string;
   readonly text: string;
   readonly score: number;
   readonly citation: {
@@ -142,6 +144,7 @@ function fuse(nearest: readonly ChunkCandidate[], matching: readonly ChunkCandid
 
 function toHit(d: ChunkCandidate, score: number): KnowledgeHit {
   return {
+    chunkId: d.id,
     text: d.text,
     score: Math.round(score * 1e6) / 1e6,
     citation: {

@@ -4,9 +4,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 import { actorOf, type Principal } from '../../common/auth/principal.js';
 import { newId } from '../../common/ids.js';
+import { DatabaseNotifications } from '../../database/database-notifications.js';
 import { AuditLog } from '../audit/index.js';
 import type { CreateSourceDto, UpdateSourceDto } from './dto/source.dto.js';
 import { KnowledgeAccess } from './knowledge-access.policy.js';
+import { KNOWLEDGE_CHANGED } from './knowledge-changes.js';
 import { isKnowledgeId } from './knowledge-ids.js';
 import {
   sourceView,
@@ -25,6 +27,7 @@ export class KnowledgeSources {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sources: KnowledgeSourcesRepository,
     private readonly audit: AuditLog,
+    private readonly notifications: DatabaseNotifications,
   ) {}
 
   async create(principal: Principal, body: CreateSourceDto): Promise<{ id: string }> {
@@ -53,6 +56,11 @@ export class KnowledgeSources {
         throw new SourceNotFoundError(id);
       const settings = settingsFrom({ ...settingsOf(current), ...definedOnly(body) });
       const row = await this.sources.update(id, settings, tx);
+      await this.notifications.notify(
+        KNOWLEDGE_CHANGED,
+        { why: 'source_updated', subject: id },
+        tx,
+      );
       await this.audit.append(
         {
           actor: actorOf(principal),

@@ -33,7 +33,7 @@ import { VersionPublisher } from './version-publisher.js';
     KnowledgeSearchController,
     KnowledgeSourcesController,
   ],
-  exports: [KnowledgeSearch],
+  exports: [KnowledgeClock, KnowledgeSearch],
   imports: [AuditModule],
   providers: [
     DocumentUploadInterceptor,

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 
+import { DatabaseNotifications } from '../../database/database-notifications.js';
 import { AuditLog } from '../audit/index.js';
 import { DocumentVersionsRepository } from './document-versions.repository.js';
+import { KNOWLEDGE_CHANGED } from './knowledge-changes.js';
 import { KnowledgeChunksRepository, type ChunkOwner } from './knowledge-chunks.repository.js';
 import { KnowledgeDocumentsRepository } from './knowledge-documents.repository.js';
 import type { KnowledgeJobRow } from './knowledge-jobs.repository.js';
@@ -31,6 +33,7 @@ export class VersionPublisher {
     private readonly jobs: KnowledgeJobsRepository,
     private readonly models: KnowledgeModels,
     private readonly audit: AuditLog,
+    private readonly notifications: DatabaseNotifications,
   ) {}
 
   /** Where the job's chunks belong (the tenant is copied onto them for filtering). */
@@ -100,6 +103,12 @@ export class VersionPublisher {
     if (!(await this.documents.publish(documentId, version, row.title, tx))) return;
     const superseded = await this.versions.supersedeOlder(documentId, version, tx);
     await this.chunks.deleteVersions(documentId, superseded, tx);
+    if (superseded.length > 0)
+      await this.notifications.notify(
+        KNOWLEDGE_CHANGED,
+        { why: 'version_published', subject: documentId },
+        tx,
+      );
     await this.audit.append(
       {
         actor: 'system',

@@ -36,7 +36,14 @@ import { VoiceConversationRouter } from './voice-conversation-router.js';
  * hears only `VoiceEvents`.
  */
 @Module({
-  exports: [LatencyMeter, LiveObservation, SessionTranscripts, VoiceConversation],
+  exports: [
+    GovernedCalls,
+    LatencyMeter,
+    LiveObservation,
+    ServerResponses,
+    SessionTranscripts,
+    VoiceConversation,
+  ],
   imports: [AuditModule, GptLiveModule, MetricsModule, RealtimeModule, SessionsModule],
   providers: [
     ChargesInFlight,

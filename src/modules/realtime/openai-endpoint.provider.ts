@@ -30,10 +30,11 @@ export const openAIEndpointProvider: Provider = {
   useFactory: async (config: AppConfig): Promise<OpenAIEndpoint> => {
     const { apiKey, baseUrl } = config.openai;
     if (apiKey) return { baseUrl, apiKey, simulated: false };
-    const { port, scenarioPath, inspection } = config.simulator;
+    const { port, scenarioPath, inspection, transcriptionDelayMs } = config.simulator;
     const simulator = await startSimulator({
       port,
       inspection,
+      transcriptionDelayMs,
       scenario: scenarioPath ? loadScenarioFile(scenarioPath) : undefined,
       logger: new Logger('RealtimeSimulator'),
     });

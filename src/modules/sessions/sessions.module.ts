@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/index.js';
 import { AdminSessionsController } from './admin-sessions.controller.js';
 import { SessionConnector } from './session-connector.js';
+import { SessionDetailSections } from './session-detail-sections.js';
 import { SessionEndNotifier } from './session-end-notifier.js';
 import { SessionLifecycle } from './session-lifecycle.js';
 import { SessionsController } from './sessions.controller.js';
@@ -17,10 +18,11 @@ import { SidebandLeasesRepository } from './sideband-leases.repository.js';
  */
 @Module({
   controllers: [AdminSessionsController, SessionsController],
-  exports: [SessionLifecycle, SessionsRepository, SessionsService],
+  exports: [SessionDetailSections, SessionLifecycle, SessionsRepository, SessionsService],
   imports: [AuditModule],
   providers: [
     SessionConnector,
+    SessionDetailSections,
     SessionEndNotifier,
     SessionLifecycle,
     SessionsRepository,

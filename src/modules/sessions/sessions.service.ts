@@ -29,6 +29,7 @@ import {
   SessionNotFoundError,
   UnknownAgentError,
 } from './sessions.errors.js';
+import { SessionDetailSections } from './session-detail-sections.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SidebandLeasesRepository } from './sideband-leases.repository.js';
 import { nextResponseCeilingUsd } from './usage-cost.js';
@@ -57,6 +58,7 @@ export class SessionsService implements OnApplicationBootstrap {
     private readonly notifications: DatabaseNotifications,
     private readonly repository: SessionsRepository,
     private readonly leases: SidebandLeasesRepository,
+    private readonly sections: SessionDetailSections,
   ) {}
 
   /** Boot check, once every tool is registered: profiles name only tools that exist. */
@@ -211,12 +213,16 @@ export class SessionsService implements OnApplicationBootstrap {
     return this.end(id, 'revoked', reason, actorOf(principal));
   }
 
-  /** The admin view of one session: as stored, its latency summary and its audit timeline. */
+  /**
+   * The admin view of one session: as stored, its latency summary, what other modules add (the
+   * knowledge it was given, per turn) and its audit timeline.
+   */
   async detail(principal: Principal, id: string) {
     const session = await this.getVisible(principal, id);
     const { items } = await this.audit.list({ subject: id, limit: 1000 });
     return {
       ...session,
+      ...(await this.sections.of(session)),
       latency: {
         ...latencySummary(session.turnLatenciesMs),
         switchboard: latencySummary(session.turnOwnMs),

@@ -11,6 +11,8 @@ export interface CallDefaults {
   readonly maxCallDurationMs: number;
   readonly speechMsPerChar: number;
   readonly timeScale: number;
+  /** See `CallOptions.transcriptionDelayMs`; default 0 (the transcription is sent at once). */
+  readonly transcriptionDelayMs?: number;
   readonly logger: SimulatorLogger;
 }
 
@@ -30,6 +32,7 @@ export class CallRegistry {
         maxDurationMs: this.defaults.maxCallDurationMs,
         speechMsPerChar: this.defaults.speechMsPerChar,
         timeScale: this.defaults.timeScale,
+        transcriptionDelayMs: this.defaults.transcriptionDelayMs ?? 0,
         logger: this.defaults.logger,
       }),
     );

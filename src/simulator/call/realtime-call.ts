@@ -36,6 +36,11 @@ export interface CallOptions {
   readonly speechMsPerChar: number;
   /** Wall-clock factor for paced output (1 = real time; tests may speed it up). */
   readonly timeScale: number;
+  /**
+   * Simulated milliseconds from a turn's commit to its input transcription's `.completed` (or
+   * `.failed`), scaled by `timeScale`; the word deltas are spread over it. 0: sent at once.
+   */
+  readonly transcriptionDelayMs: number;
   /** Where faults on the call's connections are reported (they are also in the call's log). */
   readonly logger: SimulatorLogger;
   readonly state?: CallState;
@@ -194,6 +199,7 @@ export class RealtimeCall implements MediaSession {
     this.state = 'ended';
     this.endedReason = reason;
     clearTimeout(this.maxDurationTimer);
+    this.spoken.stop();
     this.activeResponse?.abort();
     this.audioOutput?.stop();
     for (const sink of this.sinks) {

@@ -1,7 +1,10 @@
+import { jest } from '@jest/globals';
+
 import { createEffectiveSession } from '../protocol/session-config.js';
 import { defaultScenario } from '../scenario/default-scenario.js';
 import { CallRegistry } from './call-registry.js';
 import type { EventSink, ServerEvent } from './call-types.js';
+import type { RealtimeCall } from './realtime-call.js';
 
 const RATE = 24000;
 
@@ -106,5 +109,119 @@ describe('SpokenTurns', () => {
     expect(vad[0].item_id).toBe(vad[1].item_id);
     const committed = events.filter((e) => e.type === 'input_audio_buffer.committed');
     expect(committed.map((e) => e.item_id)).toEqual([vad[2].item_id]);
+  });
+});
+
+describe('SpokenTurns input transcription timing', () => {
+  const TRANSCRIPTION = 'conversation.item.input_audio_transcription';
+  const USER_ITEM_THEN_TRANSCRIPT = [
+    'input_audio_buffer.committed',
+    'conversation.item.added',
+    'conversation.item.done',
+    `${TRANSCRIPTION}.delta`,
+    `${TRANSCRIPTION}.delta`,
+    `${TRANSCRIPTION}.delta`,
+    `${TRANSCRIPTION}.completed`,
+  ];
+
+  // The delayed transcription runs on plain timers (no response is created here), so fake timers
+  // can step through it exactly; they are installed before the registry creates any call.
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  /** A call that transcribes input and never answers, with every event it sends. */
+  function transcribing(transcriptionDelayMs: number, timeScale = 1) {
+    const registry = new CallRegistry({
+      scenario: { ...defaultScenario, greeting: undefined },
+      maxCallDurationMs: 60_000,
+      speechMsPerChar: 50,
+      timeScale,
+      transcriptionDelayMs,
+      logger: { warn: () => undefined },
+    });
+    const session = createEffectiveSession();
+    session.audio.input.transcription = { model: 'whisper-1' };
+    session.audio.input.turn_detection = {
+      ...session.audio.input.turn_detection!,
+      create_response: false,
+    } as never;
+    const call: RealtimeCall = registry.create('websocket', session);
+    const events: ServerEvent[] = [];
+    call.attach({
+      via: 'websocket',
+      maxIncomingBytes: Infinity,
+      maxOutgoingBytes: Infinity,
+      write: (text) => events.push(JSON.parse(text) as ServerEvent),
+      close: () => undefined,
+    });
+    /** The types sent from the commit on (the injected turn's speech events come before). */
+    const fromCommit = () =>
+      events
+        .map((e) => e.type)
+        .slice(events.findIndex((e) => e.type === 'input_audio_buffer.committed'));
+    return { call, events, fromCommit };
+  }
+
+  it('without a delay, sends the transcription at once, right after the user item', () => {
+    const { call, events, fromCommit } = transcribing(0);
+    call.spoken.inject({ text: 'Where is it?' });
+    expect(fromCommit()).toEqual(USER_ITEM_THEN_TRANSCRIPT);
+    const completed = events.find((e) => e.type === `${TRANSCRIPTION}.completed`);
+    expect(completed?.transcript).toBe('Where is it?');
+    call.end('test_done');
+  });
+
+  it('with a delay, spreads the deltas over it and completes at its end', () => {
+    const { call, events, fromCommit } = transcribing(400);
+    call.spoken.inject({ text: 'Where is it?' });
+    expect(fromCommit()).toEqual(USER_ITEM_THEN_TRANSCRIPT.slice(0, 3));
+
+    // Three words: a delta every 100 ms, `.completed` at 400 ms.
+    jest.advanceTimersByTime(100);
+    expect(fromCommit()).toEqual(USER_ITEM_THEN_TRANSCRIPT.slice(0, 4));
+    jest.advanceTimersByTime(200);
+    expect(fromCommit()).toEqual(USER_ITEM_THEN_TRANSCRIPT.slice(0, 6));
+    jest.advanceTimersByTime(99);
+    expect(fromCommit()).not.toContain(`${TRANSCRIPTION}.completed`);
+    jest.advanceTimersByTime(1);
+    expect(fromCommit()).toEqual(USER_ITEM_THEN_TRANSCRIPT);
+    const deltas = events.filter((e) => e.type === `${TRANSCRIPTION}.delta`);
+    expect(deltas.map((e) => e.delta).join('')).toBe('Where is it?');
+    call.end('test_done');
+  });
+
+  it('scales the delay by timeScale, as paced audio is', () => {
+    const { call, fromCommit } = transcribing(400, 0.5);
+    call.spoken.inject({ text: 'Where is it?' });
+    jest.advanceTimersByTime(199);
+    expect(fromCommit()).not.toContain(`${TRANSCRIPTION}.completed`);
+    jest.advanceTimersByTime(1);
+    expect(fromCommit()).toEqual(USER_ITEM_THEN_TRANSCRIPT);
+    call.end('test_done');
+  });
+
+  it('sends a transcription failure at the delay too', () => {
+    const { call, fromCommit } = transcribing(300);
+    call.spoken.inject({ text: 'mumble', transcriptionFails: true });
+    jest.advanceTimersByTime(299);
+    expect(fromCommit()).toEqual(USER_ITEM_THEN_TRANSCRIPT.slice(0, 3));
+    jest.advanceTimersByTime(1);
+    expect(fromCommit()).toEqual([
+      ...USER_ITEM_THEN_TRANSCRIPT.slice(0, 3),
+      `${TRANSCRIPTION}.failed`,
+    ]);
+    call.end('test_done');
+  });
+
+  it('sends nothing more once the call has ended, and leaves no timer behind', () => {
+    const { call, fromCommit } = transcribing(400);
+    call.spoken.inject({ text: 'Where is it?' });
+    jest.advanceTimersByTime(100);
+    const before = call.log.length;
+    call.end('test_done');
+    expect(jest.getTimerCount()).toBe(0);
+    jest.advanceTimersByTime(1000);
+    expect(call.log.length).toBe(before);
+    expect(fromCommit()).not.toContain(`${TRANSCRIPTION}.completed`);
   });
 });

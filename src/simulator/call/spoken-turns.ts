@@ -1,5 +1,6 @@
 import { ids } from '../ids.js';
 import { OpenAIError } from '../protocol/openai-error.js';
+import type { ServerEvent } from './call-types.js';
 import type { ConversationItem } from './conversation.js';
 import type { VadListener } from './energy-vad.js';
 import type { RealtimeCall } from './realtime-call.js';
@@ -24,8 +25,9 @@ const TRANSCRIPTION_FAILED = {
 
 /**
  * Turns detected speech (or an injected turn) into the events the real API sends:
- * speech_started → speech_stopped → committed → the user item → its transcription, then an
- * automatic response when `turn_detection.create_response` is on. Speech that starts while the
+ * speech_started → speech_stopped → committed → the user item → its transcription (at once, or
+ * after `transcriptionDelayMs`, possibly among the response's events), then an automatic response
+ * when `turn_detection.create_response` is on. Speech that starts while the
  * assistant speaks interrupts it when `interrupt_response` is on (barge-in).
  */
 export class SpokenTurns implements VadListener {
@@ -35,6 +37,8 @@ export class SpokenTurns implements VadListener {
   /** Injected turns that arrived while the caller was speaking: they follow that turn. */
   private readonly waiting: SpokenTurn[] = [];
   private idleTimer?: NodeJS.Timeout;
+  /** Timers of transcriptions still under way (see `transcriptionDelayMs`); cleared on `stop`. */
+  private readonly transcriptionTimers = new Set<NodeJS.Timeout>();
 
   constructor(private readonly call: RealtimeCall) {}
 
@@ -154,6 +158,16 @@ export class SpokenTurns implements VadListener {
     this.idleTimer = undefined;
   }
 
+  /**
+   * The call ended: clears every pending timer (the idle timeout, transcriptions still under way),
+   * so nothing is emitted for a call that is gone.
+   */
+  stop(): void {
+    this.cancelIdleTimeout();
+    for (const timer of this.transcriptionTimers) clearTimeout(timer);
+    this.transcriptionTimers.clear();
+  }
+
   private idleTimedOut(startMs: number): void {
     this.idleTimer = undefined;
     const { call } = this;
@@ -209,29 +223,46 @@ export class SpokenTurns implements VadListener {
     else if (call.activeResponse.stopping) call.answerWhenIdle = true;
   }
 
-  /** The input transcription: word deltas then the whole transcript, or a failure. */
+  /**
+   * The input transcription of a committed turn. As in the real API it runs asynchronously
+   * ("before or after response events"): with `transcriptionDelayMs` its events are spread over
+   * that much simulated time; with 0 they are sent at once, right after the user item.
+   */
   private transcribe(itemId: string, speechMs: number, turn: SpokenTurn): void {
-    const where = { item_id: itemId, content_index: 0 };
-    if (turn.transcriptionFails) {
-      this.call.emit({
-        type: 'conversation.item.input_audio_transcription.failed',
-        ...where,
-        error: TRANSCRIPTION_FAILED,
-      });
+    const events = transcriptionEvents(itemId, speechMs, turn);
+    const { transcriptionDelayMs, timeScale } = this.call.options;
+    const delayMs = transcriptionDelayMs * timeScale;
+    // `!(… > 0)` also treats a NaN or negative delay as none, rather than scheduling nonsense.
+    if (!(delayMs > 0)) {
+      for (const event of events) this.call.emit(event);
       return;
     }
-    for (const delta of turn.text.match(/\S+\s*/g) ?? [])
-      this.call.emit({
-        type: 'conversation.item.input_audio_transcription.delta',
-        ...where,
-        delta,
-      });
-    this.call.emit({
-      type: 'conversation.item.input_audio_transcription.completed',
-      ...where,
-      transcript: turn.text,
-      usage: { type: 'duration', seconds: Math.round(speechMs / 100) / 10 },
-    });
+    this.emitSpread(events, delayMs);
+  }
+
+  /**
+   * Emits `events` evenly over `delayMs` of wall time, the last one at `delayMs`. Each timer
+   * schedules the next, so they cannot overtake one another; each aims at its own due time from
+   * the start, so timers that fire late (or are clamped to 1 ms) do not add up.
+   */
+  private emitSpread(events: readonly ServerEvent[], delayMs: number): void {
+    const startedAt = performance.now();
+    const emitFrom = (index: number): void => {
+      if (index >= events.length) return;
+      const dueAt = startedAt + (delayMs * (index + 1)) / events.length;
+      const timer = setTimeout(
+        () => {
+          this.transcriptionTimers.delete(timer);
+          this.call.emit(events[index]);
+          emitFrom(index + 1);
+        },
+        Math.max(0, dueAt - performance.now()),
+      );
+      // Like the idle timer: a pending transcription must not keep the process alive.
+      timer.unref();
+      this.transcriptionTimers.add(timer);
+    };
+    emitFrom(0);
   }
 
   private interrupt(): void {
@@ -239,4 +270,30 @@ export class SpokenTurns implements VadListener {
     call.activeResponse?.cancel('turn_detected');
     call.stopAudio();
   }
+}
+
+/** The input transcription's events: word deltas then the whole transcript, or one failure. */
+function transcriptionEvents(itemId: string, speechMs: number, turn: SpokenTurn): ServerEvent[] {
+  const where = { item_id: itemId, content_index: 0 };
+  if (turn.transcriptionFails) {
+    return [
+      {
+        type: 'conversation.item.input_audio_transcription.failed',
+        ...where,
+        error: TRANSCRIPTION_FAILED,
+      },
+    ];
+  }
+  const deltas = (turn.text.match(/\S+\s*/g) ?? []).map((delta) => ({
+    type: 'conversation.item.input_audio_transcription.delta',
+    ...where,
+    delta,
+  }));
+  const completed = {
+    type: 'conversation.item.input_audio_transcription.completed',
+    ...where,
+    transcript: turn.text,
+    usage: { type: 'duration', seconds: Math.round(speechMs / 100) / 10 },
+  };
+  return [...deltas, completed];
 }

@@ -16,6 +16,8 @@ export class GovernedCall {
   readonly foreign = new Set<string>();
   /** Items Switchboard created in the call, by id, kept to restore one the page deletes. */
   readonly ownItems = new Map<string, TaggableItem>();
+  /** Items of Switchboard's it is deleting itself (withdrawn knowledge): not put back. */
+  readonly withdrawing = new Set<string>();
   /** Our `conversation.item.delete` event ids → the foreign item each one removes. */
   readonly deletions = new Map<string, string>();
   /** Every item id this replica has seen in the call (added, committed, produced). */
@@ -42,6 +44,12 @@ export class GovernedCall {
   removeForeign(itemId: string): void {
     if (!this.foreign.delete(itemId) || this.foreign.size > 0) return;
     for (const listener of this.clearedListeners) listener();
+  }
+
+  /** Switchboard deletes one of its own items: the tamper guard lets it go. */
+  withdrawOwn(itemId: string): void {
+    this.withdrawing.add(itemId);
+    this.ownItems.delete(itemId);
   }
 
   /** Runs `listener` whenever the last standing foreign item is gone. */

@@ -28,6 +28,22 @@ export interface ResponseRequest {
    * e.g. the system message an approval outcome is told with: they and their reply go together.
    */
   readonly items?: readonly Record<string, unknown>[];
+  /** The caller's item a `user_turn` answers. */
+  readonly turnItemId?: string;
+}
+
+type Items = readonly Record<string, unknown>[];
+
+/**
+ * Prepares the response to a caller's turn (knowledge grounding): resolves, within its own
+ * latency budget, with items to add right before that response; the response waits for it.
+ */
+export type TurnPreparer = (callId: string, turnItemId: string) => Promise<Items>;
+
+/** A preparation under way for a queued `user_turn`. */
+interface Preparation {
+  done: boolean;
+  items: Items;
 }
 
 interface InFlight {
@@ -48,6 +64,8 @@ interface CallResponses {
   checking: boolean;
   /** Tags of responses sent and not yet seen starting: each is accepted once, then it is spent. */
   readonly issued: Set<string>;
+  /** Queued user turns whose preparation has not settled hold their response back. */
+  readonly preparations: Map<ResponseRequest, Preparation>;
   stopListening?: () => void;
 }
 
@@ -66,6 +84,7 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(ServerResponses.name);
   private readonly byCall = new Map<string, CallResponses>();
   private readonly unsubscribe: (() => void)[] = [];
+  private preparer?: TurnPreparer;
 
   constructor(
     private readonly bus: RealtimeEventBus,
@@ -97,13 +116,50 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
     for (const callId of [...this.byCall.keys()]) this.forget(callId);
   }
 
+  /** Every user turn's response waits for `preparer` first (one preparer: grounding). */
+  prepareTurnsWith(preparer: TurnPreparer): () => void {
+    this.preparer = preparer;
+    return () => {
+      if (this.preparer === preparer) this.preparer = undefined;
+    };
+  }
+
   /** Asks for one response in the call; it starts as soon as it may. */
   request(callId: string, request: ResponseRequest): void {
     const state = this.stateOf(callId);
-    // Two turns spoken while the model talks need one answer, not two.
-    if (request.reason === 'user_turn' && state.queue.some((r) => r.reason === 'user_turn')) return;
-    state.queue.push(request);
+    // Two turns spoken while the model talks need one answer, not two: prepared for the latest.
+    const queuedTurn =
+      request.reason === 'user_turn'
+        ? state.queue.find((r) => r.reason === 'user_turn')
+        : undefined;
+    if (!queuedTurn) state.queue.push(request);
+    if (request.reason === 'user_turn' && request.turnItemId)
+      this.prepare(callId, state, queuedTurn ?? request, request.turnItemId);
     void this.pump(callId);
+  }
+
+  private prepare(
+    callId: string,
+    state: CallResponses,
+    request: ResponseRequest,
+    turnItemId: string,
+  ): void {
+    const preparer = this.preparer;
+    if (!preparer) return;
+    const preparation: Preparation = { done: false, items: [] };
+    state.preparations.set(request, preparation);
+    preparer(callId, turnItemId)
+      .then((items) => {
+        preparation.items = items;
+      })
+      .catch((error: unknown) =>
+        // The turn is answered without what failed to be prepared.
+        this.logger.error({ callId, err: (error as Error).message }, 'Preparing a turn failed'),
+      )
+      .finally(() => {
+        preparation.done = true;
+        void this.pump(callId);
+      });
   }
 
   private observe(callId: string, event: RealtimeServerEvent): void {
@@ -118,7 +174,7 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
     }
     if (event.type === 'error') return this.onError(callId, event);
     if (call?.responseStart === 'server' && isUserMessageAdded(event))
-      this.request(callId, { reason: 'user_turn' });
+      this.request(callId, { reason: 'user_turn', turnItemId: event.item?.id });
   }
 
   private onCreated(
@@ -178,7 +234,10 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
         this.pricing.nextResponseUsd(callId, realtimeConfigOf(session)),
       );
       // Not affordable (the session is being ended) or not active: nothing more starts.
-      if (!allowed) state.queue.length = 0;
+      if (!allowed) {
+        state.queue.length = 0;
+        state.preparations.clear();
+      }
     } catch (error) {
       // Deny unless allowed: the request waits for the next chance (the next response.done).
       this.logger.error({ callId, err: (error as Error).message }, 'Budget check failed');
@@ -190,8 +249,10 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
 
   private mayStart(callId: string, state: CallResponses): boolean {
     const call = this.calls.get(callId);
+    const head = state.queue[0];
     return (
-      state.queue.length > 0 &&
+      head !== undefined &&
+      state.preparations.get(head)?.done !== false &&
       !state.checking &&
       !state.inFlight &&
       !state.active &&
@@ -200,9 +261,13 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
   }
 
   private send(callId: string, state: CallResponses): void {
-    const { items, ...request } = state.queue.shift()!;
+    const next = state.queue.shift()!;
+    const prepared = state.preparations.get(next)?.items ?? [];
+    state.preparations.delete(next);
+    const { items: own, ...request } = next;
+    const items = [...(own ?? []), ...prepared];
     // Sent once: a request that is retried later (a collision, a taint) does not add them again.
-    for (const item of items ?? [])
+    for (const item of items)
       this.sidebands.send(callId, { type: 'conversation.item.create', item });
     const eventId = `sbresp_${randomBytes(9).toString('base64url')}`;
     const metadata = this.tags.responseMetadata(callId);
@@ -228,7 +293,7 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
   private stateOf(callId: string): CallResponses {
     let state = this.byCall.get(callId);
     if (!state) {
-      state = { queue: [], checking: false, issued: new Set() };
+      state = { queue: [], checking: false, issued: new Set(), preparations: new Map() };
       state.stopListening = this.calls.get(callId)?.onForeignCleared(() => void this.pump(callId));
       this.byCall.set(callId, state);
     }
@@ -241,7 +306,9 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
   }
 }
 
-function isUserMessageAdded(event: RealtimeServerEvent): boolean {
+function isUserMessageAdded(
+  event: RealtimeServerEvent,
+): event is ServerEventOf<'conversation.item.added'> {
   return (
     event.type === 'conversation.item.added' &&
     // The wire is not bound by the SDK's types: an event without its item is not a user turn.

@@ -153,7 +153,7 @@ export class TamperGuard implements OnModuleInit, OnApplicationShutdown {
     const kind = policedKind(item);
     if (!item || !kind) return;
     if (this.tags.isOwnItem(callId, item)) {
-      call?.ownItems.set(item.id!, item);
+      if (!call?.withdrawing.has(item.id!)) call?.ownItems.set(item.id!, item);
       return;
     }
     if (item.id && call) {
@@ -182,9 +182,10 @@ export class TamperGuard implements OnModuleInit, OnApplicationShutdown {
         if (target === itemId) call.deletions.delete(eventId);
       return call.removeForeign(itemId);
     }
+    if (call.withdrawing.delete(itemId)) return;
     const own = call.ownItems.get(itemId);
     if (!own) return;
-    // Switchboard never deletes its own items: the page did. Put it back, with a new tagged id.
+    // Switchboard deletes its own items only when it withdraws them: the page did. Put it back, with a new tagged id.
     call.ownItems.delete(itemId);
     const { id: _deleted, ...content } = own;
     this.sidebands.send(callId, {

@@ -1,0 +1,275 @@
+import { performance } from 'node:perf_hooks';
+
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+
+import { GovernedCalls, ServerResponses } from '../live-calls/index.js';
+import {
+  RealtimeEventBus,
+  type RealtimeServerEvent,
+  type ServerEventOf,
+  SidebandConnections,
+  SidebandTags,
+} from '../realtime/index.js';
+import { type GroundingContext, GroundingContexts } from './grounding-contexts.js';
+import { GroundingLedger } from './grounding-ledger.js';
+import type { KnowledgeBlock } from './knowledge-block.js';
+import { TurnRetrieval } from './turn-retrieval.js';
+import { TurnTranscripts } from './turn-transcripts.js';
+
+/** A Realtime system item has no tight limit; a few snippets of 256 word pieces fit easily. */
+const MAX_BLOCK_CHARS = 6000;
+/** In `partial` mode, the part of the budget kept for retrieval after the transcript wait. */
+const PARTIAL_RETRIEVAL_SHARE = 0.5;
+
+interface CallGrounding {
+  readonly transcripts: TurnTranscripts;
+  /** The chunk ids of the last block given, so the same knowledge is not given twice in a row. */
+  lastChunks?: string;
+}
+
+type Item = Record<string, unknown>;
+
+/**
+ * Knowledge for Realtime calls whose agent profile has `grounding`: the caller's words of each
+ * turn are retrieved for, as the caller, and the snippets go in as a tagged system message. In
+ * `transcript` and `partial` mode the turn's response (started by `ServerResponses`) waits for
+ * them within the budget; in `next_turn` mode they go in as soon as the transcript arrives, for
+ * the responses after it. Every block given is recorded with its provenance (`GroundingLedger`),
+ * and so is what the caller heard from each response while knowledge stood in the call.
+ */
+@Injectable()
+export class RealtimeGrounding implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(RealtimeGrounding.name);
+  private readonly calls = new Map<string, CallGrounding>();
+  private readonly unsubscribe: (() => void)[] = [];
+
+  constructor(
+    private readonly bus: RealtimeEventBus,
+    private readonly responses: ServerResponses,
+    private readonly governed: GovernedCalls,
+    private readonly sidebands: SidebandConnections,
+    private readonly tags: SidebandTags,
+    private readonly contexts: GroundingContexts,
+    private readonly retrieval: TurnRetrieval,
+    private readonly ledger: GroundingLedger,
+  ) {}
+
+  onModuleInit(): void {
+    this.unsubscribe.push(
+      this.responses.prepareTurnsWith((callId, itemId) => this.prepare(callId, itemId)),
+      this.bus.on(
+        'sideband.connected',
+        ({ callId }) => void this.contexts.of(callId).catch(() => undefined),
+      ),
+      this.bus.on('sideband.event', ({ callId, event }) => this.observe(callId, event)),
+      this.bus.on('server:response.done', ({ callId, event }) => void this.answered(callId, event)),
+      this.bus.on('sideband.closed', ({ callId }) => this.forget(callId)),
+      this.bus.on('sideband.lost', ({ callId }) => this.forget(callId)),
+    );
+  }
+
+  onApplicationShutdown(): void {
+    for (const stop of this.unsubscribe) stop();
+  }
+
+  /** Text given earlier was withdrawn: the same chunks may be given again if they come back. */
+  withdrawnIn(callId: string): void {
+    const call = this.calls.get(callId);
+    if (call) call.lastChunks = undefined;
+  }
+
+  private observe(callId: string, event: RealtimeServerEvent): void {
+    const itemId = (event as { item_id?: unknown }).item_id;
+    switch (event.type) {
+      case 'conversation.item.added':
+        return this.userItem(callId, event);
+      case 'conversation.item.input_audio_transcription.delta':
+        return this.stateOf(callId).transcripts.delta(String(itemId), String(event.delta ?? ''));
+      case 'conversation.item.input_audio_transcription.completed':
+        this.stateOf(callId).transcripts.completed(String(itemId), String(event.transcript ?? ''));
+        return void this.transcribed(callId, String(itemId));
+      case 'conversation.item.input_audio_transcription.failed':
+        return this.stateOf(callId).transcripts.completed(String(itemId), undefined);
+    }
+  }
+
+  /** A typed turn's words are known at once. */
+  private userItem(callId: string, { item }: ServerEventOf<'conversation.item.added'>): void {
+    if (item?.type !== 'message' || item.role !== 'user' || !item.id) return;
+    const text = (item.content ?? [])
+      .filter((part) => part.type === 'input_text')
+      .map((part) => part.text ?? '')
+      .join(' ');
+    if (!text.trim()) return;
+    this.stateOf(callId).transcripts.typed(item.id, text);
+    // Where the model starts its own responses nothing waits: grounded as soon as it can be.
+    if (this.governed.get(callId)?.responseStart !== 'server')
+      void this.groundLater(callId, item.id);
+  }
+
+  /**
+   * `ServerResponses` asks before answering a turn: the items to add first, within the budget.
+   * `next_turn` grounds only typed turns here (their words are known); spoken ones later.
+   */
+  private async prepare(callId: string, itemId: string): Promise<readonly Item[]> {
+    const startedAt = performance.now();
+    const context = await this.contexts.of(callId);
+    if (!context) return [];
+    const state = this.stateOf(callId);
+    const deadline = startedAt + context.budgetMs;
+    if (!state.transcripts.current(itemId).typed) {
+      if (context.mode === 'next_turn') return [];
+      const waitMs =
+        context.mode === 'partial'
+          ? context.budgetMs * (1 - PARTIAL_RETRIEVAL_SHARE)
+          : context.budgetMs;
+      await state.transcripts.complete(itemId, waitMs - (performance.now() - startedAt));
+      this.retrieval.observeTranscriptWait(context.mode, performance.now() - startedAt);
+    }
+    const words = state.transcripts.current(itemId);
+    if (!words.text || (context.mode === 'transcript' && !words.done)) {
+      this.retrieval.observe('realtime', context.mode, 'no_transcript', startedAt);
+      return [];
+    }
+    const retrieved = await this.retrieval.retrieve(context, words.text, MAX_BLOCK_CHARS, deadline);
+    if (retrieved.late)
+      // Too slow for this turn; what it finds stands for the next ones.
+      void retrieved.late.then(
+        (block) => block && this.give(callId, context, itemId, words.text, block, true),
+      );
+    const item = retrieved.block && this.item(callId, context, itemId, words.text, retrieved.block);
+    this.retrieval.observe(
+      'realtime',
+      context.mode,
+      item ? 'given' : retrieved.block ? 'same_as_before' : retrieved.outcome,
+      startedAt,
+    );
+    return item ? [item] : [];
+  }
+
+  /** A spoken turn's transcript arrived: in `next_turn` mode, it is grounded now. */
+  private async transcribed(callId: string, itemId: string): Promise<void> {
+    const context = await this.contexts.of(callId).catch(() => undefined);
+    if (context?.mode === 'next_turn') await this.groundLater(callId, itemId);
+  }
+
+  /** Retrieves for a turn nothing waits on and gives what it finds straight into the call. */
+  private async groundLater(callId: string, itemId: string): Promise<void> {
+    const context = await this.contexts.of(callId).catch(() => undefined);
+    if (!context) return;
+    const startedAt = performance.now();
+    const { text } = this.stateOf(callId).transcripts.current(itemId);
+    if (!text) return;
+    const retrieved = await this.retrieval.retrieve(context, text, MAX_BLOCK_CHARS);
+    const given =
+      retrieved.block && this.give(callId, context, itemId, text, retrieved.block, false);
+    this.retrieval.observe(
+      'realtime',
+      'next_turn',
+      given ? 'given' : retrieved.block ? 'same_as_before' : retrieved.outcome,
+      startedAt,
+    );
+  }
+
+  private give(
+    callId: string,
+    context: GroundingContext,
+    itemId: string,
+    text: string,
+    block: KnowledgeBlock,
+    late: boolean,
+  ): boolean {
+    const item = this.item(callId, context, itemId, text, block, late ? 'late' : undefined);
+    if (!item) return false;
+    return this.sidebands.send(callId, { type: 'conversation.item.create', item });
+  }
+
+  /** The tagged system item carrying `block`, recorded as given; undefined if just given. */
+  private item(
+    callId: string,
+    context: GroundingContext,
+    turnId: string,
+    queryText: string,
+    block: KnowledgeBlock,
+    modeNote?: string,
+  ): Item | undefined {
+    const state = this.stateOf(callId);
+    const chunks = block.chunks.map((c) => c.chunkId).join(',');
+    if (chunks === state.lastChunks) return undefined;
+    state.lastChunks = chunks;
+    const item = this.tags.tagItem(callId, {
+      type: 'message',
+      role: 'system',
+      content: [{ type: 'input_text', text: block.text }],
+    });
+    // Recorded after it is handed over: the turn does not wait for the database.
+    this.ledger
+      .given({
+        sessionId: context.session.id,
+        callId,
+        kind: 'injection',
+        mode: modeNote ? `${context.mode}:${modeNote}` : context.mode,
+        turnId,
+        itemId: item.id,
+        queryText,
+        block,
+      })
+      .catch((error: unknown) =>
+        this.logger.error(
+          { callId, err: (error as Error).message },
+          'Recording given knowledge failed',
+        ),
+      );
+    return item;
+  }
+
+  /** What the caller heard from a response, recorded while knowledge stands in the call. */
+  private async answered(
+    callId: string,
+    { response }: ServerEventOf<'response.done'>,
+  ): Promise<void> {
+    try {
+      if (response?.status !== 'completed' || !response.id) return;
+      const context = await this.contexts.of(callId);
+      if (!context) return;
+      const heard = spokenText(response.output ?? []);
+      if (!heard) return;
+      const groundingIds = await this.ledger.standingIds(callId);
+      if (groundingIds.length === 0) return;
+      await this.ledger.answered(context.session.id, {
+        responseId: response.id,
+        heard,
+        groundingIds,
+      });
+    } catch (error) {
+      this.logger.error(
+        { callId, err: (error as Error).message },
+        'Recording a grounded answer failed',
+      );
+    }
+  }
+
+  private stateOf(callId: string): CallGrounding {
+    let state = this.calls.get(callId);
+    if (!state) {
+      state = { transcripts: new TurnTranscripts() };
+      this.calls.set(callId, state);
+    }
+    return state;
+  }
+
+  private forget(callId: string): void {
+    this.calls.delete(callId);
+    this.contexts.forget(callId);
+  }
+}
+
+/** The words of a response's messages: its audio transcripts, or its text. */
+function spokenText(output: readonly { type?: string; content?: readonly unknown[] }[]): string {
+  return output
+    .filter((item) => item.type === 'message')
+    .flatMap((item) => (item.content ?? []) as { transcript?: string | null; text?: string }[])
+    .map((part) => part.transcript ?? part.text ?? '')
+    .join(' ')
+    .trim();
+}
