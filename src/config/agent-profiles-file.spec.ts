@@ -117,4 +117,46 @@ describe(loadAgentProfiles.name, () => {
       expect(result).toMatch(problem);
     });
   });
+
+  describe('grounding', () => {
+    it('takes a grounding mode, budget and snippet count, and leaves them out when absent', () => {
+      const profiles = loadAgentProfiles(
+        file({
+          default: { grounding: { mode: 'next_turn' } },
+          held: {
+            model: 'gpt-realtime',
+            voice: 'marin',
+            instructions: 'Answer from the knowledge you are given.',
+            turnDetection: { type: 'server_vad' },
+            responseStart: 'server',
+            grounding: { mode: 'transcript', budgetMs: 400, snippets: 2 },
+          },
+        }),
+      );
+      expect(profiles).toMatchObject({
+        default: { grounding: { mode: 'next_turn' } },
+        held: { grounding: { mode: 'transcript', budgetMs: 400, snippets: 2 } },
+      });
+      expect(AGENT_PROFILES.default.grounding).toBeUndefined();
+    });
+
+    it.each([
+      [
+        { grounding: { mode: 'transcript' } },
+        /grounding mode "transcript" without responseStart "server"/,
+      ],
+      [
+        { grounding: { mode: 'partial' } },
+        /grounding mode "partial" without responseStart "server"/,
+      ],
+      [{ grounding: { mode: 'always' } }, /grounding\/mode/],
+      [{ grounding: { budgetMs: 0 } }, /grounding\/budgetMs/],
+      [{ grounding: { snippets: 9 } }, /grounding\/snippets/],
+      [{ grounding: { topK: 3 } }, /grounding/],
+    ])('refuses grounding it cannot honour: %j', (override, problem) => {
+      const result = loadAgentProfiles(file({ default: override }));
+      expect(typeof result).toBe('string');
+      expect(result).toMatch(problem);
+    });
+  });
 });
