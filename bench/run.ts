@@ -13,6 +13,7 @@ const benches: Record<string, () => Promise<void>> = {
   approvals: runApprovalsBench,
   'response-start': runResponseStartBench,
   retrieval: async () => (await import('./retrieval.bench.js')).runRetrievalBench(),
+  grounding: async () => (await import('./grounding.bench.js')).runGroundingBench(),
 };
 const only = process.argv.slice(2);
 

@@ -283,3 +283,81 @@ describe('grounding live Realtime calls in current, permitted knowledge', () => 
     }
   });
 });
+
+describe('grounding when the transcript is late (the simulator transcribes 400 ms after the commit)', () => {
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    sut = await startTestApp({
+      env: {
+        ...groundingEnv({
+          hurried: realtimeAgent({
+            responseStart: 'server',
+            grounding: { mode: 'transcript', budgetMs: 100 },
+          }),
+          partial: realtimeAgent({
+            responseStart: 'server',
+            // Half of it (200 ms) for the transcript, which takes 400 ms: the words so far.
+            grounding: { mode: 'partial', budgetMs: 400 },
+          }),
+        }),
+        SWITCHBOARD_SIMULATOR_TRANSCRIPTION_DELAY_MS: '400',
+      },
+    });
+    const kb = await knowledgeClient(sut);
+    const source = await kb.createSource({
+      name: 'Policies',
+      tenantId: 'acme',
+      allowedRoles: ['customer'],
+    });
+    await kb.upload(source, { title: 'Returns', text: RETURNS });
+  }, 180_000);
+  afterAll(() => sut.close());
+
+  it('answers within the budget without it, then gives it for the turns after', async () => {
+    const { browser, callId, id } = await connectedBrowser(sut, 'hal', ['customer'], 'hurried');
+    try {
+      await speakInCall(sut, callId, 'can a damaged item be returned');
+      await browser.stream.next('response.created');
+      // The response started before any knowledge was given: the budget ran out first.
+      expect(await injectedBlocks(sut, callId)).toEqual([]);
+      const [late] = await eventually(async () => {
+        const found = await injectedBlocks(sut, callId);
+        return found.length > 0 && found;
+      });
+      expect(late.text).toContain('title="Returns"');
+      const admin = await adminKey(sut);
+      const detail = await eventually(async () => {
+        const d = await sessionDetail(sut, id, admin);
+        return d.grounding.turns.length > 0 && d;
+      });
+      expect(detail.grounding.turns[0].given[0]).toMatchObject({
+        mode: 'transcript:late',
+        query: 'can a damaged item be returned',
+      });
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('in partial mode grounds the answer on the words heard so far', async () => {
+    const { browser, callId, id } = await connectedBrowser(sut, 'ivy', ['customer'], 'partial');
+    try {
+      await speakInCall(sut, callId, 'damaged item returned within how many days please tell me');
+      await browser.stream.next('response.done');
+      const sent = await sidebandSent(sut, callId);
+      const injected = sent.findIndex((e) => systemText(e)?.includes('title="Returns"'));
+      expect(injected).toBeGreaterThanOrEqual(0);
+      expect(injected).toBeLessThan(sent.findIndex((e) => e.type === 'response.create'));
+      const admin = await adminKey(sut);
+      const { grounding } = await sessionDetail(sut, id, admin);
+      const { query } = grounding.turns[0].given[0];
+      const said = 'damaged item returned within how many days please tell me';
+      expect(said.startsWith(query)).toBe(true);
+      expect(query.split(' ').length).toBeGreaterThanOrEqual(2);
+      expect(query.length).toBeLessThan(said.length);
+    } finally {
+      await browser.close();
+    }
+  });
+});

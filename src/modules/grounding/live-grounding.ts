@@ -104,10 +104,11 @@ export class LiveGrounding implements OnModuleInit, OnApplicationShutdown {
       state.dirty = true;
       return;
     }
-    const context = await this.contexts.of(callId).catch(() => undefined);
-    if (!context) return;
+    // Taken before the first await: every delta of a burst finds it taken.
     state.running = true;
     try {
+      const context = await this.contexts.of(callId).catch(() => undefined);
+      if (!context) return;
       do {
         state.dirty = false;
         const words = state.words.trim();

@@ -23,6 +23,8 @@ const PARTIAL_RETRIEVAL_SHARE = 0.5;
 
 interface CallGrounding {
   readonly transcripts: TurnTranscripts;
+  /** Turns answered without grounding (their transcript was late): grounded when it arrives. */
+  readonly missed: Set<string>;
   /** The chunk ids of the last block given, so the same knowledge is not given twice in a row. */
   lastChunks?: string;
 }
@@ -129,6 +131,9 @@ export class RealtimeGrounding implements OnModuleInit, OnApplicationShutdown {
     const words = state.transcripts.current(itemId);
     if (!words.text || (context.mode === 'transcript' && !words.done)) {
       this.retrieval.observe('realtime', context.mode, 'no_transcript', startedAt);
+      // Its words still ground the turns after it, once they arrive.
+      if (!words.done) state.missed.add(itemId);
+      else if (words.text) void this.groundLater(callId, itemId);
       return [];
     }
     const retrieved = await this.retrieval.retrieve(context, words.text, MAX_BLOCK_CHARS, deadline);
@@ -147,10 +152,15 @@ export class RealtimeGrounding implements OnModuleInit, OnApplicationShutdown {
     return item ? [item] : [];
   }
 
-  /** A spoken turn's transcript arrived: in `next_turn` mode, it is grounded now. */
+  /**
+   * A spoken turn's transcript arrived: grounded now in `next_turn` mode, and in the others when
+   * the turn was answered without it (for the responses after it).
+   */
   private async transcribed(callId: string, itemId: string): Promise<void> {
+    const missed = this.stateOf(callId).missed.delete(itemId);
     const context = await this.contexts.of(callId).catch(() => undefined);
-    if (context?.mode === 'next_turn') await this.groundLater(callId, itemId);
+    if (context?.mode === 'next_turn' || (context && missed))
+      await this.groundLater(callId, itemId);
   }
 
   /** Retrieves for a turn nothing waits on and gives what it finds straight into the call. */
@@ -161,11 +171,13 @@ export class RealtimeGrounding implements OnModuleInit, OnApplicationShutdown {
     const { text } = this.stateOf(callId).transcripts.current(itemId);
     if (!text) return;
     const retrieved = await this.retrieval.retrieve(context, text, MAX_BLOCK_CHARS);
+    // Outside `next_turn` this is a turn that was answered without its grounding.
+    const late = context.mode !== 'next_turn';
     const given =
-      retrieved.block && this.give(callId, context, itemId, text, retrieved.block, false);
+      retrieved.block && this.give(callId, context, itemId, text, retrieved.block, late);
     this.retrieval.observe(
       'realtime',
-      'next_turn',
+      late ? `${context.mode}_late` : context.mode,
       given ? 'given' : retrieved.block ? 'same_as_before' : retrieved.outcome,
       startedAt,
     );
@@ -252,7 +264,7 @@ export class RealtimeGrounding implements OnModuleInit, OnApplicationShutdown {
   private stateOf(callId: string): CallGrounding {
     let state = this.calls.get(callId);
     if (!state) {
-      state = { transcripts: new TurnTranscripts() };
+      state = { transcripts: new TurnTranscripts(), missed: new Set() };
       this.calls.set(callId, state);
     }
     return state;
