@@ -2,10 +2,10 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 
 import { AppConfig } from '../../config/app-config.js';
 import { DatabaseNotifications } from '../../database/database-notifications.js';
-import { LiveSidebands } from '../gpt-live/index.js';
+import { LiveEventBus, LiveSidebands } from '../gpt-live/index.js';
 import { KNOWLEDGE_CHANGED, KnowledgeClock } from '../knowledge/index.js';
 import { GovernedCalls } from '../live-calls/index.js';
-import { SidebandConnections, SidebandTags } from '../realtime/index.js';
+import { RealtimeEventBus, SidebandConnections, SidebandTags } from '../realtime/index.js';
 import { GroundingLedger } from './grounding-ledger.js';
 import { correctionText } from './knowledge-block.js';
 import { LiveGrounding, MAX_LIVE_APPEND_CHARS } from './live-grounding.js';
@@ -27,8 +27,10 @@ const REASON_TEXT: Record<WithdrawalReason, string> = {
  * knowledge changed (`knowledge_changed`, on commit), and every
  * SWITCHBOARD_GROUNDING_RECHECK_SECONDS for text that expires by the clock. A Realtime call gets
  * each withdrawn item deleted (`conversation.item.delete`, by the id Switchboard gave it) and one
- * short correction item; a GPT-Live call, which cannot delete, gets the correction appended.
- * Each withdrawal is claimed in the database first, so it happens once across replicas.
+ * short correction item (a `search_knowledge` output is replaced by one saying it was
+ * withdrawn); a GPT-Live call, which cannot delete, gets the correction appended. The call is
+ * told first and each withdrawal then recorded once (a conditional update), so a dropped channel
+ * loses nothing: the sweep after its reconnect finds the withdrawal still standing.
  */
 @Injectable()
 export class GroundingWithdrawals implements OnModuleInit, OnApplicationShutdown {
@@ -36,6 +38,7 @@ export class GroundingWithdrawals implements OnModuleInit, OnApplicationShutdown
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
   private again = false;
+  private readonly unsubscribe: (() => void)[] = [];
 
   constructor(
     private readonly config: AppConfig,
@@ -43,7 +46,9 @@ export class GroundingWithdrawals implements OnModuleInit, OnApplicationShutdown
     private readonly clock: KnowledgeClock,
     private readonly ledger: GroundingLedger,
     private readonly realtime: SidebandConnections,
+    private readonly realtimeBus: RealtimeEventBus,
     private readonly live: LiveSidebands,
+    private readonly liveBus: LiveEventBus,
     private readonly governed: GovernedCalls,
     private readonly tags: SidebandTags,
     private readonly realtimeGrounding: RealtimeGrounding,
@@ -52,12 +57,18 @@ export class GroundingWithdrawals implements OnModuleInit, OnApplicationShutdown
 
   async onModuleInit(): Promise<void> {
     await this.notifications.listen(KNOWLEDGE_CHANGED, () => void this.sweep());
+    // A call whose channel was away (a reconnect, a handover) missed what happened meanwhile.
+    this.unsubscribe.push(
+      this.realtimeBus.on('sideband.connected', () => void this.sweep()),
+      this.liveBus.on('live.connected', () => void this.sweep()),
+    );
     this.timer = setInterval(() => void this.sweep(), this.config.grounding.recheckSeconds * 1000);
     this.timer.unref();
   }
 
   onApplicationShutdown(): void {
     clearInterval(this.timer);
+    for (const stop of this.unsubscribe) stop();
   }
 
   /**
@@ -95,45 +106,99 @@ export class GroundingWithdrawals implements OnModuleInit, OnApplicationShutdown
     for (const [callId, list] of byCall) await this.withdraw(callId, list, now);
   }
 
+  /**
+   * Tells the call first, then records each withdrawal once: a send that cannot happen (the
+   * channel just dropped) leaves it standing for the sweep after the reconnect, and a withdrawal
+   * recorded meanwhile by another replica (a handover) only repeats a correction.
+   */
   private async withdraw(callId: string, withdrawals: Withdrawal[], now: Date): Promise<void> {
-    const isLive = this.live.isOpen(callId);
     const versions = uniqueVersions(withdrawals);
     const text = correctionText(
       versions.map((v) => ({ title: v.title, version: v.version, reason: REASON_TEXT[v.reason] })),
     );
-    const correction = isLive
-      ? undefined
-      : this.tags.tagItem(callId, {
-          type: 'message',
-          role: 'system',
-          content: [{ type: 'input_text', text }],
-        });
-    const claimed: Withdrawal[] = [];
+    const told = this.live.isOpen(callId)
+      ? this.tellLive(callId, text)
+      : this.tellRealtime(callId, withdrawals, text);
+    if (!told) return;
+    const claimed: string[] = [];
     for (const w of withdrawals)
-      if (await this.ledger.withdrawn(w, correction?.id ?? null, now)) claimed.push(w);
-    if (claimed.length === 0) return;
-    if (isLive) {
-      this.live.send(callId, {
-        type: 'session.instructions.append',
-        content: text.slice(0, MAX_LIVE_APPEND_CHARS),
-        delegation_id: null,
-      });
-      this.liveGrounding.withdrawnIn(callId);
-    } else {
-      const call = this.governed.get(callId);
-      for (const { grounding } of claimed) {
-        if (!grounding.itemId) continue; // a tool result: its call stays answered; the correction covers it
-        call?.withdrawOwn(grounding.itemId);
-        this.realtime.send(callId, { type: 'conversation.item.delete', item_id: grounding.itemId });
-      }
-      this.realtime.send(callId, { type: 'conversation.item.create', item: correction });
-      this.realtimeGrounding.withdrawnIn(callId);
-    }
+      if (await this.ledger.withdrawn(w, told.correctionItemId, now)) claimed.push(w.grounding.id);
     this.logger.log(
-      { callId, groundings: claimed.map((w) => w.grounding.id), versions },
+      { callId, groundings: claimed, versions },
       'Withdrew knowledge from a live call',
     );
   }
+
+  private tellLive(callId: string, text: string): { correctionItemId: null } | undefined {
+    const sent = this.live.send(callId, {
+      type: 'session.instructions.append',
+      content: text.slice(0, MAX_LIVE_APPEND_CHARS),
+      delegation_id: null,
+    });
+    if (!sent) return undefined;
+    this.liveGrounding.withdrawnIn(callId);
+    return { correctionItemId: null };
+  }
+
+  /**
+   * Deletes each injected item (by the id it stands under now), replaces each `search_knowledge`
+   * output with one that says it was withdrawn (deleting it alone would leave its call
+   * unanswered), then adds the correction.
+   */
+  private tellRealtime(
+    callId: string,
+    withdrawals: readonly Withdrawal[],
+    text: string,
+  ): { correctionItemId: string } | undefined {
+    const correction = this.tags.tagItem(callId, {
+      type: 'message',
+      role: 'system',
+      content: [{ type: 'input_text', text }],
+    });
+    if (!this.realtime.isOpen(callId)) return undefined;
+    const call = this.governed.get(callId);
+    for (const { grounding } of withdrawals) {
+      const itemId =
+        grounding.itemId ?? (call && toolOutputItemOf(call.ownItems, grounding.turnId));
+      if (!itemId || !call) continue;
+      this.realtime.send(callId, {
+        type: 'conversation.item.delete',
+        item_id: call.withdrawOwn(itemId),
+      });
+      if (grounding.kind === 'tool_result')
+        this.realtime.send(callId, {
+          type: 'conversation.item.create',
+          item: this.tags.tagItem(callId, {
+            type: 'function_call_output',
+            call_id: grounding.turnId,
+            output: JSON.stringify(WITHDRAWN_OUTPUT),
+          }),
+        });
+    }
+    if (!this.realtime.send(callId, { type: 'conversation.item.create', item: correction }))
+      return undefined;
+    this.realtimeGrounding.withdrawnIn(callId);
+    return { correctionItemId: correction.id };
+  }
+}
+
+/** What a withdrawn `search_knowledge` result is replaced with. */
+const WITHDRAWN_OUTPUT = {
+  ok: false,
+  error: {
+    code: 'KNOWLEDGE_WITHDRAWN',
+    message: 'This result is no longer current and was withdrawn; do not rely on it.',
+  },
+};
+
+/** The id of the output item Switchboard sent for a tool call, if this replica saw it. */
+function toolOutputItemOf(
+  items: ReadonlyMap<string, { type?: string; call_id?: string }>,
+  toolCallId: string,
+): string | undefined {
+  for (const [id, item] of items)
+    if (item.type === 'function_call_output' && item.call_id === toolCallId) return id;
+  return undefined;
 }
 
 function uniqueVersions(withdrawals: readonly Withdrawal[]) {

@@ -39,8 +39,6 @@ export interface BlockOptions {
   readonly maxChars: number;
   /** The delimiter id; random when absent (tests pass one). */
   readonly nonce?: string;
-  /** Leave out the preamble (a tool result, whose tool description already says it). */
-  readonly preamble?: boolean;
 }
 
 /**
@@ -54,7 +52,7 @@ export function knowledgeBlock(
   options: BlockOptions,
 ): KnowledgeBlock {
   const id = `kn_${options.nonce ?? randomBytes(12).toString('base64url')}`;
-  const head = options.preamble === false ? '' : `${KNOWLEDGE_PREAMBLE}\n`;
+  const head = `${KNOWLEDGE_PREAMBLE}\n`;
   const open = `<knowledge id="${id}">`;
   const close = `</knowledge id="${id}">`;
   const frames = hits.map((hit, i) => snippetFrame(hit, i + 1));
@@ -84,8 +82,9 @@ export function knowledgeBlock(
 export function correctionText(
   withdrawn: readonly { title: string; version: number; reason: string }[],
 ): string {
+  // A title is a document's words inside Switchboard's own: defused, and it cannot close the quotes.
   const named = withdrawn
-    .map((w) => `"${oneLine(w.title)}", version ${w.version} (${w.reason})`)
+    .map((w) => `"${plainTitle(w.title)}", version ${w.version} (${w.reason})`)
     .join('; ');
   return (
     `Switchboard correction: knowledge given earlier in this call is withdrawn: ${named}. ` +
@@ -119,7 +118,7 @@ function defuse(text: string): string {
       // Control characters (but tab and newlines) carry nothing a caller needs and can hide text.
       // eslint-disable-next-line no-control-regex -- matching them is the point
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-      .replace(/<(\/?)\s*(knowledge|snippet)/gi, '‹$1$2')
+      .replace(/<\s*(\/?)\s*(knowledge|snippet)/gi, '‹$1$2')
       .replace(/\[(\s*)switchboard/gi, '($1Switchboard')
   );
 }
@@ -130,6 +129,16 @@ function attr(value: string): string {
     .replace(/"/g, '&quot;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
+}
+
+/** A title for Switchboard's own sentences: one short line, no tags, brackets or double quotes. */
+function plainTitle(title: string): string {
+  return oneLine(defuse(title))
+    .replace(/[<>[\]{}]/g, ' ')
+    .replace(/"/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80);
 }
 
 function oneLine(value: string): string {

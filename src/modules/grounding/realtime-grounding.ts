@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 
-import { GovernedCalls, ServerResponses } from '../live-calls/index.js';
+import { GovernedCalls, type PreparedTurn, ServerResponses } from '../live-calls/index.js';
 import {
   RealtimeEventBus,
   type RealtimeServerEvent,
@@ -113,14 +113,15 @@ export class RealtimeGrounding implements OnModuleInit, OnApplicationShutdown {
    * `ServerResponses` asks before answering a turn: the items to add first, within the budget.
    * `next_turn` grounds only typed turns here (their words are known); spoken ones later.
    */
-  private async prepare(callId: string, itemId: string): Promise<readonly Item[]> {
+  private async prepare(callId: string, itemId: string): Promise<PreparedTurn> {
+    const nothing = { items: [] };
     const startedAt = performance.now();
     const context = await this.contexts.of(callId);
-    if (!context) return [];
+    if (!context) return nothing;
     const state = this.stateOf(callId);
     const deadline = startedAt + context.budgetMs;
     if (!state.transcripts.current(itemId).typed) {
-      if (context.mode === 'next_turn') return [];
+      if (context.mode === 'next_turn') return nothing;
       const waitMs =
         context.mode === 'partial'
           ? context.budgetMs * (1 - PARTIAL_RETRIEVAL_SHARE)
@@ -134,7 +135,7 @@ export class RealtimeGrounding implements OnModuleInit, OnApplicationShutdown {
       // Its words still ground the turns after it, once they arrive.
       if (!words.done) state.missed.add(itemId);
       else if (words.text) void this.groundLater(callId, itemId);
-      return [];
+      return nothing;
     }
     const retrieved = await this.retrieval.retrieve(context, words.text, MAX_BLOCK_CHARS, deadline);
     if (retrieved.late)
@@ -142,14 +143,17 @@ export class RealtimeGrounding implements OnModuleInit, OnApplicationShutdown {
       void retrieved.late.then(
         (block) => block && this.give(callId, context, itemId, words.text, block, true),
       );
-    const item = retrieved.block && this.item(callId, context, itemId, words.text, retrieved.block);
+    const item = retrieved.block && this.item(callId, retrieved.block);
     this.retrieval.observe(
       'realtime',
       context.mode,
       item ? 'given' : retrieved.block ? 'same_as_before' : retrieved.outcome,
       startedAt,
     );
-    return item ? [item] : [];
+    if (!item || !retrieved.block) return nothing;
+    const given = { turnId: itemId, queryText: words.text, block: retrieved.block };
+    // Recorded only once it went out: a newer turn may replace this preparation.
+    return { items: [item], sent: () => this.given(callId, context, item, given) };
   }
 
   /**
@@ -191,40 +195,43 @@ export class RealtimeGrounding implements OnModuleInit, OnApplicationShutdown {
     block: KnowledgeBlock,
     late: boolean,
   ): boolean {
-    const item = this.item(callId, context, itemId, text, block, late ? 'late' : undefined);
-    if (!item) return false;
-    return this.sidebands.send(callId, { type: 'conversation.item.create', item });
+    const item = this.item(callId, block);
+    if (!item || !this.sidebands.send(callId, { type: 'conversation.item.create', item }))
+      return false;
+    this.given(callId, context, item, { turnId: itemId, queryText: text, block, late });
+    return true;
   }
 
-  /** The tagged system item carrying `block`, recorded as given; undefined if just given. */
-  private item(
-    callId: string,
-    context: GroundingContext,
-    turnId: string,
-    queryText: string,
-    block: KnowledgeBlock,
-    modeNote?: string,
-  ): Item | undefined {
-    const state = this.stateOf(callId);
+  /** The tagged system item that would carry `block`; undefined if it was just given. */
+  private item(callId: string, block: KnowledgeBlock): (Item & { id: string }) | undefined {
     const chunks = block.chunks.map((c) => c.chunkId).join(',');
-    if (chunks === state.lastChunks) return undefined;
-    state.lastChunks = chunks;
-    const item = this.tags.tagItem(callId, {
+    if (chunks === this.stateOf(callId).lastChunks) return undefined;
+    return this.tags.tagItem(callId, {
       type: 'message',
       role: 'system',
       content: [{ type: 'input_text', text: block.text }],
     });
-    // Recorded after it is handed over: the turn does not wait for the database.
+  }
+
+  /** `item` went into the call: remembered, and recorded with its provenance. */
+  private given(
+    callId: string,
+    context: GroundingContext,
+    item: { id: string },
+    what: { turnId: string; queryText: string; block: KnowledgeBlock; late?: boolean },
+  ): void {
+    this.stateOf(callId).lastChunks = what.block.chunks.map((c) => c.chunkId).join(',');
+    // After it is handed over: the turn does not wait for the database.
     this.ledger
       .given({
         sessionId: context.session.id,
         callId,
         kind: 'injection',
-        mode: modeNote ? `${context.mode}:${modeNote}` : context.mode,
-        turnId,
+        mode: what.late ? `${context.mode}:late` : context.mode,
+        turnId: what.turnId,
         itemId: item.id,
-        queryText,
-        block,
+        queryText: what.queryText,
+        block: what.block,
       })
       .catch((error: unknown) =>
         this.logger.error(
@@ -232,7 +239,6 @@ export class RealtimeGrounding implements OnModuleInit, OnApplicationShutdown {
           'Recording given knowledge failed',
         ),
       );
-    return item;
   }
 
   /** What the caller heard from a response, recorded while knowledge stands in the call. */

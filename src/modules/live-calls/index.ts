@@ -3,5 +3,9 @@ export * from './live-calls.module.js';
 export * from './latency-meter.js';
 export * from './realtime/session-transcripts.js';
 export * from './gpt-live/live-observation.js';
-export { ServerResponses, type TurnPreparer } from './realtime/server-responses.js';
+export {
+  type PreparedTurn,
+  ServerResponses,
+  type TurnPreparer,
+} from './realtime/server-responses.js';
 export { GovernedCalls } from './realtime/governed-calls.js';

@@ -18,6 +18,13 @@ export class GovernedCall {
   readonly ownItems = new Map<string, TaggableItem>();
   /** Items of Switchboard's it is deleting itself (withdrawn knowledge): not put back. */
   readonly withdrawing = new Set<string>();
+  /**
+   * Ids of Switchboard's items that are gone for good (withdrawn, or put back under a new id):
+   * the tag still fits them, so the page must not be able to add one again.
+   */
+  readonly spent = new Set<string>();
+  /** An own item the page deleted → the id it was put back under. */
+  readonly restoredAs = new Map<string, string>();
   /** Our `conversation.item.delete` event ids → the foreign item each one removes. */
   readonly deletions = new Map<string, string>();
   /** Every item id this replica has seen in the call (added, committed, produced). */
@@ -46,10 +53,19 @@ export class GovernedCall {
     for (const listener of this.clearedListeners) listener();
   }
 
-  /** Switchboard deletes one of its own items: the tamper guard lets it go. */
-  withdrawOwn(itemId: string): void {
-    this.withdrawing.add(itemId);
-    this.ownItems.delete(itemId);
+  /**
+   * Switchboard deletes one of its own items: the tamper guard lets it go, and will not take it
+   * back. Returns the id it stands under now (it was put back under a new one if the page
+   * deleted it meanwhile), which is the one to delete.
+   */
+  withdrawOwn(itemId: string): string {
+    let current = itemId;
+    for (let next = this.restoredAs.get(current); next; next = this.restoredAs.get(current))
+      current = next;
+    this.withdrawing.add(current);
+    this.spent.add(current);
+    this.ownItems.delete(current);
+    return current;
   }
 
   /** Runs `listener` whenever the last standing foreign item is gone. */

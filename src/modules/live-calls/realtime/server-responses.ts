@@ -34,16 +34,23 @@ export interface ResponseRequest {
 
 type Items = readonly Record<string, unknown>[];
 
+/** What a preparation gives a turn's response: items to add first, and what to do once sent. */
+export interface PreparedTurn {
+  readonly items: Items;
+  /** Called once the items went out (not for a preparation a newer turn replaced). */
+  readonly sent?: () => void;
+}
+
 /**
  * Prepares the response to a caller's turn (knowledge grounding): resolves, within its own
  * latency budget, with items to add right before that response; the response waits for it.
  */
-export type TurnPreparer = (callId: string, turnItemId: string) => Promise<Items>;
+export type TurnPreparer = (callId: string, turnItemId: string) => Promise<PreparedTurn>;
 
 /** A preparation under way for a queued `user_turn`. */
 interface Preparation {
   done: boolean;
-  items: Items;
+  prepared?: PreparedTurn;
 }
 
 interface InFlight {
@@ -146,11 +153,11 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
   ): void {
     const preparer = this.preparer;
     if (!preparer) return;
-    const preparation: Preparation = { done: false, items: [] };
+    const preparation: Preparation = { done: false };
     state.preparations.set(request, preparation);
     preparer(callId, turnItemId)
-      .then((items) => {
-        preparation.items = items;
+      .then((prepared) => {
+        preparation.prepared = prepared;
       })
       .catch((error: unknown) =>
         // The turn is answered without what failed to be prepared.
@@ -262,13 +269,14 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
 
   private send(callId: string, state: CallResponses): void {
     const next = state.queue.shift()!;
-    const prepared = state.preparations.get(next)?.items ?? [];
+    const prepared = state.preparations.get(next)?.prepared;
     state.preparations.delete(next);
     const { items: own, ...request } = next;
-    const items = [...(own ?? []), ...prepared];
+    const items = [...(own ?? []), ...(prepared?.items ?? [])];
     // Sent once: a request that is retried later (a collision, a taint) does not add them again.
     for (const item of items)
       this.sidebands.send(callId, { type: 'conversation.item.create', item });
+    if (prepared?.items.length) prepared.sent?.();
     const eventId = `sbresp_${randomBytes(9).toString('base64url')}`;
     const metadata = this.tags.responseMetadata(callId);
     const tag = responseTagOf({ metadata })!;

@@ -127,7 +127,7 @@ export class TamperGuard implements OnModuleInit, OnApplicationShutdown {
     if ([...call.deletions.values()].includes(item.id)) return;
     call.knownItems.add(item.id);
     // Policed and not ours: deleted (it stands until that is confirmed); anything else is fine.
-    if (policedKind(item) && !this.tags.isOwnItem(callId, item))
+    if (policedKind(item) && (!this.tags.isOwnItem(callId, item) || call.spent.has(item.id)))
       return this.checkItem(callId, call, item);
     if (policedKind(item)) call.ownItems.set(item.id, item);
     call.removeForeign(item.id);
@@ -153,8 +153,13 @@ export class TamperGuard implements OnModuleInit, OnApplicationShutdown {
     const kind = policedKind(item);
     if (!item || !kind) return;
     if (this.tags.isOwnItem(callId, item)) {
-      if (!call?.withdrawing.has(item.id!)) call?.ownItems.set(item.id!, item);
-      return;
+      // Ours and being withdrawn (its deletion crossed its addition): it goes anyway.
+      if (call?.withdrawing.has(item.id!)) return;
+      // A spent id (withdrawn, or replaced by a restore) added again is the page replaying it.
+      if (!call?.spent.has(item.id!)) {
+        call?.ownItems.set(item.id!, item);
+        return;
+      }
     }
     if (item.id && call) {
       if (!call.foreign.has(item.id)) call.addForeign(item.id);
@@ -185,13 +190,14 @@ export class TamperGuard implements OnModuleInit, OnApplicationShutdown {
     if (call.withdrawing.delete(itemId)) return;
     const own = call.ownItems.get(itemId);
     if (!own) return;
-    // Switchboard deletes its own items only when it withdraws them: the page did. Put it back, with a new tagged id.
+    // Switchboard deletes its own items only when it withdraws them: the page did. Put it back,
+    // with a new tagged id; the old one is spent (the page cannot add it again).
     call.ownItems.delete(itemId);
+    call.spent.add(itemId);
     const { id: _deleted, ...content } = own;
-    this.sidebands.send(callId, {
-      type: 'conversation.item.create',
-      item: this.tags.tagItem(callId, content),
-    });
+    const restored = this.tags.tagItem(callId, content);
+    call.restoredAs.set(itemId, restored.id);
+    this.sidebands.send(callId, { type: 'conversation.item.create', item: restored });
     this.react(callId, 'item.deleted', { itemId, toolCallId: own.call_id ?? null });
   }
 
