@@ -35,8 +35,15 @@ export class AdminSessionsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One session: config as sent, limits, state and its audit timeline' })
-  @ApiOkResponse()
+  @ApiOperation({
+    summary:
+      'One session: config as sent, limits, state, grounding per turn and its audit timeline',
+  })
+  @ApiOkResponse({
+    description:
+      'The session as stored, `latency` (p50/p95), `grounding.turns` (per turn: the knowledge ' +
+      'given, its documents and versions, digests and any withdrawal) and `timeline` (audit).',
+  })
   @ApiProblemResponses(404)
   get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     return this.sessions.detail(principal, id);
