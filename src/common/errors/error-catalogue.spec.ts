@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { APPROVAL_ERROR_CODES } from '../../modules/approvals/index.js';
+import { GROUNDING_ERROR_CODES } from '../../modules/grounding/index.js';
 import { IDENTITY_ERROR_CODES } from '../../modules/identity/index.js';
 import { KNOWLEDGE_ERROR_CODES } from '../../modules/knowledge/index.js';
 import { SESSION_ERROR_CODES } from '../../modules/sessions/index.js';
@@ -17,6 +18,7 @@ const CODES_BY_OWNER: Readonly<Record<string, readonly string[]>> = {
   common: COMMON_ERROR_CODES,
   auth: AUTH_ERROR_CODES,
   approvals: APPROVAL_ERROR_CODES,
+  grounding: GROUNDING_ERROR_CODES,
   identity: IDENTITY_ERROR_CODES,
   knowledge: KNOWLEDGE_ERROR_CODES,
   'knowledge extraction': EXTRACTION_ERROR_CODES,

@@ -6,6 +6,7 @@ import { LiveEventBus, LiveSidebands } from '../gpt-live/index.js';
 import { KNOWLEDGE_CHANGED, KnowledgeClock } from '../knowledge/index.js';
 import { GovernedCalls } from '../live-calls/index.js';
 import { RealtimeEventBus, SidebandConnections, SidebandTags } from '../realtime/index.js';
+import { WITHDRAWN_OUTPUT } from './grounding.errors.js';
 import { GroundingLedger } from './grounding-ledger.js';
 import { correctionText } from './knowledge-block.js';
 import { LiveGrounding, MAX_LIVE_APPEND_CHARS } from './live-grounding.js';
@@ -181,15 +182,6 @@ export class GroundingWithdrawals implements OnModuleInit, OnApplicationShutdown
     return { correctionItemId: correction.id };
   }
 }
-
-/** What a withdrawn `search_knowledge` result is replaced with. */
-const WITHDRAWN_OUTPUT = {
-  ok: false,
-  error: {
-    code: 'KNOWLEDGE_WITHDRAWN',
-    message: 'This result is no longer current and was withdrawn; do not rely on it.',
-  },
-};
 
 /** The id of the output item Switchboard sent for a tool call, if this replica saw it. */
 function toolOutputItemOf(

@@ -2,3 +2,4 @@
 export * from './grounding.module.js';
 export { GroundingWithdrawals } from './grounding-withdrawals.js';
 export { KNOWLEDGE_PREAMBLE } from './knowledge-block.js';
+export { GROUNDING_ERROR_CODES } from './grounding.errors.js';
