@@ -40,6 +40,8 @@ export class GroundingWithdrawals implements OnModuleInit, OnApplicationShutdown
   private sweeping?: Promise<void>;
   private again = false;
   private readonly unsubscribe: (() => void)[] = [];
+  /** Per call: groundings told as withdrawn whose recording has not succeeded yet. */
+  private readonly told = new Map<string, Set<string>>();
 
   constructor(
     private readonly config: AppConfig,
@@ -60,8 +62,10 @@ export class GroundingWithdrawals implements OnModuleInit, OnApplicationShutdown
     await this.notifications.listen(KNOWLEDGE_CHANGED, () => void this.sweep());
     // A call whose channel was away (a reconnect, a handover) missed what happened meanwhile.
     this.unsubscribe.push(
-      this.realtimeBus.on('sideband.connected', () => void this.sweep()),
-      this.liveBus.on('live.connected', () => void this.sweep()),
+      this.realtimeBus.on('sideband.connected', ({ callId }) => void this.sweepCall(callId)),
+      this.liveBus.on('live.connected', ({ callId }) => void this.sweepCall(callId)),
+      this.realtimeBus.on('sideband.closed', ({ callId }) => this.told.delete(callId)),
+      this.liveBus.on('live.closed', ({ callId }) => this.told.delete(callId)),
     );
     this.timer = setInterval(() => void this.sweep(), this.config.grounding.recheckSeconds * 1000);
     this.timer.unref();
@@ -99,46 +103,111 @@ export class GroundingWithdrawals implements OnModuleInit, OnApplicationShutdown
       ...this.realtime.wantedCalls().filter((id) => this.realtime.isOpen(id)),
       ...this.live.wantedCalls().filter((id) => this.live.isOpen(id)),
     ];
+    await this.sweepCalls(open);
+  }
+
+  /** One call's control channel (re)connected: what happened while it was away. */
+  private async sweepCall(callId: string): Promise<void> {
+    await this.sweepCalls([callId]).catch((error: unknown) =>
+      this.logger.error(
+        { callId, err: (error as Error).message },
+        'Checking given knowledge failed',
+      ),
+    );
+  }
+
+  private async sweepCalls(callIds: readonly string[]): Promise<void> {
     const now = this.clock.now();
-    const withdrawals = await this.ledger.withdrawable(open, now);
     const byCall = new Map<string, Withdrawal[]>();
-    for (const w of withdrawals)
+    for (const w of await this.ledger.withdrawable(callIds, now))
       byCall.set(w.grounding.callId, [...(byCall.get(w.grounding.callId) ?? []), w]);
-    for (const [callId, list] of byCall) await this.withdraw(callId, list, now);
+    // One call failing (its recording, say) does not hold the others back.
+    for (const [callId, list] of byCall)
+      await this.withdraw(callId, list, now).catch((error: unknown) =>
+        this.logger.error(
+          { callId, err: (error as Error).message },
+          'Withdrawing knowledge failed',
+        ),
+      );
   }
 
   /**
    * Tells the call first, then records each withdrawal once: a send that cannot happen (the
-   * channel just dropped) leaves it standing for the sweep after the reconnect, and a withdrawal
-   * recorded meanwhile by another replica (a handover) only repeats a correction.
+   * channel just dropped) leaves it standing for the sweep after the reconnect. A withdrawal
+   * told but not recorded (the database failed) is only recorded at the next sweep, not told
+   * again; one recorded meanwhile by another replica (a handover) only repeats a correction.
    */
   private async withdraw(callId: string, withdrawals: Withdrawal[], now: Date): Promise<void> {
-    const versions = uniqueVersions(withdrawals);
-    const text = correctionText(
-      versions.map((v) => ({ title: v.title, version: v.version, reason: REASON_TEXT[v.reason] })),
-    );
-    const told = this.live.isOpen(callId)
-      ? this.tellLive(callId, text)
-      : this.tellRealtime(callId, withdrawals, text);
-    if (!told) return;
+    const told = this.toldIn(callId);
+    const untold = withdrawals.filter((w) => !told.has(w.grounding.id));
+    // Not told (the channel is away, a tool output not seen yet): those wait for the next sweep.
+    const result = (untold.length > 0 && this.tell(callId, untold)) || {
+      correctionItemId: null,
+      told: [],
+    };
+    for (const w of result.told) told.add(w.grounding.id);
+    const recordable = withdrawals.filter((w) => told.has(w.grounding.id));
     const claimed: string[] = [];
-    for (const w of withdrawals)
-      if (await this.ledger.withdrawn(w, told.correctionItemId, now)) claimed.push(w.grounding.id);
-    this.logger.log(
-      { callId, groundings: claimed, versions },
-      'Withdrew knowledge from a live call',
+    for (const w of recordable) {
+      try {
+        if (await this.ledger.withdrawn(w, result.correctionItemId, now))
+          claimed.push(w.grounding.id);
+        told.delete(w.grounding.id);
+      } catch (error) {
+        // Told but not recorded: the next sweep records it (and does not tell it again).
+        this.logger.error(
+          { callId, groundingId: w.grounding.id, err: (error as Error).message },
+          'Recording a withdrawal failed',
+        );
+      }
+    }
+    if (claimed.length > 0)
+      this.logger.log(
+        { callId, groundings: claimed, versions: uniqueVersions(recordable) },
+        'Withdrew knowledge from a live call',
+      );
+  }
+
+  private tell(
+    callId: string,
+    withdrawals: Withdrawal[],
+  ): { correctionItemId: string | null; told: Withdrawal[] } | undefined {
+    if (this.live.isOpen(callId)) {
+      const text = this.correction(withdrawals);
+      return this.tellLive(callId, text)
+        ? { correctionItemId: null, told: withdrawals }
+        : undefined;
+    }
+    return this.tellRealtime(callId, withdrawals);
+  }
+
+  private correction(withdrawals: readonly Withdrawal[]): string {
+    return correctionText(
+      uniqueVersions(withdrawals).map((v) => ({
+        title: v.title,
+        version: v.version,
+        reason: REASON_TEXT[v.reason],
+      })),
     );
   }
 
-  private tellLive(callId: string, text: string): { correctionItemId: null } | undefined {
+  private toldIn(callId: string): Set<string> {
+    let told = this.told.get(callId);
+    if (!told) {
+      told = new Set();
+      this.told.set(callId, told);
+    }
+    return told;
+  }
+
+  private tellLive(callId: string, text: string): boolean {
     const sent = this.live.send(callId, {
       type: 'session.instructions.append',
       content: text.slice(0, MAX_LIVE_APPEND_CHARS),
       delegation_id: null,
     });
-    if (!sent) return undefined;
-    this.liveGrounding.withdrawnIn(callId);
-    return { correctionItemId: null };
+    if (sent) this.liveGrounding.withdrawnIn(callId);
+    return sent;
   }
 
   /**
@@ -149,24 +218,21 @@ export class GroundingWithdrawals implements OnModuleInit, OnApplicationShutdown
   private tellRealtime(
     callId: string,
     withdrawals: readonly Withdrawal[],
-    text: string,
-  ): { correctionItemId: string } | undefined {
-    const correction = this.tags.tagItem(callId, {
-      type: 'message',
-      role: 'system',
-      content: [{ type: 'input_text', text }],
-    });
-    if (!this.realtime.isOpen(callId)) return undefined;
+  ): { correctionItemId: string; told: Withdrawal[] } | undefined {
     const call = this.governed.get(callId);
-    for (const { grounding } of withdrawals) {
-      const itemId =
-        grounding.itemId ?? (call && toolOutputItemOf(call.ownItems, grounding.turnId));
-      if (!itemId || !call) continue;
-      this.realtime.send(callId, {
-        type: 'conversation.item.delete',
-        item_id: call.withdrawOwn(itemId),
-      });
-      if (grounding.kind === 'tool_result')
+    if (!call || !this.realtime.isOpen(callId)) return undefined;
+    // A tool output this replica has not seen yet (or never will: a handover) waits: marking it
+    // withdrawn now would leave it in the call for good.
+    const told = withdrawals.filter(
+      ({ grounding }) => grounding.itemId || toolOutputItemOf(call.ownItems, grounding.turnId),
+    );
+    if (told.length === 0) return undefined;
+    for (const { grounding } of told) {
+      const itemId = grounding.itemId ?? toolOutputItemOf(call.ownItems, grounding.turnId)!;
+      const current = call.withdrawOwn(itemId);
+      if (current)
+        this.realtime.send(callId, { type: 'conversation.item.delete', item_id: current });
+      if (grounding.kind === 'tool_result' && current)
         this.realtime.send(callId, {
           type: 'conversation.item.create',
           item: this.tags.tagItem(callId, {
@@ -176,10 +242,15 @@ export class GroundingWithdrawals implements OnModuleInit, OnApplicationShutdown
           }),
         });
     }
+    const correction = this.tags.tagItem(callId, {
+      type: 'message',
+      role: 'system',
+      content: [{ type: 'input_text', text: this.correction(told) }],
+    });
     if (!this.realtime.send(callId, { type: 'conversation.item.create', item: correction }))
       return undefined;
     this.realtimeGrounding.withdrawnIn(callId);
-    return { correctionItemId: correction.id };
+    return { correctionItemId: correction.id, told };
   }
 }
 

@@ -79,14 +79,15 @@ export class LiveGrounding implements OnModuleInit, OnApplicationShutdown {
     )
       return;
     const state = this.stateOf(callId);
-    if (state.seen.has(event.event_id)) return;
-    state.seen.add(event.event_id);
+    // A delta without an id cannot be a known replay: it is taken.
+    if (event.event_id && state.seen.has(event.event_id)) return;
+    if (event.event_id) state.seen.add(event.event_id);
     if (state.seen.size > SEEN_KEPT) state.seen.delete(state.seen.values().next().value as string);
     if (event.type === 'session.output_transcript.delta') {
       if (state.speaker !== 'assistant')
         Object.assign(state, { heard: '', heardId: event.event_id });
       state.speaker = 'assistant';
-      state.heard += event.delta;
+      state.heard += event.delta ?? '';
       return;
     }
     if (state.speaker !== 'user') {
@@ -94,7 +95,7 @@ export class LiveGrounding implements OnModuleInit, OnApplicationShutdown {
       Object.assign(state, { words: '', turnId: event.event_id });
     }
     state.speaker = 'user';
-    state.words += event.delta;
+    state.words += event.delta ?? '';
     void this.ground(callId, state);
   }
 

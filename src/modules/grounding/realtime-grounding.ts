@@ -91,7 +91,9 @@ export class RealtimeGrounding implements OnModuleInit, OnApplicationShutdown {
         this.stateOf(callId).transcripts.completed(String(itemId), String(event.transcript ?? ''));
         return void this.transcribed(callId, String(itemId));
       case 'conversation.item.input_audio_transcription.failed':
-        return this.stateOf(callId).transcripts.completed(String(itemId), undefined);
+        // The deltas that came are all the words there will be.
+        this.stateOf(callId).transcripts.completed(String(itemId), undefined);
+        return void this.transcribed(callId, String(itemId));
     }
   }
 
@@ -116,9 +118,10 @@ export class RealtimeGrounding implements OnModuleInit, OnApplicationShutdown {
   private async prepare(callId: string, itemId: string): Promise<PreparedTurn> {
     const nothing = { items: [] };
     const startedAt = performance.now();
-    const context = await this.contexts.of(callId);
-    if (!context) return nothing;
+    // Taken now, while the call is live; each await below may outlive it.
     const state = this.stateOf(callId);
+    const context = await this.contexts.of(callId);
+    if (!context || !this.isLive(callId, state)) return nothing;
     const deadline = startedAt + context.budgetMs;
     if (!state.transcripts.current(itemId).typed) {
       if (context.mode === 'next_turn') return nothing;
@@ -134,7 +137,6 @@ export class RealtimeGrounding implements OnModuleInit, OnApplicationShutdown {
       this.retrieval.observe('realtime', context.mode, 'no_transcript', startedAt);
       // Its words still ground the turns after it, once they arrive.
       if (!words.done) state.missed.add(itemId);
-      else if (words.text) void this.groundLater(callId, itemId);
       return nothing;
     }
     const retrieved = await this.retrieval.retrieve(context, words.text, MAX_BLOCK_CHARS, deadline);
@@ -143,6 +145,7 @@ export class RealtimeGrounding implements OnModuleInit, OnApplicationShutdown {
       void retrieved.late.then(
         (block) => block && this.give(callId, context, itemId, words.text, block, true),
       );
+    if (!this.isLive(callId, state)) return nothing;
     const item = retrieved.block && this.item(callId, retrieved.block);
     this.retrieval.observe(
       'realtime',
@@ -161,7 +164,7 @@ export class RealtimeGrounding implements OnModuleInit, OnApplicationShutdown {
    * the turn was answered without it (for the responses after it).
    */
   private async transcribed(callId: string, itemId: string): Promise<void> {
-    const missed = this.stateOf(callId).missed.delete(itemId);
+    const missed = this.calls.get(callId)?.missed.delete(itemId) ?? false;
     const context = await this.contexts.of(callId).catch(() => undefined);
     if (context?.mode === 'next_turn' || (context && missed))
       await this.groundLater(callId, itemId);
@@ -170,9 +173,10 @@ export class RealtimeGrounding implements OnModuleInit, OnApplicationShutdown {
   /** Retrieves for a turn nothing waits on and gives what it finds straight into the call. */
   private async groundLater(callId: string, itemId: string): Promise<void> {
     const context = await this.contexts.of(callId).catch(() => undefined);
-    if (!context) return;
+    const state = this.calls.get(callId);
+    if (!context || !state) return;
     const startedAt = performance.now();
-    const { text } = this.stateOf(callId).transcripts.current(itemId);
+    const { text } = state.transcripts.current(itemId);
     if (!text) return;
     const retrieved = await this.retrieval.retrieve(context, text, MAX_BLOCK_CHARS);
     // Outside `next_turn` this is a turn that was answered without its grounding.
@@ -195,7 +199,8 @@ export class RealtimeGrounding implements OnModuleInit, OnApplicationShutdown {
     block: KnowledgeBlock,
     late: boolean,
   ): boolean {
-    const item = this.item(callId, block);
+    // A retrieval that outlived its call gives nothing.
+    const item = this.calls.has(callId) ? this.item(callId, block) : undefined;
     if (!item || !this.sidebands.send(callId, { type: 'conversation.item.create', item }))
       return false;
     this.given(callId, context, item, { turnId: itemId, queryText: text, block, late });
@@ -205,7 +210,7 @@ export class RealtimeGrounding implements OnModuleInit, OnApplicationShutdown {
   /** The tagged system item that would carry `block`; undefined if it was just given. */
   private item(callId: string, block: KnowledgeBlock): (Item & { id: string }) | undefined {
     const chunks = block.chunks.map((c) => c.chunkId).join(',');
-    if (chunks === this.stateOf(callId).lastChunks) return undefined;
+    if (chunks === this.calls.get(callId)?.lastChunks) return undefined;
     return this.tags.tagItem(callId, {
       type: 'message',
       role: 'system',
@@ -220,7 +225,8 @@ export class RealtimeGrounding implements OnModuleInit, OnApplicationShutdown {
     item: { id: string },
     what: { turnId: string; queryText: string; block: KnowledgeBlock; late?: boolean },
   ): void {
-    this.stateOf(callId).lastChunks = what.block.chunks.map((c) => c.chunkId).join(',');
+    const state = this.calls.get(callId);
+    if (state) state.lastChunks = what.block.chunks.map((c) => c.chunkId).join(',');
     // After it is handed over: the turn does not wait for the database.
     this.ledger
       .given({
@@ -267,6 +273,12 @@ export class RealtimeGrounding implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
+  /** Whether the call `state` belongs to is still served (not forgotten since). */
+  private isLive(callId: string, state: CallGrounding): boolean {
+    return this.calls.get(callId) === state;
+  }
+
+  /** The call's state, made at the first event of a call this replica serves. */
   private stateOf(callId: string): CallGrounding {
     let state = this.calls.get(callId);
     if (!state) {

@@ -23,6 +23,8 @@ export class GovernedCall {
    * the tag still fits them, so the page must not be able to add one again.
    */
   readonly spent = new Set<string>();
+  /** Ids of Switchboard's items it withdrew (each deleted once). */
+  readonly withdrawn = new Set<string>();
   /** An own item the page deleted → the id it was put back under. */
   readonly restoredAs = new Map<string, string>();
   /** Our `conversation.item.delete` event ids → the foreign item each one removes. */
@@ -56,12 +58,15 @@ export class GovernedCall {
   /**
    * Switchboard deletes one of its own items: the tamper guard lets it go, and will not take it
    * back. Returns the id it stands under now (it was put back under a new one if the page
-   * deleted it meanwhile), which is the one to delete.
+   * deleted it meanwhile), which is the one to delete; undefined when it was withdrawn before.
    */
-  withdrawOwn(itemId: string): string {
+  withdrawOwn(itemId: string): string | undefined {
     let current = itemId;
     for (let next = this.restoredAs.get(current); next; next = this.restoredAs.get(current))
       current = next;
+    // Withdrawn already (a sweep repeated): nothing more to delete.
+    if (this.withdrawn.has(current)) return undefined;
+    this.withdrawn.add(current);
     this.withdrawing.add(current);
     this.spent.add(current);
     this.ownItems.delete(current);

@@ -77,6 +77,11 @@ interface CallResponses {
 }
 
 const COLLISION = 'conversation_already_has_active_response';
+/**
+ * The longest any preparation may hold a turn (a preparer keeps its own, shorter budget; this is
+ * the backstop for one that hangs, e.g. on the database): then it is answered without.
+ */
+export const PREPARATION_CAP_MS = 6000;
 
 /**
  * The one place Switchboard starts the model's responses (`response.create` on the sideband).
@@ -115,6 +120,7 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
         void this.pump(callId);
       }),
       this.bus.on('sideband.closed', ({ callId }) => this.forget(callId)),
+      this.bus.on('sideband.lost', ({ callId }) => this.forget(callId)),
     );
   }
 
@@ -155,7 +161,12 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
     if (!preparer) return;
     const preparation: Preparation = { done: false };
     state.preparations.set(request, preparation);
-    preparer(callId, turnItemId)
+    let cap: NodeJS.Timeout | undefined;
+    const capped = new Promise<PreparedTurn>((resolve) => {
+      cap = setTimeout(() => resolve({ items: [] }), PREPARATION_CAP_MS);
+      cap.unref();
+    });
+    Promise.race([preparer(callId, turnItemId), capped])
       .then((prepared) => {
         preparation.prepared = prepared;
       })
@@ -164,6 +175,7 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
         this.logger.error({ callId, err: (error as Error).message }, 'Preparing a turn failed'),
       )
       .finally(() => {
+        clearTimeout(cap);
         preparation.done = true;
         void this.pump(callId);
       });
@@ -260,6 +272,8 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
     return (
       head !== undefined &&
       state.preparations.get(head)?.done !== false &&
+      // While the sideband reconnects nothing is sent (and lost): its reconnect pumps again.
+      this.sidebands.isOpen(callId) &&
       !state.checking &&
       !state.inFlight &&
       !state.active &&
@@ -274,9 +288,10 @@ export class ServerResponses implements OnModuleInit, OnApplicationShutdown {
     const { items: own, ...request } = next;
     const items = [...(own ?? []), ...(prepared?.items ?? [])];
     // Sent once: a request that is retried later (a collision, a taint) does not add them again.
+    let allSent = true;
     for (const item of items)
-      this.sidebands.send(callId, { type: 'conversation.item.create', item });
-    if (prepared?.items.length) prepared.sent?.();
+      allSent = this.sidebands.send(callId, { type: 'conversation.item.create', item }) && allSent;
+    if (allSent && prepared?.items.length) prepared.sent?.();
     const eventId = `sbresp_${randomBytes(9).toString('base64url')}`;
     const metadata = this.tags.responseMetadata(callId);
     const tag = responseTagOf({ metadata })!;

@@ -142,6 +142,9 @@ export class TamperGuard implements OnModuleInit, OnApplicationShutdown {
       if (deleting.has(itemId)) this.delete(callId, call, itemId);
       else this.retrieve(callId, call, itemId);
     }
+    // Switchboard's own withdrawals not yet confirmed may have been lost with the socket.
+    for (const itemId of call.withdrawing)
+      this.sidebands.send(callId, { type: 'conversation.item.delete', item_id: itemId });
   }
 
   private checkItem(
