@@ -17,6 +17,7 @@ import { MetricsModule } from './modules/metrics/index.js';
 import { DelegationsModule } from './modules/delegations/index.js';
 import { GptLiveModule, LiveCalls } from './modules/gpt-live/index.js';
 import { RealtimeCalls, RealtimeModule } from './modules/realtime/index.js';
+import { SessionEventsModule } from './modules/session-events/index.js';
 import { SessionsModule } from './modules/sessions/index.js';
 import { ToolCallsModule } from './modules/tool-calls/index.js';
 import { type ToolAllowlist, ToolsModule } from './modules/tools/index.js';
@@ -91,6 +92,7 @@ export class AppModule {
         LoggingModule.forRoot(config, logDestination),
         MetricsModule,
         LiveCallsModule,
+        SessionEventsModule,
         SessionsModule,
         ToolCallsModule,
         VoiceModule.forAdapters({

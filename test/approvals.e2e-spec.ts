@@ -17,6 +17,7 @@ import { connectedBrowser, eventually, inspectSimCall } from './support/session-
 import { liveSessionOf } from './support/live-session.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { JWT_ENV, userToken } from './support/tokens.js';
+import { SseReader } from './support/sse-reader.js';
 import { WebhookReceiver } from './support/webhook-receiver.js';
 import type { WeriftBrowser } from './support/werift-browser.js';
 
@@ -1766,87 +1767,3 @@ describe('approvals: revocation and an approval that arrives before the next swe
 });
 
 // ---------------------------------------------------------------------------------------------
-
-interface SseEvent {
-  event?: string;
-  id?: string;
-  data: Record<string, unknown>;
-}
-
-/** Reads a `text/event-stream` response body into events, as an approver's dashboard would. */
-class SseReader {
-  readonly events: SseEvent[] = [];
-  private buffer = '';
-
-  private constructor(
-    private readonly res: Response,
-    private readonly controller: AbortController,
-  ) {
-    if (res.body) void this.pump(res.body.getReader());
-  }
-
-  static async open(url: string, credential: string): Promise<SseReader> {
-    const controller = new AbortController();
-    const res = await fetch(url, {
-      headers: { authorization: `Bearer ${credential}`, accept: 'text/event-stream' },
-      signal: controller.signal,
-    });
-    return new SseReader(res, controller);
-  }
-
-  get status(): number {
-    return this.res.status;
-  }
-
-  get contentType(): string {
-    return this.res.headers.get('content-type') ?? '';
-  }
-
-  next(event: string, actionId: string): Promise<SseEvent> {
-    return eventually(async () =>
-      this.events.find((e) => e.event === event && e.data.actionId === actionId),
-    );
-  }
-
-  close(): void {
-    this.controller.abort();
-  }
-
-  private async pump(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
-    const decoder = new TextDecoder();
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        this.buffer += decoder.decode(value, { stream: true });
-        let end: number;
-        while ((end = this.buffer.indexOf('\n\n')) >= 0) {
-          const block = this.buffer.slice(0, end);
-          this.buffer = this.buffer.slice(end + 2);
-          this.parse(block);
-        }
-      }
-    } catch {
-      // aborted by close()
-    }
-  }
-
-  private parse(block: string): void {
-    const fields: { event?: string; id?: string; data: string[] } = { data: [] };
-    for (const line of block.split('\n')) {
-      if (!line || line.startsWith(':')) continue;
-      const colon = line.indexOf(':');
-      const name = colon < 0 ? line : line.slice(0, colon);
-      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-      if (name === 'event') fields.event = value;
-      else if (name === 'id') fields.id = value;
-      else if (name === 'data') fields.data.push(value);
-    }
-    if (fields.data.length === 0) return;
-    this.events.push({
-      event: fields.event,
-      id: fields.id,
-      data: JSON.parse(fields.data.join('\n')) as Record<string, unknown>,
-    });
-  }
-}

@@ -6,6 +6,10 @@
  *   api-key list
  *   api-key revoke <key_id>
  *   audit-key generate                                             prints a new Ed25519 signing key (PEM)
+ *   token --user <id> [--tenant <t>] [--roles a,b] [--expires-in 1h]
+ *                                                                  prints an app-user JWT alone (HS256,
+ *                                                                  SWITCHBOARD_JWT_SECRET), for curl; at
+ *                                                                  most 24 h
  *   migrate                                                        applies every pending migration
  *                                                                  (the product's, then the demo's if on)
  *   knowledge prepare-model                                        puts the configured embedding model in its
@@ -36,6 +40,7 @@ import {
   WorkerEmbedder,
 } from '../knowledge/embedding/index.js';
 import { importKnowledge, isDirectory } from './knowledge-import.js';
+import { DevTokenRefusal, signDevToken, splitRoles } from './dev-token.js';
 import { ApiKeysRepository, ApiKeysService } from '../modules/identity/index.js';
 
 const USAGE = `usage:
@@ -43,6 +48,7 @@ const USAGE = `usage:
   npm run cli -- api-key list
   npm run cli -- api-key revoke <key_id>
   npm run cli -- audit-key generate
+  npm run cli -- token --user <id> [--tenant <tenant>] [--roles <role>,<role>] [--expires-in 15m|2h|… (default 1h, at most 24h)]
   npm run cli -- migrate
   npm run cli -- knowledge prepare-model
   SWITCHBOARD_API_KEY=<editor key> npm run cli -- knowledge import <dir> --source <src_id> [--url http://127.0.0.1:3000]`;
@@ -58,9 +64,14 @@ async function run(argv: string[]): Promise<void> {
       role: { type: 'string', multiple: true },
       source: { type: 'string' },
       url: { type: 'string' },
+      user: { type: 'string' },
+      tenant: { type: 'string' },
+      roles: { type: 'string', multiple: true },
+      'expires-in': { type: 'string' },
     },
   });
   const [group, command, id] = positionals;
+  if (group === 'token') return printDevToken(positionals.slice(1), values);
   if (group === 'knowledge' && command === 'import') return knowledgeImport(id, values);
   if (group === 'knowledge' && command === 'prepare-model') return prepareModel();
   if (group === 'audit-key' && command === 'generate') return printSigningKey();
@@ -177,6 +188,47 @@ async function knowledgeImport(dir: string | undefined, values: { source?: strin
   );
   for (const f of summary.failed) process.stdout.write(`  failed: ${f.file}: ${f.error}\n`);
   if (summary.failed.length) process.exitCode = 1;
+}
+
+/**
+ * An app-user token signed with the app's own secret, printed alone so that
+ * `TOKEN=$(npm run -s cli -- token …)` works; see `dev-token.ts`.
+ */
+async function printDevToken(
+  extra: string[],
+  values: {
+    user?: string;
+    tenant?: string;
+    roles?: string[];
+    'expires-in'?: string;
+    name?: string;
+    role?: string[];
+    source?: string;
+    url?: string;
+  },
+): Promise<void> {
+  if (extra.length) throw new UsageError(`token takes no argument "${extra[0]}"; use --user <id>`);
+  // `--role customer` (the api-key spelling) would otherwise sign a token without the role.
+  const other = (['name', 'role', 'source', 'url'] as const).find((o) => values[o] !== undefined);
+  if (other)
+    throw new UsageError(
+      `token takes --user, --tenant, --roles <role>,<role> and --expires-in, not --${other}`,
+    );
+  if (values.user === undefined) throw new UsageError('token needs --user <id>');
+  loadDotEnv();
+  const { jwt } = loadConfig(process.env);
+  let token: string;
+  try {
+    token = await signDevToken(jwt, {
+      user: values.user,
+      tenant: values.tenant,
+      roles: splitRoles(values.roles ?? []),
+      expiresIn: values['expires-in'],
+    });
+  } catch (error) {
+    throw error instanceof DevTokenRefusal ? new UsageError(error.message) : error;
+  }
+  process.stdout.write(`${token}\n`);
 }
 
 /** A new audit signing key: the private key for SWITCHBOARD_AUDIT_SIGNING_KEY, the public one to share. */

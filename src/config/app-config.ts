@@ -58,6 +58,8 @@ export abstract class AppConfig {
     readonly hangUpOnTamper: boolean;
     /** A session nobody speaks in for this long is ended (0: never). */
     readonly idleSeconds: number;
+    /** How often an open `GET /v1/sessions/{id}/events` stream looks for new entries. */
+    readonly eventsPollMs: number;
     /** A replica owns a call's sideband for this long unless it renews (every third of it). */
     readonly sidebandLeaseSeconds: number;
     /** Built-in profiles, adjusted and extended by SWITCHBOARD_AGENT_PROFILES_FILE. */

@@ -199,6 +199,12 @@ export class EnvironmentVariables {
   SWITCHBOARD_SESSION_IDLE_SECONDS = 300;
 
   @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds (50-5000)' })
+  @Min(50, { message: 'must be a whole number of milliseconds (50-5000)' })
+  @Max(5000, { message: 'must be a whole number of milliseconds (50-5000)' })
+  SWITCHBOARD_SESSION_EVENTS_POLL_MS = 250;
+
+  @Transform(toInt)
   @IsInt({ message: 'must be an integer between 5 and 600' })
   @Min(5, { message: 'must be an integer between 5 and 600' })
   @Max(600, { message: 'must be an integer between 5 and 600' })

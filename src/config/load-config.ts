@@ -134,6 +134,7 @@ function toAppConfig(
       clientSecretTtlSeconds: vars.SWITCHBOARD_CLIENT_SECRET_TTL_SECONDS,
       hangUpOnTamper: vars.SWITCHBOARD_TAMPER_HANGUP,
       idleSeconds: vars.SWITCHBOARD_SESSION_IDLE_SECONDS,
+      eventsPollMs: vars.SWITCHBOARD_SESSION_EVENTS_POLL_MS,
       sidebandLeaseSeconds: vars.SWITCHBOARD_SIDEBAND_LEASE_SECONDS,
       agentProfiles,
     },

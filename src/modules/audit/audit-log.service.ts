@@ -15,6 +15,8 @@ export interface AuditQuery {
   readonly actor?: string;
   readonly action?: string;
   readonly subject?: string;
+  /** Entries about any of these subjects (a session and its actions, say). */
+  readonly subjects?: readonly string[];
   readonly from?: Date;
   readonly to?: Date;
   /** Entries after this seq (the previous page's `nextCursor`). */
@@ -48,6 +50,7 @@ export class AuditLog {
       .add('actor = ?', query.actor)
       .add('action = ?', query.action)
       .add('subject = ?', query.subject)
+      .add('subject = ANY(?::text[])', query.subjects?.length ? [...query.subjects] : undefined)
       .add('at >= ?', query.from)
       .add('at < ?', query.to)
       .add('seq > ?', query.after);

@@ -1,0 +1,65 @@
+import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+
+import { CurrentPrincipal, UserAuth } from '../../common/auth/auth.decorator.js';
+import type { Principal } from '../../common/auth/principal.js';
+import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
+import { SessionEvents } from './session-events.service.js';
+
+/** A comment line now and then keeps proxies from closing an idle stream. */
+const HEARTBEAT_MS = 15_000;
+
+@ApiTags('sessions')
+@UserAuth()
+@Controller('v1/sessions')
+export class SessionEventsController {
+  constructor(private readonly events: SessionEvents) {}
+
+  /**
+   * Written by hand rather than with `@Sse`, which sends its headers before the handler has
+   * decided: a stranger's request must get its 404 problem document, not an empty stream.
+   */
+  @Get(':id/events')
+  @ApiOperation({
+    summary:
+      'Server-Sent Events of your own session: state, tool calls, approvals, knowledge, warnings, end',
+  })
+  @ApiProduces('text/event-stream')
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'Resume after this event id (the browser EventSource sends it on reconnect)',
+  })
+  @ApiOkResponse({
+    description: '`text/event-stream`; each event has an `id`, a `type` (`event:`) and JSON `data`',
+  })
+  @ApiProblemResponses(404)
+  async stream(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Res() res: Response,
+    @Headers('last-event-id') lastEventId?: string,
+  ): Promise<void> {
+    const after = /^\d{1,15}$/.test(lastEventId ?? '') ? Number(lastEventId) : 0;
+    const events = await this.events.streamFor(principal, id, after);
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.flushHeaders();
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    const subscription = events.subscribe({
+      next: (event) =>
+        res.write(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`),
+      error: () => res.end(),
+      complete: () => res.end(),
+    });
+    res.on('close', () => {
+      clearInterval(heartbeat);
+      subscription.unsubscribe();
+    });
+  }
+}
