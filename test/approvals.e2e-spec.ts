@@ -1765,5 +1765,3 @@ describe('approvals: revocation and an approval that arrives before the next swe
     expect(executionsFor(actionId)).toHaveLength(0);
   });
 });
-
-// ---------------------------------------------------------------------------------------------

@@ -155,4 +155,74 @@ describe('GET /v1/sessions/{id}/events: what a page learns of its own session', 
     expect((await get()).status).toBe(401);
     expect((await get(admin)).status).toBe(403);
   });
+
+  it('answers 204 to a page resuming after the end: there is nothing more, do not reconnect', async () => {
+    const { client, browser, id } = await connectedBrowser(sut, 'fran');
+    const stream = await SseReader.open(eventsUrl(id), client.token);
+    try {
+      await stream.first((e) => e.event === 'state');
+      await client.request(`/v1/sessions/${id}`, { method: 'DELETE' });
+      const ended = await stream.first((e) => e.event === 'ended');
+      const again = await fetch(eventsUrl(id), {
+        headers: { authorization: `Bearer ${client.token}`, 'last-event-id': ended.id! },
+      });
+      expect(again.status).toBe(204);
+      // From the start, an ended session's story is told in full and then the stream closes.
+      const replay = await SseReader.open(eventsUrl(id), client.token);
+      await eventually(async () => replay.ended);
+      expect(replay.events.map((e) => e.event)).toEqual(['state', 'ended']);
+    } finally {
+      stream.close();
+      await browser.close();
+    }
+  });
+
+  it('a page that opens its stream after an approval was decided still sees the decision', async () => {
+    const { client, browser, id } = await connectedBrowser(sut, 'erin', ['agent']);
+    try {
+      typeQuestion(browser, 'a big refund for the kettle');
+      browser.send({ type: 'response.create' });
+      const actionId = await eventually(async () => {
+        const [row] = await sut.query<{ id: string }>(
+          `SELECT id FROM pending_actions WHERE session_id = $1`,
+          [id],
+        );
+        return row?.id;
+      });
+      const { key: approver } = await sut.app
+        .get(ApiKeysService)
+        .create('approver-late', ['approver'], 'system');
+      const detail = (await (
+        await fetch(`${sut.url}/v1/admin/approvals/${actionId}`, {
+          headers: { authorization: `Bearer ${approver}` },
+        })
+      ).json()) as { digest: string };
+      await fetch(`${sut.url}/v1/admin/approvals/${actionId}/approve`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${approver}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ digest: detail.digest }),
+      });
+      // Settled either way (an earlier test may have refunded most of the order already).
+      const settled = async () =>
+        (
+          await sut.query<{ action: string }>(
+            `SELECT action FROM audit_log WHERE subject = $1
+             AND action IN ('action.executed', 'action.failed')`,
+            [actionId],
+          )
+        )[0]?.action;
+      const outcome = await eventually(settled, 20_000);
+      const late = await SseReader.open(eventsUrl(id), client.token);
+      try {
+        const status = outcome === 'action.executed' ? 'executed' : 'failed';
+        const seen = await late.first((e) => e.event === 'approval' && e.data.status === status);
+        expect(seen.data).toEqual({ type: 'approval', actionId, status });
+        expect(late.events.some((e) => e.data.status === 'approved')).toBe(true);
+      } finally {
+        late.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  });
 });

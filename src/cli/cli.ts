@@ -216,7 +216,13 @@ async function printDevToken(
     );
   if (values.user === undefined) throw new UsageError('token needs --user <id>');
   loadDotEnv();
-  const { jwt } = loadConfig(process.env);
+  const { jwt, openai } = loadConfig(process.env);
+  // A real deployment's secret signs real credentials: say so where it cannot be missed.
+  if (openai.apiKey)
+    process.stderr.write(
+      `cli: OPENAI_API_KEY is set: this token for user ${values.user} is as good as one your ` +
+        'identity provider issued; it is not audited. Keep it to development.\n',
+    );
   let token: string;
   try {
     token = await signDevToken(jwt, {

@@ -1,5 +1,12 @@
 import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 
 import { CurrentPrincipal, UserAuth } from '../../common/auth/auth.decorator.js';
@@ -29,10 +36,13 @@ export class SessionEventsController {
   @ApiHeader({
     name: 'Last-Event-ID',
     required: false,
-    description: 'Resume after this event id (the browser EventSource sends it on reconnect)',
+    description: 'Resume after this event id (an audit sequence number)',
   })
   @ApiOkResponse({
     description: '`text/event-stream`; each event has an `id`, a `type` (`event:`) and JSON `data`',
+  })
+  @ApiNoContentResponse({
+    description: 'The session is over and nothing after Last-Event-ID is left',
   })
   @ApiProblemResponses(404)
   async stream(
@@ -41,8 +51,14 @@ export class SessionEventsController {
     @Res() res: Response,
     @Headers('last-event-id') lastEventId?: string,
   ): Promise<void> {
+    // Listened for first: a page that leaves while the session is looked up stops everything.
+    let gone = false;
+    res.on('close', () => (gone = true));
     const after = /^\d{1,15}$/.test(lastEventId ?? '') ? Number(lastEventId) : 0;
     const events = await this.events.streamFor(principal, id, after);
+    if (gone) return;
+    // 204 tells an EventSource not to reconnect: there will be nothing more.
+    if (!events) return void res.status(204).end();
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
@@ -51,11 +67,16 @@ export class SessionEventsController {
     });
     res.flushHeaders();
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    const finish = () => {
+      clearInterval(heartbeat);
+      res.end();
+    };
     const subscription = events.subscribe({
       next: (event) =>
         res.write(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`),
-      error: () => res.end(),
-      complete: () => res.end(),
+      // A failure was logged; the page reconnects with Last-Event-ID and misses nothing.
+      error: finish,
+      complete: finish,
     });
     res.on('close', () => {
       clearInterval(heartbeat);
