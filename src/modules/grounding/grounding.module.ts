@@ -12,6 +12,7 @@ import { GroundingDetail } from './grounding-detail.js';
 import { GroundingLedger } from './grounding-ledger.js';
 import { GroundingWithdrawals } from './grounding-withdrawals.js';
 import { LiveGrounding } from './live-grounding.js';
+import { RealtimeAnswers } from './realtime-answers.js';
 import { RealtimeGrounding } from './realtime-grounding.js';
 import { SearchKnowledgeTool } from './search-knowledge.tool.js';
 import { SessionGroundingsRepository } from './session-groundings.repository.js';
@@ -40,6 +41,7 @@ import { TurnRetrieval } from './turn-retrieval.js';
     GroundingLedger,
     GroundingWithdrawals,
     LiveGrounding,
+    RealtimeAnswers,
     RealtimeGrounding,
     SearchKnowledgeTool,
     SessionGroundingsRepository,

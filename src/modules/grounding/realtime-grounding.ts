@@ -36,8 +36,8 @@ type Item = Record<string, unknown>;
  * turn are retrieved for, as the caller, and the snippets go in as a tagged system message. In
  * `transcript` and `partial` mode the turn's response (started by `ServerResponses`) waits for
  * them within the budget; in `next_turn` mode they go in as soon as the transcript arrives, for
- * the responses after it. Every block given is recorded with its provenance (`GroundingLedger`),
- * and so is what the caller heard from each response while knowledge stood in the call.
+ * the responses after it. Every block given is recorded with its provenance (`GroundingLedger`);
+ * what the caller heard from each response is recorded by `RealtimeAnswers`.
  */
 @Injectable()
 export class RealtimeGrounding implements OnModuleInit, OnApplicationShutdown {
@@ -64,7 +64,6 @@ export class RealtimeGrounding implements OnModuleInit, OnApplicationShutdown {
         ({ callId }) => void this.contexts.of(callId).catch(() => undefined),
       ),
       this.bus.on('sideband.event', ({ callId, event }) => this.observe(callId, event)),
-      this.bus.on('server:response.done', ({ callId, event }) => void this.answered(callId, event)),
       this.bus.on('sideband.closed', ({ callId }) => this.forget(callId)),
       this.bus.on('sideband.lost', ({ callId }) => this.forget(callId)),
     );
@@ -247,32 +246,6 @@ export class RealtimeGrounding implements OnModuleInit, OnApplicationShutdown {
       );
   }
 
-  /** What the caller heard from a response, recorded while knowledge stands in the call. */
-  private async answered(
-    callId: string,
-    { response }: ServerEventOf<'response.done'>,
-  ): Promise<void> {
-    try {
-      if (response?.status !== 'completed' || !response.id) return;
-      const context = await this.contexts.of(callId);
-      if (!context) return;
-      const heard = spokenText(response.output ?? []);
-      if (!heard) return;
-      const groundingIds = await this.ledger.standingIds(callId);
-      if (groundingIds.length === 0) return;
-      await this.ledger.answered(context.session.id, {
-        responseId: response.id,
-        heard,
-        groundingIds,
-      });
-    } catch (error) {
-      this.logger.error(
-        { callId, err: (error as Error).message },
-        'Recording a grounded answer failed',
-      );
-    }
-  }
-
   /** Whether the call `state` belongs to is still served (not forgotten since). */
   private isLive(callId: string, state: CallGrounding): boolean {
     return this.calls.get(callId) === state;
@@ -292,14 +265,4 @@ export class RealtimeGrounding implements OnModuleInit, OnApplicationShutdown {
     this.calls.delete(callId);
     this.contexts.forget(callId);
   }
-}
-
-/** The words of a response's messages: its audio transcripts, or its text. */
-function spokenText(output: readonly { type?: string; content?: readonly unknown[] }[]): string {
-  return output
-    .filter((item) => item.type === 'message')
-    .flatMap((item) => (item.content ?? []) as { transcript?: string | null; text?: string }[])
-    .map((part) => part.transcript ?? part.text ?? '')
-    .join(' ')
-    .trim();
 }
