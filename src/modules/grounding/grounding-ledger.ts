@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 import { newId } from '../../common/ids.js';
+import { sha256Hex } from '../../common/sha256.js';
 import { AuditLog } from '../audit/index.js';
-import { type KnowledgeBlock, sha256 } from './knowledge-block.js';
+import type { KnowledgeBlock } from './knowledge-block.js';
 import {
   type GroundingRow,
   type NewGrounding,
@@ -63,7 +64,7 @@ export class GroundingLedger {
             mode: text.mode,
             turn: text.turnId,
             itemId: text.itemId,
-            queryDigest: sha256(text.queryText),
+            queryDigest: sha256Hex(text.queryText),
             digest: block.digest,
             chunks: block.chunks,
           },
@@ -114,7 +115,7 @@ export class GroundingLedger {
         responseId: answer.responseId,
         groundingIds: answer.groundingIds,
         heard: answer.heard.slice(0, MAX_HEARD),
-        heardDigest: sha256(answer.heard),
+        heardDigest: sha256Hex(answer.heard),
       },
     });
   }

@@ -1,5 +1,6 @@
 import type { KnowledgeHit } from '../knowledge/index.js';
-import { correctionText, KNOWLEDGE_PREAMBLE, knowledgeBlock, sha256 } from './knowledge-block.js';
+import { sha256Hex } from '../../common/sha256.js';
+import { correctionText, KNOWLEDGE_PREAMBLE, knowledgeBlock } from './knowledge-block.js';
 
 function hit(
   text: string,
@@ -35,7 +36,7 @@ describe(knowledgeBlock.name, () => {
         '<snippet n="1" document="doc_a" version="3" title="Returns" section="Returns › Damaged">\n' +
         'Damaged items: 60 days.\n</snippet>\n</knowledge id="kn_N0nce">',
     );
-    expect(block.digest).toBe(sha256(block.text));
+    expect(block.digest).toBe(sha256Hex(block.text));
     expect(block.chunks).toEqual([
       {
         chunkId: '7',
@@ -43,7 +44,7 @@ describe(knowledgeBlock.name, () => {
         documentId: 'doc_a',
         version: 3,
         title: 'Returns',
-        digest: sha256('Damaged items: 60 days.'),
+        digest: sha256Hex('Damaged items: 60 days.'),
       },
     ]);
   });

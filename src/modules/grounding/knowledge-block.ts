@@ -1,5 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
+import { sha256Hex } from '../../common/sha256.js';
 import type { KnowledgeHit } from '../knowledge/index.js';
 
 /**
@@ -71,11 +72,11 @@ export function knowledgeBlock(
       documentId: hit.citation.documentId,
       version: hit.citation.version,
       title: hit.citation.title,
-      digest: sha256(text),
+      digest: sha256Hex(text),
     });
   });
   const text = `${head}${open}\n${parts.join('\n')}\n${close}`;
-  return { text, digest: sha256(text), chunks };
+  return { text, digest: sha256Hex(text), chunks };
 }
 
 /** What a call is told when text it was given is withdrawn (Switchboard's words, not a document's). */
@@ -91,10 +92,6 @@ export function correctionText(
     'Do not rely on it or repeat it. If you already told the caller something from it, tell ' +
     'them briefly that this information is no longer current.'
   );
-}
-
-export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 function snippetFrame(hit: KnowledgeHit, n: number): { open: string; close: string } {

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-
 import { Injectable, Logger, Optional } from '@nestjs/common';
 
 import { actorOf, type Principal } from '../../common/auth/principal.js';
 import { DomainError } from '../../common/errors/domain.error.js';
+import { sha256Hex } from '../../common/sha256.js';
 import { AuditLog, type AuditAction } from '../audit/index.js';
 import type { SessionRecord } from '../sessions/index.js';
 import {
@@ -186,7 +185,7 @@ export class ToolCallPipeline {
       actionId: rowId,
       input: redacted,
       durationMs,
-      outputDigest: sha256(JSON.stringify(output)),
+      outputDigest: sha256Hex(JSON.stringify(output)),
     });
     return { status: 'succeeded', output, actionId: rowId, replayed: false };
   }
@@ -223,10 +222,6 @@ export class ToolCallPipeline {
       },
     });
   }
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 function elapsed(started: number): number {
