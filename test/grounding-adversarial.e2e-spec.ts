@@ -24,6 +24,7 @@ import {
   sessionDetail,
   sidebandSent,
   systemText,
+  recordedWithdrawals,
   typeQuestion,
 } from './support/grounding.js';
 import { callerToken, knowledgeClient, type KnowledgeClient } from './support/knowledge.js';
@@ -516,6 +517,7 @@ describe('grounding, adversarially: what the page, the knowledge base and the cl
       expect(fix.text).toContain(
         '"Kettle warranty", version 1 (no longer available to this caller)',
       );
+      await recordedWithdrawals(sut, id);
       const row = (await groundingRows(sut, id)).find((r) => r.item_id === block.id)!;
       expect(row.withdrawn).toMatchObject([
         { documentId: docId, version: 1, reason: 'access_removed' },
@@ -555,7 +557,7 @@ describe('grounding, adversarially: what the page, the knowledge base and the cl
       expect(fixes).toHaveLength(1);
       expect(count(fixes[0].text, '"Kettle warranty"')).toBe(1);
       expect(fixes[0].text).not.toContain('Shipping');
-      const withdrawn = (await auditOf(sut, id)).filter((e) => e.action === 'grounding.withdrawn');
+      const withdrawn = await recordedWithdrawals(sut, id, blocks.length);
       expect(withdrawn.map((e) => e.data.itemId).sort()).toEqual(blocks.map((b) => b.id).sort());
       expect(withdrawn.every((e) => e.data.correctionItemId === fixes[0].id)).toBe(true);
       const rows = await groundingRows(sut, id);
@@ -665,11 +667,7 @@ describe('grounding, adversarially: what the page, the knowledge base and the cl
         return found.length > 0 && found;
       });
       expect(fix.text).toContain('"Kettle warranty", version 1 (retracted by its editors)');
-      expect(
-        (await auditOf(sut, id)).find((e) => e.action === 'grounding.withdrawn')?.data,
-      ).toMatchObject({
-        itemId: null,
-      });
+      expect((await recordedWithdrawals(sut, id))[0].data).toMatchObject({ itemId: null });
       await within(5000, async () => (await standingWith(sut, callId, WARRANTY_MARK)).length === 0);
       expect(
         (await standingWith(sut, callId, WARRANTY_MARK)).filter(

@@ -1,4 +1,4 @@
-import { adminKey, groundingEnv, sessionDetail } from './support/grounding.js';
+import { adminKey, groundingEnv, recordedWithdrawals, sessionDetail } from './support/grounding.js';
 import { knowledgeClient, type KnowledgeClient } from './support/knowledge.js';
 import {
   auditOf,
@@ -107,7 +107,7 @@ describe('grounding GPT-Live calls: silent context, corrections by append, the s
       expect(correction).toMatch(
         /^Switchboard correction: .*"Warranty", version 1 \(retracted by its editors\)/,
       );
-      const withdrawn = (await auditOf(sut, id)).find((e) => e.action === 'grounding.withdrawn');
+      const [withdrawn] = await recordedWithdrawals(sut, id);
       expect(withdrawn?.data).toMatchObject({
         itemId: null,
         versions: [{ documentId: docId, version: 1, title: 'Warranty', reason: 'retracted' }],

@@ -8,6 +8,7 @@ import {
   sessionDetail,
   sidebandSent,
   systemText,
+  recordedWithdrawals,
   typeQuestion,
 } from './support/grounding.js';
 import { knowledgeClient, type KnowledgeClient } from './support/knowledge.js';
@@ -229,6 +230,7 @@ describe('grounding live Realtime calls in current, permitted knowledge', () => 
       expect(correction).toContain('"Warranty", version 1 (retracted by its editors)');
       // Switchboard's own deletion is not tampering: the item is not put back.
       expect(sent.filter((e) => systemText(e) === block.text)).toHaveLength(1);
+      await recordedWithdrawals(sut, id);
       const detail = await sessionDetail(sut, id, admin);
       const withdrawn = detail.grounding.turns
         .flatMap((t) => t.given)

@@ -4,7 +4,7 @@ import { AGENT_PROFILES } from '../../src/config/agent-profiles.js';
 import { ApiKeysService } from '../../src/modules/identity/api-keys.service.js';
 import { KNOWLEDGE_ENV } from './knowledge.js';
 import { profilesFileEnv } from './profiles-file.js';
-import { inspectSimCall } from './session-client.js';
+import { eventually, inspectSimCall } from './session-client.js';
 import type { TestApp } from './test-app.js';
 import { JWT_ENV } from './tokens.js';
 import type { WeriftBrowser } from './werift-browser.js';
@@ -91,4 +91,19 @@ export function groundingEnv(profiles: Record<string, unknown>): Record<string, 
     SWITCHBOARD_SIMULATOR_INSPECTION: 'true',
     SWITCHBOARD_SIMULATOR_SCENARIO: join(process.cwd(), 'test/fixtures/grounding-scenario.json'),
   };
+}
+
+/**
+ * The session's `grounding.withdrawn` audit entries, once there are `count` of them: a call is
+ * told of a withdrawal first and the withdrawal recorded just after.
+ */
+export async function recordedWithdrawals(sut: TestApp, sessionId: string, count = 1) {
+  return eventually(async () => {
+    const rows = await sut.query<{ action: string; data: Record<string, unknown> }>(
+      `SELECT action, data FROM audit_log WHERE subject = $1 AND action = 'grounding.withdrawn'
+       ORDER BY seq`,
+      [sessionId],
+    );
+    return rows.length >= count && rows;
+  });
 }
