@@ -14,6 +14,7 @@ import type { AppConfig } from './config/app-config.js';
 import { connectDatabase } from './database/database-connection.js';
 import { runAllMigrations } from './database/migration-chain.js';
 import { httpMetricsMiddleware, MetricsRegistry } from './modules/metrics/index.js';
+import { serveWebAssets } from './modules/web/index.js';
 import type { EmbeddedPostgres } from './database/embedded-postgres.js';
 
 export interface CreateAppOptions {
@@ -60,10 +61,27 @@ function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   app.flushLogs();
   app.disable('x-powered-by');
   app.use(httpMetricsMiddleware(app.get(MetricsRegistry)));
+  if (config.http.corsOrigins.length > 0) app.enableCors(corsOptions(config.http.corsOrigins));
+  serveWebAssets(app, config);
   useBodyParsers(app, config.http);
   app.useGlobalInterceptors(new DeferredBodyErrorInterceptor());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
   setupOpenApi(app);
+}
+
+/**
+ * Pages on these origins may call the API with a bearer token (no cookies: credentials stay
+ * off). The headers a page reads are exposed: the call id, request id and a 429's Retry-After.
+ */
+function corsOptions(origins: readonly string[]) {
+  return {
+    origin: [...origins],
+    methods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'last-event-id', 'x-request-id'],
+    exposedHeaders: ['location', 'retry-after', 'x-request-id'],
+    credentials: false,
+    maxAge: 600,
+  };
 }

@@ -22,6 +22,7 @@ import { SessionsModule } from './modules/sessions/index.js';
 import { ToolCallsModule } from './modules/tool-calls/index.js';
 import { type ToolAllowlist, ToolsModule } from './modules/tools/index.js';
 import { VoiceModule } from './modules/voice/index.js';
+import { DemoModule } from './modules/demo/index.js';
 import { DemoToolsModule } from './tools/demo-tools.module.js';
 import { DEMO_MIGRATION_CHAIN } from './tools/migrations/index.js';
 import { DEMO_TOOL_ALLOWLIST } from './tools/tool-allowlist.js';
@@ -48,7 +49,7 @@ interface DemoShop {
 function demoShop(config: AppConfig): DemoShop {
   return config.demo.enabled
     ? {
-        imports: [DemoToolsModule],
+        imports: [DemoToolsModule, DemoModule],
         allowlist: DEMO_TOOL_ALLOWLIST,
         migrationChains: [DEMO_MIGRATION_CHAIN],
       }

@@ -41,6 +41,8 @@ describe('sessions: proxy mode with a werift browser', () => {
       id: expect.stringMatching(/^ses_[0-9A-Za-z]{22}$/),
       mode: 'proxy',
       state: 'created',
+      // The default agent is Realtime with turn detection: the page starts a typed turn's answer.
+      typedText: { supported: true, pageStartsResponse: true },
       connect: { sdpUrl: `/v1/sessions/${session.id}/sdp` },
     });
   });
@@ -195,10 +197,11 @@ describe('sessions: ephemeral mode, duration cap and admin revoke', () => {
     const { id } = await client.open({ mode: 'ephemeral' });
     const minted = await client.request(`/v1/sessions/${id}/client-secret`, { method: 'POST' });
     expect(minted.status).toBe(201);
-    const secret = (await minted.json()) as { value: string; expiresAt: string };
+    const secret = (await minted.json()) as { value: string; expiresAt: string; callsUrl: string };
     const browser = new WeriftBrowser();
-    const sim = simulatorOf(sut);
-    const res = await fetch(`${sim.url}/v1/realtime/calls`, {
+    // The page is told where to post its offer: here, the simulator Switchboard runs on.
+    expect(secret.callsUrl).toBe(`${simulatorOf(sut).url}/v1/realtime/calls`);
+    const res = await fetch(secret.callsUrl, {
       method: 'POST',
       headers: { authorization: `Bearer ${secret.value}`, 'content-type': 'application/sdp' },
       body: await browser.offer(),

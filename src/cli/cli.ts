@@ -40,7 +40,7 @@ import {
   WorkerEmbedder,
 } from '../knowledge/embedding/index.js';
 import { importKnowledge, isDirectory } from './knowledge-import.js';
-import { DevTokenRefusal, signDevToken, splitRoles } from './dev-token.js';
+import { DevTokenRefusal, signDevToken, splitRoles } from '../common/auth/dev-token.js';
 import { ApiKeysRepository, ApiKeysService } from '../modules/identity/index.js';
 
 const USAGE = `usage:

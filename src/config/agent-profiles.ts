@@ -142,4 +142,15 @@ export const AGENT_PROFILES: Readonly<Record<string, AgentProfile>> = {
       interrupt_response: true,
     },
   },
+  /** The same assistant on GPT-Live: its Responses backend proposes the tool calls. */
+  live: {
+    name: 'live',
+    api: 'live',
+    model: 'gpt-live-1',
+    voice: 'marin',
+    instructions:
+      'You are the customer-service voice assistant of an online shop. Be brief and friendly. ' +
+      'Your backend looks things up; never invent order details.',
+    turnDetection: null,
+  },
 };

@@ -17,6 +17,8 @@ export abstract class AppConfig {
     readonly bodyMaxDepth: number;
     /** Most object keys a JSON body may have in all (and most fields a form body may have). */
     readonly bodyMaxKeys: number;
+    /** Other origins whose pages may call the API (CORS); none: same origin only. */
+    readonly corsOrigins: readonly string[];
   };
   abstract readonly database: {
     /** Absent means: run the embedded PGlite. */
@@ -97,6 +99,8 @@ export abstract class AppConfig {
     readonly enabled: boolean;
     /** `issue_refund` above this amount waits for an approver. */
     readonly refundApprovalAboveUsd: number;
+    /** The demo page may sign anyone in as a seeded demo user (a dev-only token endpoint). */
+    readonly signIn: boolean;
   };
   /** How app users' bearer tokens are verified; neither secret nor JWKS means no user can sign in. */
   abstract readonly jwt: {

@@ -288,6 +288,19 @@ export class EnvironmentVariables {
   @Min(0, { message: 'must be an amount in USD, e.g. 100' })
   SWITCHBOARD_DEMO_REFUND_APPROVAL_ABOVE_USD = 100;
 
+  /** The demo page's "sign in as a demo user": a token for anyone who asks. Never in production. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  SWITCHBOARD_DEMO_SIGN_IN = false;
+
+  /** Origins (scheme://host[:port]) whose pages may call the API from the browser. */
+  @IsOptional()
+  @Matches(/^\s*https?:\/\/[^\s,/]+\s*(,\s*https?:\/\/[^\s,/]+\s*)*$/, {
+    message:
+      'must be a comma-separated list of origins such as https://app.example.com,http://localhost:5173',
+  })
+  SWITCHBOARD_CORS_ORIGINS?: string;
+
   @Transform(toNumber)
   @IsInt({ message: 'must be a whole number of milliseconds (50-60000)' })
   @Min(50, { message: 'must be a whole number of milliseconds (50-60000)' })
@@ -429,4 +442,5 @@ export const OPTIONAL_VARIABLES = [
   'SWITCHBOARD_APPROVAL_WEBHOOK_URL',
   'SWITCHBOARD_APPROVAL_WEBHOOK_SECRET',
   'SWITCHBOARD_AUDIT_SIGNING_KEY',
+  'SWITCHBOARD_CORS_ORIGINS',
 ] as const;

@@ -9,6 +9,7 @@ describe(loadConfig.name, () => {
       bodyLimit: '1mb',
       bodyMaxDepth: 32,
       bodyMaxKeys: 1000,
+      corsOrigins: [],
     });
     expect(config.jwt.rolesFormat).toBe('array');
     expect(config.database).toEqual({
@@ -34,9 +35,42 @@ describe(loadConfig.name, () => {
   });
 
   it('turns the demo shop on by default and off with SWITCHBOARD_DEMO=false', () => {
-    expect(loadConfig({}).demo).toEqual({ enabled: true, refundApprovalAboveUsd: 100 });
+    expect(loadConfig({}).demo).toEqual({
+      enabled: true,
+      refundApprovalAboveUsd: 100,
+      signIn: false,
+    });
     expect(loadConfig({ SWITCHBOARD_DEMO: 'false' }).demo.enabled).toBe(false);
     expect(loadConfig({ SWITCHBOARD_DEMO: 'off' }).demo.enabled).toBe(false);
+  });
+
+  it('turns demo sign-in on only when asked, with the demo shop and a JWT secret', () => {
+    const secret = 'x'.repeat(32);
+    expect(
+      loadConfig({ SWITCHBOARD_DEMO_SIGN_IN: 'true', SWITCHBOARD_JWT_SECRET: secret }).demo.signIn,
+    ).toBe(true);
+    expect(() => loadConfig({ SWITCHBOARD_DEMO_SIGN_IN: 'true' })).toThrow(
+      /SWITCHBOARD_DEMO_SIGN_IN needs SWITCHBOARD_JWT_SECRET/,
+    );
+    expect(() =>
+      loadConfig({
+        SWITCHBOARD_DEMO_SIGN_IN: 'true',
+        SWITCHBOARD_DEMO: 'false',
+        SWITCHBOARD_JWT_SECRET: secret,
+      }),
+    ).toThrow(/SWITCHBOARD_DEMO_SIGN_IN needs SWITCHBOARD_DEMO=true/);
+  });
+
+  it('reads the CORS origins, and refuses what is not an origin', () => {
+    expect(loadConfig({}).http.corsOrigins).toEqual([]);
+    expect(
+      loadConfig({ SWITCHBOARD_CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' })
+        .http.corsOrigins,
+    ).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    expect(() => loadConfig({ SWITCHBOARD_CORS_ORIGINS: 'https://app.example.com/path' })).toThrow(
+      /SWITCHBOARD_CORS_ORIGINS must be a comma-separated list of origins/,
+    );
+    expect(() => loadConfig({ SWITCHBOARD_CORS_ORIGINS: '*' })).toThrow(/SWITCHBOARD_CORS_ORIGINS/);
   });
 
   it('reads the body shape bounds and the roles claim format', () => {

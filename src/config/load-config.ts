@@ -67,6 +67,16 @@ export function loadConfig(env: RawEnv = process.env): AppConfig {
       'Invalid configuration: SWITCHBOARD_KNOWLEDGE_MODEL_DTYPE must be fp32 or q8 for the built-in model (its files come in those two)',
     );
   }
+  if (vars.SWITCHBOARD_DEMO_SIGN_IN && !vars.SWITCHBOARD_DEMO) {
+    problems.push(
+      "Invalid configuration: SWITCHBOARD_DEMO_SIGN_IN needs SWITCHBOARD_DEMO=true (it signs in as the demo shop's users)",
+    );
+  }
+  if (vars.SWITCHBOARD_DEMO_SIGN_IN && !vars.SWITCHBOARD_JWT_SECRET) {
+    problems.push(
+      'Invalid configuration: SWITCHBOARD_DEMO_SIGN_IN needs SWITCHBOARD_JWT_SECRET (its tokens are signed with it)',
+    );
+  }
   const agentProfiles = loadAgentProfiles(vars.SWITCHBOARD_AGENT_PROFILES_FILE);
   if (typeof agentProfiles === 'string')
     problems.push(`Invalid configuration: SWITCHBOARD_AGENT_PROFILES_FILE ${agentProfiles}`);
@@ -108,6 +118,10 @@ function toAppConfig(
       bodyLimit: vars.SWITCHBOARD_BODY_LIMIT,
       bodyMaxDepth: vars.SWITCHBOARD_BODY_MAX_DEPTH,
       bodyMaxKeys: vars.SWITCHBOARD_BODY_MAX_KEYS,
+      corsOrigins: (vars.SWITCHBOARD_CORS_ORIGINS ?? '')
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
     },
     database: {
       url: vars.DATABASE_URL,
@@ -157,6 +171,7 @@ function toAppConfig(
     demo: {
       enabled: vars.SWITCHBOARD_DEMO,
       refundApprovalAboveUsd: vars.SWITCHBOARD_DEMO_REFUND_APPROVAL_ABOVE_USD,
+      signIn: vars.SWITCHBOARD_DEMO_SIGN_IN,
     },
     knowledge: {
       modelId: vars.SWITCHBOARD_KNOWLEDGE_MODEL,

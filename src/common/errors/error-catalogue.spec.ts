@@ -10,6 +10,7 @@ import { TOOL_CALL_ERROR_CODES } from '../../modules/tool-calls/index.js';
 import { TOOL_ERROR_CODES } from '../../modules/tools/index.js';
 import { EXTRACTION_ERROR_CODES } from '../../knowledge/extract/index.js';
 import { DEMO_ERROR_CODES } from '../../tools/shared/demo.errors.js';
+import { DEMO_PAGE_ERROR_CODES } from '../../modules/demo/index.js';
 import { AUTH_ERROR_CODES } from '../auth/auth.errors.js';
 import { COMMON_ERROR_CODES } from './common.errors.js';
 
@@ -26,6 +27,7 @@ const CODES_BY_OWNER: Readonly<Record<string, readonly string[]>> = {
   'tool-calls': TOOL_CALL_ERROR_CODES,
   tools: TOOL_ERROR_CODES,
   'demo tools': DEMO_ERROR_CODES,
+  'demo page': DEMO_PAGE_ERROR_CODES,
 };
 
 const ALL_CODES = Object.values(CODES_BY_OWNER).flat();

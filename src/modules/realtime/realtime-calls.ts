@@ -49,7 +49,12 @@ export class RealtimeCalls extends VoiceCalls {
         expires_after: { anchor: 'created_at', seconds: ttlSeconds },
         session: realtimeConfigOf(session),
       });
-      return { value: secret.value, expiresAt: new Date(secret.expires_at * 1000) };
+      return {
+        value: secret.value,
+        expiresAt: new Date(secret.expires_at * 1000),
+        // The page needs no OpenAI URL of its own: the simulator's in development, OpenAI's else.
+        callsUrl: `${this.openai.baseURL.replace(/\/+$/, '')}/realtime/calls`,
+      };
     } catch (error) {
       if (error instanceof OpenAI.APIError)
         throw new VoiceApiRefusedError(`OpenAI refused the client secret: ${error.message}`);

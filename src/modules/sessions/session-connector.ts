@@ -58,10 +58,10 @@ export class SessionConnector {
   async mintClientSecret(
     principal: Principal,
     id: string,
-  ): Promise<{ value: string; expiresAt: string }> {
+  ): Promise<{ value: string; expiresAt: string; callsUrl: string }> {
     const ttl = this.config.sessions.clientSecretTtlSeconds;
     const session = await this.claim(principal, id, 'clientSecret', ttl);
-    let secret: { value: string; expiresAt: Date };
+    let secret: { value: string; expiresAt: Date; callsUrl: string };
     try {
       secret = await this.voice.mintClientSecret(session.config, ttl);
     } catch (error) {
@@ -77,7 +77,7 @@ export class SessionConnector {
       subject: id,
       data: { ttlSeconds: ttl, expiresAt },
     });
-    return { value: secret.value, expiresAt };
+    return { value: secret.value, expiresAt, callsUrl: secret.callsUrl };
   }
 
   /** Ephemeral mode: binds the call the page created, once, after checking OpenAI knows it. */

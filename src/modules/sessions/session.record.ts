@@ -120,9 +120,20 @@ export function publicView(session: SessionRecord) {
     createdAt: session.createdAt.toISOString(),
     expiresAt: session.expiresAt.toISOString(),
     connectBy: session.connectBy.toISOString(),
+    typedText: typedTextOf(session),
     connect:
       session.mode === 'proxy'
         ? { sdpUrl: `${base}/sdp` }
         : { clientSecretUrl: `${base}/client-secret`, callUrl: `${base}/call` },
   };
+}
+
+/**
+ * How the page adds a typed turn: Realtime takes a user `conversation.item.create` on the data
+ * channel, and the page starts the response unless Switchboard does (`responseStart: server`,
+ * where a page's `response.create` is tampering). GPT-Live takes speech only.
+ */
+function typedTextOf(session: SessionRecord): { supported: boolean; pageStartsResponse: boolean } {
+  const supported = session.api === 'realtime';
+  return { supported, pageStartsResponse: supported && session.responseStart === 'vad' };
 }

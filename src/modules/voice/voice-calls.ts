@@ -33,13 +33,13 @@ export abstract class VoiceCalls {
   ): Promise<{ readonly callId: string; readonly answer: string }>;
 
   /**
-   * A short-lived secret the page connects with itself (ephemeral mode). An API without such
-   * secrets throws `VoiceApiRefusedError`.
+   * A short-lived secret the page connects with itself (ephemeral mode), and the URL it posts its
+   * offer to with it. An API without such secrets throws `VoiceApiRefusedError`.
    */
   abstract mintClientSecret(
     session: SessionConfig,
     ttlSeconds: number,
-  ): Promise<{ readonly value: string; readonly expiresAt: Date }>;
+  ): Promise<{ readonly value: string; readonly expiresAt: Date; readonly callsUrl: string }>;
 
   /**
    * Opens the server's control channel to the call and keeps it open (reconnecting) until

@@ -1,7 +1,7 @@
 import { decodeJwt, decodeProtectedHeader, jwtVerify, SignJWT } from 'jose';
 
-import type { AppConfig } from '../config/app-config.js';
-import { loadConfig } from '../config/load-config.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { loadConfig } from '../../config/load-config.js';
 import {
   DevTokenRefusal,
   lifetimeSeconds,

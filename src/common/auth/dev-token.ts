@@ -1,12 +1,13 @@
 /**
- * `npm run cli -- token`: an app-user token for trying the API with curl, signed with the app's own
+ * Development tokens (`npm run cli -- token`, and the demo page's sign-in when
+ * SWITCHBOARD_DEMO_SIGN_IN is on): an app-user token for trying the API, signed with the app's own
  * HS256 secret (SWITCHBOARD_JWT_SECRET) so that `JwtVerifier` accepts it: the configured user,
  * tenant and roles claim names, `iss`/`aud` when configured, `iat` and `exp` (at most a day away).
  * With a JWKS identity provider there is no secret here, and nothing to sign with.
  */
 import { SignJWT } from 'jose';
 
-import type { AppConfig } from '../config/app-config.js';
+import type { AppConfig } from '../../config/app-config.js';
 
 /** A request the token command refuses; the CLI reports it as a usage error. */
 export class DevTokenRefusal extends Error {}
