@@ -33,11 +33,25 @@ const PAGE_PROBE = `
   };
 `;
 
+/** The browser objects the probe keeps, as far as the tests read them (Node has no DOM types). */
 interface Probe {
-  pcs: RTCPeerConnection[];
-  streams: MediaStream[];
+  pcs: {
+    connectionState: string;
+    getStats(): Promise<{ forEach(each: (report: RtpReport) => void): void }>;
+  }[];
+  streams: { getTracks(): { readyState: string }[] }[];
 }
-type ProbeWindow = { __probe: Probe; __denyMicrophone?: boolean };
+interface RtpReport {
+  type: string;
+  kind?: string;
+  packetsReceived?: number;
+  packetsSent?: number;
+}
+type ProbeWindow = {
+  __probe: Probe;
+  __denyMicrophone?: boolean;
+  document: { getElementById(id: string): { srcObject: unknown } | null };
+};
 
 /**
  * The demo page at `/`, in Debian's Chromium with a fake microphone, against the app on its
@@ -96,13 +110,15 @@ describeWithChromium('the demo page in Chromium', () => {
 
   async function liveResources(page: Page) {
     return page.evaluate(() => {
-      const probe = (window as unknown as ProbeWindow).__probe;
+      const probe = (globalThis as unknown as ProbeWindow).__probe;
       return {
         openPeerConnections: probe.pcs.filter((pc) => pc.connectionState !== 'closed').length,
         liveTracks: probe.streams
           .flatMap((s) => s.getTracks())
           .filter((t) => t.readyState === 'live').length,
-        audioSource: (document.getElementById('voice') as HTMLAudioElement).srcObject !== null,
+        audioSource:
+          (globalThis as unknown as ProbeWindow).document.getElementById('voice')?.srcObject !==
+          null,
       };
     });
   }
@@ -118,15 +134,13 @@ describeWithChromium('the demo page in Chromium', () => {
 
   async function audioPackets(page: Page) {
     return page.evaluate(async () => {
-      const [pc] = (window as unknown as ProbeWindow).__probe.pcs;
+      const [pc] = (globalThis as unknown as ProbeWindow).__probe.pcs;
       let received = 0;
       let sent = 0;
-      (await pc.getStats()).forEach(
-        (s: { type: string; kind?: string; packetsReceived?: number; packetsSent?: number }) => {
-          if (s.type === 'inbound-rtp' && s.kind === 'audio') received += s.packetsReceived ?? 0;
-          if (s.type === 'outbound-rtp' && s.kind === 'audio') sent += s.packetsSent ?? 0;
-        },
-      );
+      (await pc.getStats()).forEach((s: RtpReport) => {
+        if (s.type === 'inbound-rtp' && s.kind === 'audio') received += s.packetsReceived ?? 0;
+        if (s.type === 'outbound-rtp' && s.kind === 'audio') sent += s.packetsSent ?? 0;
+      });
       return { received, sent };
     });
   }
@@ -247,7 +261,7 @@ describeWithChromium('the demo page in Chromium', () => {
   it('says so clearly when the microphone is denied, and leaves no session open', async () => {
     const { context, page } = await openDemo();
     try {
-      await page.evaluate(() => ((window as unknown as ProbeWindow).__denyMicrophone = true));
+      await page.evaluate(() => ((globalThis as unknown as ProbeWindow).__denyMicrophone = true));
       await page.getByLabel('Demo user').selectOption('bob');
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('button', { name: 'Connect' }).click();
