@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -9,7 +8,6 @@ import { chromiumAvailable, launchChromium } from './support/chromium.js';
 import { eventually } from './support/session-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { JWT_ENV } from './support/tokens.js';
-import { writeTurnWav } from './support/wav.js';
 
 const describeWithChromium = chromiumAvailable() ? describe : describe.skip;
 const ARTIFACTS = join(process.cwd(), 'test/artifacts');
@@ -20,16 +18,31 @@ const ARTIFACTS = join(process.cwd(), 'test/artifacts');
  */
 const PAGE_PROBE = `
   window.__probe = { pcs: [], streams: [] };
+  window.__speak = () => { throw new Error('no microphone yet'); };
   const NativePeerConnection = window.RTCPeerConnection;
   window.RTCPeerConnection = class extends NativePeerConnection {
     constructor(...args) { super(...args); window.__probe.pcs.push(this); }
   };
-  const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-  navigator.mediaDevices.getUserMedia = async (constraints) => {
+  // The microphone is a real audio track, a 300 Hz tone the test turns on when the caller speaks:
+  // a fake device's looped file starts whenever it likes, and a turn spoken before the call is
+  // connected is lost.
+  navigator.mediaDevices.getUserMedia = async () => {
     if (window.__denyMicrophone) throw new DOMException('Permission denied', 'NotAllowedError');
-    const stream = await getUserMedia(constraints);
-    window.__probe.streams.push(stream);
-    return stream;
+    const context = new AudioContext({ sampleRate: 48000 });
+    await context.resume();
+    const tone = context.createOscillator();
+    tone.frequency.value = 300;
+    const volume = context.createGain();
+    volume.gain.value = 0;
+    const microphone = context.createMediaStreamDestination();
+    tone.connect(volume).connect(microphone);
+    tone.start();
+    window.__speak = (ms) => {
+      volume.gain.setValueAtTime(0.3, context.currentTime);
+      volume.gain.setValueAtTime(0, context.currentTime + ms / 1000);
+    };
+    window.__probe.streams.push(microphone.stream);
+    return microphone.stream;
   };
 `;
 
@@ -50,16 +63,16 @@ interface RtpReport {
 type ProbeWindow = {
   __probe: Probe;
   __denyMicrophone?: boolean;
+  __speak(ms: number): void;
   document: { getElementById(id: string): { srcObject: unknown } | null };
 };
 
 /**
- * The demo page at `/`, in Debian's Chromium with a fake microphone, against the app on its
+ * The demo page at `/`, in Debian's Chromium with a scripted microphone, against the app on its
  * built-in simulator: sign in as a seeded demo user, talk and type, watch tools, approvals and
  * the end of the call. Nothing is mocked: real WebRTC through Switchboard's proxy.
  */
 describeWithChromium('the demo page in Chromium', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'switchboard-demo-'));
   let sut: TestApp;
   let browser: Browser;
   let adminKey: string;
@@ -67,9 +80,6 @@ describeWithChromium('the demo page in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    // One spoken turn, then a minute of silence: the page speaks once per call.
-    const wav = join(dir, 'turn.wav');
-    writeTurnWav(wav, 400, 700, 60_000);
     sut = await startTestApp({
       env: {
         ...JWT_ENV,
@@ -80,13 +90,12 @@ describeWithChromium('the demo page in Chromium', () => {
     const keys = sut.app.get(ApiKeysService);
     ({ key: adminKey } = await keys.create('admin', ['admin'], 'system'));
     ({ key: approverKey } = await keys.create('approver', ['approver'], 'system'));
-    browser = await launchChromium(wav);
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
     await sut?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   async function openDemo(): Promise<{ context: BrowserContext; page: Page }> {
@@ -104,6 +113,10 @@ describeWithChromium('the demo page in Chromium', () => {
     await page.getByRole('button', { name: 'Connect' }).click();
     await page.getByText('Connected: talk, or type below.').waitFor();
   }
+
+  /** The caller says one turn into the microphone (the simulator transcribes its next line). */
+  const speak = (page: Page) =>
+    page.evaluate(() => (globalThis as unknown as ProbeWindow).__speak(700));
 
   const activity = (page: Page, tool: string) => page.locator(`#activity li[data-tool="${tool}"]`);
   const transcriptLines = (page: Page) => page.locator('#transcript li').allInnerTexts();
@@ -132,6 +145,15 @@ describeWithChromium('the demo page in Chromium', () => {
     });
   }
 
+  /** RTP audio went out (the microphone) and came in (the agent's voice): 50 packets a second. */
+  async function audioFlowedBothWays(page: Page): Promise<void> {
+    const flowed = await eventually(async () => {
+      const packets = await audioPackets(page);
+      return packets.sent > 25 && packets.received > 25 && packets;
+    });
+    expect(flowed).toEqual({ sent: expect.any(Number), received: expect.any(Number) });
+  }
+
   async function audioPackets(page: Page) {
     return page.evaluate(async () => {
       const [pc] = (globalThis as unknown as ProbeWindow).__probe.pcs;
@@ -158,15 +180,14 @@ describeWithChromium('the demo page in Chromium', () => {
     try {
       await page.getByText('built-in Realtime simulator').waitFor();
       await signInAndConnect(page, 'alice');
-      // The fake microphone's one turn: the simulator hears it, transcribes it, asks for a tool.
+      // A spoken turn: the simulator hears it, transcribes it, asks for a tool.
+      await speak(page);
       await page.getByText('You: Where is my order 10042?').waitFor({ timeout: 20_000 });
       await activity(page, 'lookup_order').getByText('done').waitFor();
       await page.locator('#transcript li', { hasText: 'Agent: Here is what I found' }).waitFor();
       expect((await transcriptLines(page)).join('\n')).toContain('shipped');
       // Audio flowed both ways: the page sent its microphone and played the agent's voice.
-      const packets = await audioPackets(page);
-      expect(packets.sent).toBeGreaterThan(10);
-      expect(packets.received).toBeGreaterThan(10);
+      await audioFlowedBothWays(page);
 
       await page
         .getByLabel('Type instead of talking')
@@ -191,7 +212,8 @@ describeWithChromium('the demo page in Chromium', () => {
     const { context, page } = await openDemo();
     try {
       await signInAndConnect(page, 'sam');
-      // Let the spoken turn be answered first, so the typed turn has the floor.
+      // Let a spoken turn be answered first: the typed one then follows a finished response.
+      await speak(page);
       await page
         .locator('#transcript li', { hasText: 'Agent: Here is what I found' })
         .waitFor({ timeout: 20_000 });
@@ -244,11 +266,10 @@ describeWithChromium('the demo page in Chromium', () => {
       await signInAndConnect(page, 'alice', 'live');
       await page.getByText('takes speech only').waitFor();
       await expect(page.getByLabel('Type instead of talking').isVisible()).resolves.toBe(false);
+      await speak(page);
       await activity(page, 'lookup_order').getByText('done').waitFor({ timeout: 20_000 });
       await page.locator('#transcript li', { hasText: 'shipped' }).waitFor();
-      const packets = await audioPackets(page);
-      expect(packets.sent).toBeGreaterThan(10);
-      expect(packets.received).toBeGreaterThan(10);
+      await audioFlowedBothWays(page);
       await page.screenshot({ path: join(ARTIFACTS, 'demo-live.png'), fullPage: true });
       await page.getByRole('button', { name: 'Hang up' }).click();
       await page.getByText('Call ended: you hung up.').waitFor();

@@ -1,6 +1,7 @@
 /**
  * `npm run cli -- <command>`: operator commands that work on the app's own configuration and
- * database (with the embedded database: the same data directory; stop the app first).
+ * database (with the embedded database: the same data directory; stop the app first), and two
+ * that talk to a running Switchboard over HTTP (`knowledge import`, `call`).
  *
  *   api-key create --name <name> --role <role> [--role <role>…]   prints the key alone on its last line
  *   api-key list
@@ -18,6 +19,16 @@
  *   knowledge import <dir> --source <src_id> [--url <base url>]    uploads a folder of documents to a
  *                                                                  running Switchboard (SWITCHBOARD_API_KEY:
  *                                                                  an editor key), resumable
+ *   call --text <words> [--text <words>…] [--agent <profile>]     a governed test call without a browser on a
+ *        [--user <id> --tenant <t> --roles a,b | --token <JWT>]   running Switchboard: opens a session, connects
+ *        [--url <base url>] [--timeout 30s] [--json]              over WebRTC (proxy route), types each turn and
+ *                                                                  prints what happens (tools, approvals,
+ *                                                                  knowledge, answers), then hangs up. As
+ *                                                                  --token, else SWITCHBOARD_USER_TOKEN, else a
+ *                                                                  token signed like `token`'s (alice, acme,
+ *                                                                  customer: the demo shop's seeded customer).
+ *                                                                  Exit 1 when the server ends the call, a turn
+ *                                                                  times out or Switchboard refuses
  */
 import 'reflect-metadata';
 
@@ -41,6 +52,8 @@ import {
 } from '../knowledge/embedding/index.js';
 import { importKnowledge, isDirectory } from './knowledge-import.js';
 import { DevTokenRefusal, signDevToken, splitRoles } from '../common/auth/dev-token.js';
+import { timeoutMsOf } from './call-waits.js';
+import { runTestCall } from './test-call.js';
 import { ApiKeysRepository, ApiKeysService } from '../modules/identity/index.js';
 
 const USAGE = `usage:
@@ -51,7 +64,10 @@ const USAGE = `usage:
   npm run cli -- token --user <id> [--tenant <tenant>] [--roles <role>,<role>] [--expires-in 15m|2h|… (default 1h, at most 24h)]
   npm run cli -- migrate
   npm run cli -- knowledge prepare-model
-  SWITCHBOARD_API_KEY=<editor key> npm run cli -- knowledge import <dir> --source <src_id> [--url http://127.0.0.1:3000]`;
+  SWITCHBOARD_API_KEY=<editor key> npm run cli -- knowledge import <dir> --source <src_id> [--url http://127.0.0.1:3000]
+  npm run cli -- call --text "<words>" [--text "<more>"…] [--agent <profile>]
+      [--user alice --tenant acme --roles customer | --token <JWT> (or SWITCHBOARD_USER_TOKEN)]
+      [--url http://127.0.0.1:3000] [--timeout 30s] [--json]`;
 
 class UsageError extends Error {}
 
@@ -68,10 +84,16 @@ async function run(argv: string[]): Promise<void> {
       tenant: { type: 'string' },
       roles: { type: 'string', multiple: true },
       'expires-in': { type: 'string' },
+      text: { type: 'string', multiple: true },
+      agent: { type: 'string' },
+      token: { type: 'string' },
+      timeout: { type: 'string' },
+      json: { type: 'boolean' },
     },
   });
   const [group, command, id] = positionals;
   if (group === 'token') return printDevToken(positionals.slice(1), values);
+  if (group === 'call') return testCall(positionals.slice(1), values);
   if (group === 'knowledge' && command === 'import') return knowledgeImport(id, values);
   if (group === 'knowledge' && command === 'prepare-model') return prepareModel();
   if (group === 'audit-key' && command === 'generate') return printSigningKey();
@@ -174,7 +196,7 @@ async function knowledgeImport(dir: string | undefined, values: { source?: strin
   const apiKey = process.env.SWITCHBOARD_API_KEY;
   if (!apiKey)
     throw new UsageError('set SWITCHBOARD_API_KEY to an API key with the knowledge_editor role');
-  const baseUrl = values.url ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+  const baseUrl = baseUrlOf(values);
   const summary = await importKnowledge({
     dir,
     sourceId: values.source,
@@ -190,9 +212,79 @@ async function knowledgeImport(dir: string | undefined, values: { source?: strin
   if (summary.failed.length) process.exitCode = 1;
 }
 
+/** A governed test call through a running Switchboard; see `test-call.ts`. */
+async function testCall(extra: string[], values: CallValues): Promise<void> {
+  if (extra.length)
+    throw new UsageError(`call takes no argument "${extra[0]}"; use --text "<words>"`);
+  const texts = (values.text ?? []).map((text) => text.trim());
+  if (!texts.length || texts.some((text) => !text))
+    throw new UsageError('call needs --text "<words>" (one per turn, none empty)');
+  const timeoutMs = values.timeout === undefined ? 30_000 : timeoutMsOf(values.timeout);
+  if (timeoutMs === undefined)
+    throw new UsageError(`--timeout "${values.timeout}" is not a duration such as 30s or 2m`);
+  loadDotEnv();
+  const baseUrl = baseUrlOf(values);
+  if (!/^https?:\/\/[^/]/.test(baseUrl))
+    throw new UsageError(
+      `--url "${baseUrl}" is not an http(s) address such as http://127.0.0.1:3000`,
+    );
+  process.exitCode = await runTestCall({
+    baseUrl,
+    token: await callToken(values),
+    texts,
+    agent: values.agent,
+    timeoutMs,
+    json: values.json === true,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+}
+
+type CallValues = {
+  text?: string[];
+  agent?: string;
+  token?: string;
+  timeout?: string;
+  json?: boolean;
+  user?: string;
+  tenant?: string;
+  roles?: string[];
+  url?: string;
+};
+
+/**
+ * --token; else, unless --user, --tenant or --roles ask for one to be signed,
+ * SWITCHBOARD_USER_TOKEN; else one signed like `token` signs it, for the seeded demo shop's customer
+ * (alice of tenant acme, role customer) unless told otherwise.
+ */
+async function callToken(values: CallValues): Promise<string> {
+  const identity = (['user', 'tenant', 'roles'] as const).find((o) => values[o] !== undefined);
+  if (values.token !== undefined && identity)
+    throw new UsageError(`--${identity} is for a token the CLI signs; leave it out with --token`);
+  const given = values.token ?? (identity ? undefined : process.env.SWITCHBOARD_USER_TOKEN);
+  if (given !== undefined) {
+    if (!given.trim()) throw new UsageError('the token given is empty');
+    return given.trim();
+  }
+  const roles = splitRoles(values.roles ?? []);
+  try {
+    return await signDevToken(loadConfig(process.env).jwt, {
+      user: values.user ?? 'alice',
+      tenant: values.tenant ?? 'acme',
+      roles: roles.length ? roles : ['customer'],
+    });
+  } catch (error) {
+    throw error instanceof DevTokenRefusal ? new UsageError(error.message) : error;
+  }
+}
+
+function baseUrlOf(values: { url?: string }): string {
+  return values.url ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+}
+
 /**
  * An app-user token signed with the app's own secret, printed alone so that
- * `TOKEN=$(npm run -s cli -- token …)` works; see `dev-token.ts`.
+ * `TOKEN=$(npm run -s cli -- token …)` works; see `common/auth/dev-token.ts`.
  */
 async function printDevToken(
   extra: string[],

@@ -37,11 +37,13 @@ export class SwitchboardApi {
     const body = JSON.stringify({ ...(agent ? { agent } : {}), ...(mode ? { mode } : {}) });
     return (
       await this.call('POST', '/v1/sessions', 'Opening the session', body, 'application/json')
-    ).json();
+    ).json() as Promise<SessionView>;
   }
 
   async getSession(id: string): Promise<SessionView> {
-    return (await this.call('GET', `/v1/sessions/${id}`, 'Reading the session')).json();
+    return (
+      await this.call('GET', `/v1/sessions/${id}`, 'Reading the session')
+    ).json() as Promise<SessionView>;
   }
 
   /** Proxy mode: the offer goes to Switchboard, which answers with OpenAI's answer. */
@@ -55,14 +57,19 @@ export class SwitchboardApi {
     session: SessionView,
   ): Promise<{ value: string; expiresAt: string; callsUrl: string }> {
     const path = session.connect.clientSecretUrl ?? `/v1/sessions/${session.id}/client-secret`;
-    return (await this.call('POST', path, 'Minting the client secret')).json();
+    return (await this.call('POST', path, 'Minting the client secret')).json() as Promise<{
+      value: string;
+      expiresAt: string;
+      callsUrl: string;
+    }>;
   }
 
   /** Ephemeral mode: tells Switchboard which call the page created. */
   async bindCall(session: SessionView, callId: string): Promise<SessionView> {
     const path = session.connect.callUrl ?? `/v1/sessions/${session.id}/call`;
     const body = JSON.stringify({ callId });
-    return (await this.call('POST', path, 'Binding the call', body, 'application/json')).json();
+    const res = await this.call('POST', path, 'Binding the call', body, 'application/json');
+    return res.json() as Promise<SessionView>;
   }
 
   /** Ends the session (the server hangs up the call); an already ended one is not an error. */

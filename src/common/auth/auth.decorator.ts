@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { ApiBearerAuth } from '@nestjs/swagger';
 
 import { ApiProblemResponses } from '../openapi/api-problem-responses.decorator.js';
+import { OPERATOR_API_KEY, USER_JWT } from '../openapi/security-schemes.js';
 import type { OperatorRole } from './operator-roles.js';
 import type { Principal } from './principal.js';
 
@@ -23,7 +24,7 @@ export const ACCESS_RULE = Reflector.createDecorator<AccessRule>();
 export function UserAuth(...roles: string[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ACCESS_RULE({ principals: ['user'], roles: roles.length ? roles : undefined }),
-    ApiBearerAuth('user-jwt'),
+    ApiBearerAuth(USER_JWT),
     ApiProblemResponses(401, 403),
   );
 }
@@ -32,7 +33,7 @@ export function UserAuth(...roles: string[]): MethodDecorator & ClassDecorator {
 export function OperatorAuth(...roles: OperatorRole[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ACCESS_RULE({ principals: ['api-key'], roles: roles.length ? roles : undefined }),
-    ApiBearerAuth('operator-api-key'),
+    ApiBearerAuth(OPERATOR_API_KEY),
     ApiProblemResponses(401, 403),
   );
 }

@@ -3,6 +3,7 @@ import { ApiBearerAuth } from '@nestjs/swagger';
 
 import { ACCESS_RULE } from '../../common/auth/auth.decorator.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
+import { OPERATOR_API_KEY, USER_JWT } from '../../common/openapi/security-schemes.js';
 import { ApproverRoleGuard } from './approver-role.guard.js';
 
 /**
@@ -12,8 +13,8 @@ import { ApproverRoleGuard } from './approver-role.guard.js';
 export function ApproverAuth(...roles: [string, ...string[]]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ACCESS_RULE({ principals: ['api-key', 'user'], roles }),
-    ApiBearerAuth('operator-api-key'),
-    ApiBearerAuth('user-jwt'),
+    ApiBearerAuth(OPERATOR_API_KEY),
+    ApiBearerAuth(USER_JWT),
     ApiProblemResponses(401, 403),
   );
 }
@@ -27,8 +28,9 @@ export function DeciderAuth(): MethodDecorator {
   return applyDecorators(
     ACCESS_RULE({ principals: ['api-key', 'user'] }),
     UseGuards(ApproverRoleGuard),
-    ApiBearerAuth('operator-api-key'),
-    ApiBearerAuth('user-jwt'),
-    ApiProblemResponses(401, [403, 'Not an approver (FORBIDDEN, APPROVER_ROLE_REQUIRED)']),
+    ApiBearerAuth(OPERATOR_API_KEY),
+    ApiBearerAuth(USER_JWT),
+    // Any principal kind and no role in the rule: the guard's refusal is the only 403 before the route.
+    ApiProblemResponses(401, { 403: ['APPROVER_ROLE_REQUIRED'] }),
   );
 }

@@ -17,7 +17,18 @@ export class AuditPublicKeyController {
   @Header('content-type', 'application/x-pem-file')
   @ApiOperation({ summary: 'The Ed25519 public key (PEM) that signs audit export checkpoints' })
   @ApiProduces('application/x-pem-file')
-  @ApiOkResponse({ description: 'PEM; the key id is in the x-key-id header' })
+  @ApiOkResponse({
+    description: 'PEM; the key id is in the x-key-id header',
+    headers: { 'x-key-id': { schema: { type: 'string' }, description: 'The key id bundles name' } },
+    content: {
+      'application/x-pem-file': {
+        schema: { type: 'string' },
+        example:
+          '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEALvDB4tGSzngaXu9dHDcOJyhe4U/9YRwkY8kEBBO0DcQ=\n' +
+          '-----END PUBLIC KEY-----\n',
+      },
+    },
+  })
   @ApiProblemResponses()
   publicKey(@Res({ passthrough: true }) res: Response): string {
     res.setHeader('x-key-id', this.signer.keyId);

@@ -10,7 +10,12 @@ import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.
 import type { AuditEntry, AuditVerification } from './audit-entry.js';
 import { AuditExport } from './audit-export.js';
 import { AuditLog } from './audit-log.service.js';
+import { AUDIT_EXPORT_EXAMPLE, AUDIT_PAGE_EXAMPLE, AuditPageView } from './dto/audit-entry.view.js';
 import { AuditQueryDto } from './dto/audit-query.dto.js';
+import {
+  AUDIT_VERIFICATION_EXAMPLE,
+  AuditVerificationView,
+} from './dto/audit-verification.view.js';
 
 @ApiTags('admin: audit')
 @OperatorAuth('auditor')
@@ -23,7 +28,7 @@ export class AuditController {
 
   @Get()
   @ApiOperation({ summary: 'Audit entries, oldest first, filtered and paginated by cursor' })
-  @ApiOkResponse()
+  @ApiOkResponse({ type: AuditPageView, example: AUDIT_PAGE_EXAMPLE })
   @ApiProblemResponses(400)
   list(@Query() query: AuditQueryDto): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
     return this.audit.list({
@@ -43,6 +48,14 @@ export class AuditController {
       'A signed JSONL bundle of the chain between from and to; verify offline with npm run audit:verify',
   })
   @ApiProduces('application/x-ndjson')
+  @ApiOkResponse({
+    description:
+      'An attachment: a header line, one line per entry, and signed checkpoints (the last has ' +
+      '`final: true`), each a JSON object',
+    content: {
+      'application/x-ndjson': { schema: { type: 'string' }, example: AUDIT_EXPORT_EXAMPLE },
+    },
+  })
   @ApiProblemResponses(400)
   export(@Query() query: TimeRangeQueryDto): StreamableFile {
     const lines = this.exporter.lines(query.from, query.to);
@@ -59,7 +72,7 @@ export class AuditController {
 
   @Get('verify')
   @ApiOperation({ summary: 'Recompute the hash chain; report the first broken entry, if any' })
-  @ApiOkResponse()
+  @ApiOkResponse({ type: AuditVerificationView, example: AUDIT_VERIFICATION_EXAMPLE })
   verify(): Promise<AuditVerification> {
     return this.audit.verify();
   }

@@ -4,3 +4,4 @@ export * from './audit-hash.js';
 export * from './audit-log.repository.js';
 export * from './audit-log.service.js';
 export * from './audit.module.js';
+export { AUDIT_ENTRY_EXAMPLE, AuditEntryView } from './dto/audit-entry.view.js';

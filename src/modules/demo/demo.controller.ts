@@ -11,12 +11,21 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Public } from '../../common/auth/auth.decorator.js';
 import { lifetimeSeconds, signDevToken } from '../../common/auth/dev-token.js';
-import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
+import {
+  ApiProblemResponses,
+  JSON_BODY_PROBLEMS,
+} from '../../common/openapi/api-problem-responses.decorator.js';
 import { AppConfig } from '../../config/app-config.js';
 import { OpenAIEndpoint } from '../realtime/index.js';
 import { DEMO_USERS, type DemoUser } from './demo-users.js';
 import { DemoSignInOffError, UnknownDemoUserError } from './demo.errors.js';
 import { DemoSignInDto } from './dto/demo-sign-in.dto.js';
+import {
+  DEMO_SETUP_EXAMPLE,
+  DEMO_SIGN_IN_EXAMPLE,
+  DemoSetupView,
+  DemoSignInView,
+} from './dto/demo.views.js';
 
 /** A demo token lasts as long as a demo: an hour. */
 const DEMO_TOKEN_LIFETIME = '1h';
@@ -52,7 +61,12 @@ export class DemoController implements OnApplicationBootstrap {
 
   @Get()
   @ApiOperation({ summary: 'The demo page’s setup: sign-in on or off, demo users, agents' })
-  @ApiOkResponse({ description: 'Demo users are listed only while demo sign-in is on' })
+  @ApiOkResponse({
+    description: 'Demo users are listed only while demo sign-in is on',
+    type: DemoSetupView,
+    example: DEMO_SETUP_EXAMPLE,
+  })
+  @ApiProblemResponses()
   setup(): {
     signIn: boolean;
     simulator: boolean;
@@ -73,8 +87,15 @@ export class DemoController implements OnApplicationBootstrap {
   @Post('sign-in')
   @HttpCode(200)
   @ApiOperation({ summary: 'Demo only: a one-hour user token for a seeded demo user' })
-  @ApiOkResponse({ description: 'The token, when it expires, and who it is for' })
-  @ApiProblemResponses(400, 404)
+  @ApiOkResponse({
+    description: 'The token, when it expires, and who it is for',
+    type: DemoSignInView,
+    example: DEMO_SIGN_IN_EXAMPLE,
+  })
+  @ApiProblemResponses(JSON_BODY_PROBLEMS, {
+    400: ['UNKNOWN_DEMO_USER'],
+    404: ['DEMO_SIGN_IN_OFF'],
+  })
   async signIn(
     @Body() body: DemoSignInDto,
   ): Promise<{ token: string; expiresAt: string; user: DemoUser }> {

@@ -9,6 +9,12 @@ import {
 import type { Response } from 'express';
 
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
+import {
+  LIVENESS_EXAMPLE,
+  LivenessView,
+  READINESS_EXAMPLE,
+  ReadinessView,
+} from './dto/health.view.js';
 import { HealthService } from './health.service.js';
 import type { Readiness } from './readiness.js';
 
@@ -21,7 +27,7 @@ export class HealthController {
   @Get('health')
   @HttpCode(200)
   @ApiOperation({ summary: 'Liveness: the process is up and serving HTTP' })
-  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  @ApiOkResponse({ type: LivenessView, example: LIVENESS_EXAMPLE })
   @ApiProblemResponses()
   live(): { status: 'ok' } {
     return { status: 'ok' };
@@ -31,19 +37,12 @@ export class HealthController {
   @ApiOperation({
     summary: 'Readiness: database reachable, pgvector installed, no pending migrations',
   })
-  @ApiOkResponse({
-    schema: {
-      example: {
-        status: 'ok',
-        database: 'up',
-        embeddedDatabase: true,
-        pgvector: '0.8.0',
-        pendingMigrations: 0,
-        openai: 'simulator',
-      },
-    },
+  @ApiOkResponse({ type: ReadinessView, example: READINESS_EXAMPLE })
+  @ApiServiceUnavailableResponse({
+    description: 'Same body with status "unavailable"',
+    type: ReadinessView,
+    example: { ...READINESS_EXAMPLE, status: 'unavailable', database: 'down', pgvector: null },
   })
-  @ApiServiceUnavailableResponse({ description: 'Same body with status "unavailable"' })
   @ApiProblemResponses()
   async ready(@Res({ passthrough: true }) res: Response): Promise<Readiness> {
     const readiness = await this.health.readiness();

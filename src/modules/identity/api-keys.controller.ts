@@ -3,8 +3,17 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 
 import { CurrentPrincipal, OperatorAuth } from '../../common/auth/auth.decorator.js';
 import { actorOf, type Principal } from '../../common/auth/principal.js';
-import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
+import {
+  ApiProblemResponses,
+  JSON_BODY_PROBLEMS,
+} from '../../common/openapi/api-problem-responses.decorator.js';
 import { ApiKeysService, type ApiKeySummary } from './api-keys.service.js';
+import {
+  API_KEY_EXAMPLE,
+  ApiKeyView,
+  CREATED_API_KEY_EXAMPLE,
+  CreatedApiKeyView,
+} from './dto/api-key.view.js';
 import { CreateApiKeyDto } from './dto/create-api-key.dto.js';
 
 @ApiTags('admin: api keys')
@@ -15,8 +24,12 @@ export class ApiKeysController {
 
   @Post()
   @ApiOperation({ summary: 'Create an operator API key; the key is in this response only' })
-  @ApiCreatedResponse({ description: '`key` is shown once; only its SHA-256 is stored' })
-  @ApiProblemResponses(400)
+  @ApiCreatedResponse({
+    description: '`key` is shown once; only its SHA-256 is stored',
+    type: CreatedApiKeyView,
+    example: CREATED_API_KEY_EXAMPLE,
+  })
+  @ApiProblemResponses(JSON_BODY_PROBLEMS)
   async create(
     @Body() body: CreateApiKeyDto,
     @CurrentPrincipal() principal: Principal,
@@ -27,15 +40,18 @@ export class ApiKeysController {
 
   @Get()
   @ApiOperation({ summary: 'List API keys (never the keys themselves)' })
-  @ApiOkResponse()
+  @ApiOkResponse({ type: ApiKeyView, isArray: true, example: [API_KEY_EXAMPLE] })
   list(): Promise<ApiKeySummary[]> {
     return this.apiKeys.list();
   }
 
   @Delete(':id')
   @ApiOperation({ summary: 'Revoke an API key; it stops working at once' })
-  @ApiOkResponse()
-  @ApiProblemResponses(404)
+  @ApiOkResponse({
+    type: ApiKeyView,
+    example: { ...API_KEY_EXAMPLE, revokedAt: '2026-12-04T21:00:00.000Z' },
+  })
+  @ApiProblemResponses({ 400: ['BAD_REQUEST'], 404: ['API_KEY_NOT_FOUND'] })
   revoke(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,

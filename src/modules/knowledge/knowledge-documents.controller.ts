@@ -15,16 +15,33 @@ import {
   ApiAcceptedResponse,
   ApiBody,
   ApiConsumes,
+  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 
 import { CurrentPrincipal } from '../../common/auth/auth.decorator.js';
 import type { Principal } from '../../common/auth/principal.js';
-import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
+import {
+  ApiProblemResponses,
+  JSON_BODY_PROBLEMS,
+  type ProblemCodes,
+} from '../../common/openapi/api-problem-responses.decorator.js';
 import { DocumentUploadInterceptor } from './document-upload.interceptor.js';
 import { DocumentUploadDto, RetractDocumentDto, ReviewDocumentDto } from './dto/document.dto.js';
+import {
+  ACCEPTED_UPLOAD_EXAMPLE,
+  AcceptedUploadView,
+  DOCUMENT_DETAIL_EXAMPLE,
+  DOCUMENT_EXAMPLE,
+  DOCUMENT_PAGE_EXAMPLE,
+  DocumentDetailView,
+  DocumentPageView,
+  DocumentView,
+} from './dto/document.view.js';
+import { JOB_EXAMPLE, JobView } from './dto/job.view.js';
 import { ListSourcesDto } from './dto/source.dto.js';
 import { KnowledgeEditorAuth } from './knowledge-auth.decorator.js';
 import { KnowledgeDocuments } from './knowledge-documents.service.js';
@@ -33,7 +50,7 @@ import { uploadedContent } from './uploaded-content.js';
 const UPLOAD_BODY = {
   schema: {
     oneOf: [
-      { $ref: '#/components/schemas/DocumentUploadDto' },
+      { $ref: getSchemaPath(DocumentUploadDto) },
       {
         type: 'object',
         required: ['file'],
@@ -49,9 +66,27 @@ const UPLOAD_BODY = {
   },
 };
 
-const ACCEPTED = { schema: { example: { documentId: 'doc_…', version: 1, jobId: 'kjb_…' } } };
+const ACCEPTED = { type: AcceptedUploadView, example: ACCEPTED_UPLOAD_EXAMPLE };
+
+/** How an upload is refused while the request waits: the form, or the extractor reading it. */
+const UPLOAD_PROBLEMS: ProblemCodes = {
+  400: ['DOCUMENT_MISSING', 'UPLOAD_INVALID'],
+  413: ['DOCUMENT_TOO_LARGE', 'PDF_TOO_MANY_PAGES', 'HTML_TOO_COMPLEX'],
+  415: ['UNSUPPORTED_CONTENT'],
+  422: [
+    'DOCUMENT_EMPTY',
+    'INVALID_UTF8',
+    'INVALID_UTF16',
+    'UTF16_WITHOUT_BOM',
+    'PDF_ENCRYPTED',
+    'PDF_CORRUPT',
+    'PDF_NO_TEXT',
+    'HTML_NO_TEXT',
+  ],
+};
 
 @ApiTags('knowledge: editors')
+@ApiExtraModels(DocumentUploadDto)
 @Controller('v1/knowledge')
 @KnowledgeEditorAuth()
 export class KnowledgeDocumentsController {
@@ -66,7 +101,7 @@ export class KnowledgeDocumentsController {
     summary: 'Upload a document (Markdown, text, HTML or PDF); ingestion runs as a job',
   })
   @ApiAcceptedResponse(ACCEPTED)
-  @ApiProblemResponses(400, 404, 413, 415, 422)
+  @ApiProblemResponses(JSON_BODY_PROBLEMS, UPLOAD_PROBLEMS, { 404: ['SOURCE_NOT_FOUND'] })
   upload(
     @CurrentPrincipal() principal: Principal,
     @Param('id') sourceId: string,
@@ -78,8 +113,8 @@ export class KnowledgeDocumentsController {
 
   @Get('sources/:id/documents')
   @ApiOperation({ summary: "A source's documents, oldest first" })
-  @ApiOkResponse()
-  @ApiProblemResponses(400, 404)
+  @ApiOkResponse({ type: DocumentPageView, example: DOCUMENT_PAGE_EXAMPLE })
+  @ApiProblemResponses({ 400: ['VALIDATION_FAILED'], 404: ['SOURCE_NOT_FOUND'] })
   list(
     @CurrentPrincipal() principal: Principal,
     @Param('id') sourceId: string,
@@ -90,8 +125,8 @@ export class KnowledgeDocumentsController {
 
   @Get('documents/:id')
   @ApiOperation({ summary: 'A document with all its versions' })
-  @ApiOkResponse()
-  @ApiProblemResponses(404)
+  @ApiOkResponse({ type: DocumentDetailView, example: DOCUMENT_DETAIL_EXAMPLE })
+  @ApiProblemResponses({ 404: ['DOCUMENT_NOT_FOUND'] })
   detail(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     return this.documents.detail(principal, id);
   }
@@ -104,8 +139,11 @@ export class KnowledgeDocumentsController {
   @ApiOperation({
     summary: 'Upload a new version; it replaces the current one atomically once ready',
   })
-  @ApiAcceptedResponse(ACCEPTED)
-  @ApiProblemResponses(400, 404, 409, 413, 415, 422)
+  @ApiAcceptedResponse({ ...ACCEPTED, example: { ...ACCEPTED_UPLOAD_EXAMPLE, version: 2 } })
+  @ApiProblemResponses(JSON_BODY_PROBLEMS, UPLOAD_PROBLEMS, {
+    404: ['DOCUMENT_NOT_FOUND'],
+    409: ['DOCUMENT_RETRACTED', 'DOCUMENT_BUSY'],
+  })
   replace(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
@@ -117,8 +155,20 @@ export class KnowledgeDocumentsController {
 
   @Delete('documents/:id')
   @ApiOperation({ summary: 'Retract a document: callers stop getting it at once' })
-  @ApiOkResponse()
-  @ApiProblemResponses(400, 404, 409)
+  @ApiOkResponse({
+    type: DocumentView,
+    example: {
+      ...DOCUMENT_EXAMPLE,
+      retractedAt: '2026-12-05T09:00:00.000Z',
+      retractedBy: DOCUMENT_EXAMPLE.createdBy,
+      retractionReason: 'outdated',
+    },
+  })
+  @ApiProblemResponses({
+    400: ['VALIDATION_FAILED'],
+    404: ['DOCUMENT_NOT_FOUND'],
+    409: ['DOCUMENT_RETRACTED'],
+  })
   retract(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
@@ -130,8 +180,11 @@ export class KnowledgeDocumentsController {
   @Post('documents/:id/review')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record that the current version was reviewed and is still right' })
-  @ApiOkResponse()
-  @ApiProblemResponses(400, 404, 409)
+  @ApiOkResponse({ type: DocumentDetailView, example: DOCUMENT_DETAIL_EXAMPLE })
+  @ApiProblemResponses(JSON_BODY_PROBLEMS, {
+    404: ['DOCUMENT_NOT_FOUND'],
+    409: ['DOCUMENT_RETRACTED', 'DOCUMENT_NOT_READY'],
+  })
   review(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
@@ -142,10 +195,8 @@ export class KnowledgeDocumentsController {
 
   @Get('jobs/:id')
   @ApiOperation({ summary: 'An ingestion job: queued → extracting → embedding → ready | failed' })
-  @ApiOkResponse({
-    schema: { example: { id: 'kjb_…', status: 'embedding', progress: { done: 16, total: 40 } } },
-  })
-  @ApiProblemResponses(404)
+  @ApiOkResponse({ type: JobView, example: JOB_EXAMPLE })
+  @ApiProblemResponses({ 404: ['JOB_NOT_FOUND'] })
   job(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     return this.documents.job(principal, id);
   }

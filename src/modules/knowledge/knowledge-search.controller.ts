@@ -5,6 +5,8 @@ import { CurrentPrincipal } from '../../common/auth/auth.decorator.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
 import { SearchKnowledgeDto, StaleQueryDto } from './dto/document.dto.js';
+import { SEARCH_RESULT_EXAMPLE, SearchResultView } from './dto/search-result.view.js';
+import { STALE_REPORT_EXAMPLE, StaleReportView } from './dto/stale-report.view.js';
 import { KnowledgeEditorAuth, KnowledgeReaderAuth } from './knowledge-auth.decorator.js';
 import { KnowledgeSearch } from './knowledge-search.service.js';
 import { KnowledgeStale } from './knowledge-stale.service.js';
@@ -22,30 +24,11 @@ export class KnowledgeSearchController {
   @ApiOperation({
     summary: 'Hybrid search over the current, permitted knowledge of your tenant and roles',
   })
-  @ApiOkResponse({
-    schema: {
-      example: {
-        hits: [
-          {
-            chunkId: '1042',
-            text: 'Damaged items can be returned within 60 days.',
-            score: 0.032,
-            citation: {
-              sourceId: 'src_…',
-              documentId: 'doc_…',
-              version: 2,
-              title: 'Returns',
-              headingPath: ['Returns', 'Damaged items'],
-              page: null,
-              updatedAt: '2026-11-30T10:00:00.000Z',
-              reviewOverdue: false,
-            },
-          },
-        ],
-      },
-    },
+  @ApiOkResponse({ type: SearchResultView, example: SEARCH_RESULT_EXAMPLE })
+  @ApiProblemResponses({
+    400: ['VALIDATION_FAILED', 'KNOWLEDGE_QUERY_INVALID'],
+    503: ['EMBEDDING_MODEL_UNAVAILABLE'],
   })
-  @ApiProblemResponses(400, 503)
   search(@CurrentPrincipal() principal: Principal, @Query() query: SearchKnowledgeDto) {
     return this.searching.search(principal, query.q, query.k);
   }
@@ -53,8 +36,8 @@ export class KnowledgeSearchController {
   @Get('stale')
   @KnowledgeEditorAuth()
   @ApiOperation({ summary: 'Current text that is stale, or becomes stale within withinDays' })
-  @ApiOkResponse()
-  @ApiProblemResponses(400)
+  @ApiOkResponse({ type: StaleReportView, example: STALE_REPORT_EXAMPLE })
+  @ApiProblemResponses({ 400: ['VALIDATION_FAILED'] })
   staleList(@CurrentPrincipal() principal: Principal, @Query() query: StaleQueryDto) {
     return this.stale.report(principal, query.withinDays);
   }

@@ -18,7 +18,15 @@ export class MetricsController {
   @ApiOperation({ summary: 'Prometheus metrics (text exposition format)' })
   @ApiOkResponse({
     description: 'Metrics in Prometheus text format',
-    content: { 'text/plain': {} },
+    content: {
+      'text/plain': {
+        schema: { type: 'string' },
+        example:
+          '# HELP switchboard_http_request_duration_seconds HTTP request latency by method, route pattern and status code\n' +
+          '# TYPE switchboard_http_request_duration_seconds histogram\n' +
+          'switchboard_http_request_duration_seconds_count{method="GET",route="/ready",status="200"} 3\n',
+      },
+    },
   })
   @ApiProblemResponses()
   async scrape(): Promise<string> {

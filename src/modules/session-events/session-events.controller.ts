@@ -39,12 +39,22 @@ export class SessionEventsController {
     description: 'Resume after this event id (an audit sequence number)',
   })
   @ApiOkResponse({
-    description: '`text/event-stream`; each event has an `id`, a `type` (`event:`) and JSON `data`',
+    description:
+      'Each event has an `id` (resume with Last-Event-ID), a type (`event:` state, tool, ' +
+      'approval, knowledge, warning or ended) and JSON `data`; `: keep-alive` comments keep it open',
+    content: {
+      'text/event-stream': {
+        schema: { type: 'string' },
+        example:
+          'id: 12\nevent: state\ndata: {"type":"state","state":"active"}\n\n' +
+          'id: 15\nevent: tool\ndata: {"type":"tool","tool":"lookup_order","toolCallId":"call_8f2c","outcome":"executed"}\n\n',
+      },
+    },
   })
   @ApiNoContentResponse({
     description: 'The session is over and nothing after Last-Event-ID is left',
   })
-  @ApiProblemResponses(404)
+  @ApiProblemResponses({ 400: ['BAD_REQUEST'], 404: ['SESSION_NOT_FOUND'] })
   async stream(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,

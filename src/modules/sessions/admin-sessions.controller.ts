@@ -3,7 +3,20 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { CurrentPrincipal, OperatorAuth } from '../../common/auth/auth.decorator.js';
 import type { Principal } from '../../common/auth/principal.js';
-import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
+import {
+  ApiProblemResponses,
+  JSON_BODY_PROBLEMS,
+} from '../../common/openapi/api-problem-responses.decorator.js';
+import {
+  ADMIN_SESSION_DETAIL_EXAMPLE,
+  AdminSessionDetailView,
+} from './dto/admin-session-detail.view.js';
+import {
+  ADMIN_SESSION_EXAMPLE,
+  ADMIN_SESSION_PAGE_EXAMPLE,
+  AdminSessionPageView,
+  AdminSessionView,
+} from './dto/admin-session.view.js';
 import { ListSessionsDto } from './dto/list-sessions.dto.js';
 import { RevokeSessionDto } from './dto/revoke-session.dto.js';
 import type { SessionRecord } from './session.record.js';
@@ -17,7 +30,7 @@ export class AdminSessionsController {
 
   @Get()
   @ApiOperation({ summary: 'Sessions, oldest first, filtered and paginated by cursor' })
-  @ApiOkResponse()
+  @ApiOkResponse({ type: AdminSessionPageView, example: ADMIN_SESSION_PAGE_EXAMPLE })
   @ApiProblemResponses(400)
   list(
     @CurrentPrincipal() principal: Principal,
@@ -43,8 +56,10 @@ export class AdminSessionsController {
     description:
       'The session as stored, `latency` (p50/p95), `grounding.turns` (per turn: the knowledge ' +
       'given, its documents and versions, digests and any withdrawal) and `timeline` (audit).',
+    type: AdminSessionDetailView,
+    example: ADMIN_SESSION_DETAIL_EXAMPLE,
   })
-  @ApiProblemResponses(404)
+  @ApiProblemResponses({ 400: ['BAD_REQUEST'], 404: ['SESSION_NOT_FOUND'] })
   get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     return this.sessions.detail(principal, id);
   }
@@ -52,8 +67,11 @@ export class AdminSessionsController {
   @Post(':id/revoke')
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke a session now: hang up, refuse its later tool calls' })
-  @ApiOkResponse()
-  @ApiProblemResponses(400, 404)
+  @ApiOkResponse({
+    type: AdminSessionView,
+    example: { ...ADMIN_SESSION_EXAMPLE, state: 'revoked', endReason: 'abusive caller' },
+  })
+  @ApiProblemResponses(JSON_BODY_PROBLEMS, { 404: ['SESSION_NOT_FOUND'] })
   revoke(
     @Param('id') id: string,
     @Body() body: RevokeSessionDto,

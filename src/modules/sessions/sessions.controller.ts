@@ -11,9 +11,18 @@ import type { Response } from 'express';
 
 import { CurrentPrincipal, UserAuth } from '../../common/auth/auth.decorator.js';
 import type { Principal } from '../../common/auth/principal.js';
-import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
+import {
+  ApiProblemResponses,
+  JSON_BODY_PROBLEMS,
+} from '../../common/openapi/api-problem-responses.decorator.js';
 import { BindCallDto } from './dto/bind-call.dto.js';
+import { CLIENT_SECRET_EXAMPLE, ClientSecretView } from './dto/client-secret.view.js';
 import { OpenSessionDto } from './dto/open-session.dto.js';
+import {
+  EPHEMERAL_SESSION_EXAMPLE,
+  SESSION_EXAMPLE,
+  SessionView as SessionViewSchema,
+} from './dto/session.view.js';
 import { SdpOffer } from './sdp-offer.decorator.js';
 import { publicView } from './session.record.js';
 import { SessionConnector } from './session-connector.js';
@@ -32,8 +41,15 @@ export class SessionsController {
 
   @Post()
   @ApiOperation({ summary: 'Open a session: limits checked, config built on the server' })
-  @ApiCreatedResponse({ description: '`connect` says how to connect (proxy: sdpUrl)' })
-  @ApiProblemResponses(400, 429)
+  @ApiCreatedResponse({
+    description: '`connect` says how to connect (proxy: sdpUrl)',
+    type: SessionViewSchema,
+    example: SESSION_EXAMPLE,
+  })
+  @ApiProblemResponses(JSON_BODY_PROBLEMS, {
+    400: ['UNKNOWN_AGENT', 'MODE_NOT_SUPPORTED'],
+    429: ['SESSION_LIMIT_REACHED', 'BUDGET_EXHAUSTED'],
+  })
   async open(
     @CurrentPrincipal() principal: Principal,
     @Body() body: OpenSessionDto,
@@ -43,8 +59,8 @@ export class SessionsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Your session' })
-  @ApiOkResponse()
-  @ApiProblemResponses(404)
+  @ApiOkResponse({ type: SessionViewSchema, example: SESSION_EXAMPLE })
+  @ApiProblemResponses({ 400: ['BAD_REQUEST'], 404: ['SESSION_NOT_FOUND'] })
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
@@ -56,8 +72,24 @@ export class SessionsController {
   @ApiOperation({ summary: 'Proxy mode: exchange the SDP offer for the answer (once)' })
   @ApiConsumes('application/sdp')
   @ApiBody({ schema: { type: 'string', example: 'v=0\r\no=- …' } })
-  @ApiCreatedResponse({ content: { 'application/sdp': {} } })
-  @ApiProblemResponses(404, 409, 415, 502)
+  @ApiCreatedResponse({
+    description: "OpenAI's SDP answer",
+    content: {
+      'application/sdp': {
+        schema: { type: 'string' },
+        example:
+          'v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n…',
+      },
+    },
+  })
+  @ApiProblemResponses({
+    400: ['BAD_REQUEST'],
+    404: ['SESSION_NOT_FOUND'],
+    409: ['SESSION_STATE_CONFLICT'],
+    413: ['PAYLOAD_TOO_LARGE'],
+    415: ['UNSUPPORTED_MEDIA_TYPE'],
+    502: ['UPSTREAM_ERROR'],
+  })
   async sdp(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
@@ -71,19 +103,31 @@ export class SessionsController {
 
   @Post(':id/client-secret')
   @ApiOperation({ summary: 'Ephemeral mode: mint the one short-lived client secret' })
-  @ApiCreatedResponse()
-  @ApiProblemResponses(404, 409, 502)
+  @ApiCreatedResponse({ type: ClientSecretView, example: CLIENT_SECRET_EXAMPLE })
+  @ApiProblemResponses({
+    400: ['BAD_REQUEST'],
+    404: ['SESSION_NOT_FOUND'],
+    409: ['SESSION_STATE_CONFLICT'],
+    502: ['UPSTREAM_ERROR'],
+  })
   clientSecret(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
-  ): Promise<{ value: string; expiresAt: string }> {
+  ): Promise<{ value: string; expiresAt: string; callsUrl: string }> {
     return this.connector.mintClientSecret(principal, id);
   }
 
   @Post(':id/call')
   @ApiOperation({ summary: 'Ephemeral mode: bind the call the page created (once)' })
-  @ApiCreatedResponse()
-  @ApiProblemResponses(400, 404, 409, 502)
+  @ApiCreatedResponse({
+    type: SessionViewSchema,
+    example: { ...EPHEMERAL_SESSION_EXAMPLE, state: 'active' },
+  })
+  @ApiProblemResponses(JSON_BODY_PROBLEMS, {
+    404: ['SESSION_NOT_FOUND'],
+    409: ['SESSION_STATE_CONFLICT'],
+    502: ['UPSTREAM_ERROR'],
+  })
   async bind(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
@@ -95,8 +139,11 @@ export class SessionsController {
   @Delete(':id')
   @HttpCode(200)
   @ApiOperation({ summary: 'End your session now (hangs up the call)' })
-  @ApiOkResponse()
-  @ApiProblemResponses(404)
+  @ApiOkResponse({
+    type: SessionViewSchema,
+    example: { ...SESSION_EXAMPLE, state: 'ended', endReason: 'user_ended' },
+  })
+  @ApiProblemResponses({ 400: ['BAD_REQUEST'], 404: ['SESSION_NOT_FOUND'] })
   async end(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,

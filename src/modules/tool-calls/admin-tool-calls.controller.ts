@@ -1,9 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
 
 import { CurrentPrincipal } from '../../common/auth/auth.decorator.js';
 import type { Principal } from '../../common/auth/principal.js';
-import { ApiProblemResponses } from '../../common/openapi/api-problem-responses.decorator.js';
+import {
+  ApiProblemResponses,
+  JSON_BODY_PROBLEMS,
+} from '../../common/openapi/api-problem-responses.decorator.js';
 import { type RollbackOutcome, ApproverAuth, RollbackActionDto } from '../approvals/index.js';
 import { ToolCallRollback } from './tool-call-rollback.js';
 
@@ -23,12 +26,15 @@ export class AdminToolCallsController {
   })
   @ApiParam({ name: 'sessionId', example: 'ses_…' })
   @ApiParam({ name: 'callId', description: "The model's call_id", example: 'call_8f2c' })
-  @ApiOkResponse()
-  @ApiProblemResponses(
-    400,
-    [404, 'No such session for you (SESSION_NOT_FOUND), or no such call in it (ACTION_NOT_FOUND)'],
-    [409, 'ACTION_IRREVERSIBLE, ROLLBACK_NOT_POSSIBLE'],
-  )
+  // The same outcome as the approvals module's rollback, which documents it.
+  @ApiOkResponse({
+    schema: { $ref: getSchemaPath('RollbackOutcomeView') },
+    example: { id: 'tc_3q9zR8mK2pW7xL4vN1bT6c', tool: 'issue_refund', status: 'rolled_back' },
+  })
+  @ApiProblemResponses(JSON_BODY_PROBLEMS, {
+    404: ['SESSION_NOT_FOUND', 'ACTION_NOT_FOUND'],
+    409: ['ACTION_IRREVERSIBLE', 'ROLLBACK_NOT_POSSIBLE'],
+  })
   rollback(
     @CurrentPrincipal() principal: Principal,
     @Param('sessionId') sessionId: string,

@@ -2,19 +2,10 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
-const STATUSES = [
-  'pending',
-  'approved',
-  'executing',
-  'executed',
-  'failed',
-  'rejected',
-  'expired',
-  'cancelled',
-  'rolling_back',
-  'rolled_back',
-  'rollback_failed',
-];
+import { ACTION_STATUSES } from './approval-action.view.js';
+
+/** Every status an action can be in (the list filters by one). */
+const STATUSES = ACTION_STATUSES;
 
 export class ListApprovalsDto {
   @ApiPropertyOptional({ enum: STATUSES })
