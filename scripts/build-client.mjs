@@ -27,7 +27,8 @@ await build({
 const code = readFileSync(OUTFILE);
 const gzipped = gzipSync(code, { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-process.stdout.write(
+// On stderr: `npm run -s cli -- token` builds first, and its stdout must be the token alone.
+process.stderr.write(
   `client: ${OUTFILE} ${kb(code.length)}, ${kb(gzipped)} gzipped (limit ${kb(GZIP_LIMIT_BYTES)})\n`,
 );
 if (gzipped > GZIP_LIMIT_BYTES) {
