@@ -45,5 +45,6 @@ describe('embedded database (no DATABASE_URL)', () => {
     };
     expect(readiness.pendingMigrations).toBe(0);
     await second.app.close();
-  });
+    // Two fresh PGlite starts; on a busy machine (the full suite beside it) that takes a while.
+  }, 180_000);
 });
