@@ -1,10 +1,12 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { ApiKeysService } from '../src/modules/identity/api-keys.service.js';
 import { chromiumAvailable, launchChromium } from './support/chromium.js';
+import { KNOWLEDGE_ENV, knowledgeClient } from './support/knowledge.js';
+import { serveHtml } from './support/static-server.js';
 import { eventually } from './support/session-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { JWT_ENV } from './support/tokens.js';
@@ -77,13 +79,19 @@ describeWithChromium('the demo page in Chromium', () => {
   let browser: Browser;
   let adminKey: string;
   let approverKey: string;
+  /** A page of another web app, on another origin: it loads the client from Switchboard. */
+  let site: Awaited<ReturnType<typeof serveHtml>>;
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(join(ARTIFACTS, 'other-app.html'), '<!doctype html><title>Another app</title>');
+    site = await serveHtml(join(ARTIFACTS, 'other-app.html'));
     sut = await startTestApp({
       env: {
         ...JWT_ENV,
+        ...KNOWLEDGE_ENV,
         SWITCHBOARD_DEMO_SIGN_IN: 'true',
+        SWITCHBOARD_CORS_ORIGINS: new URL(site.url).origin,
         SWITCHBOARD_SIMULATOR_INSPECTION: 'true',
       },
     });
@@ -96,6 +104,7 @@ describeWithChromium('the demo page in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await sut?.close();
+    await site?.close();
   });
 
   async function openDemo(): Promise<{ context: BrowserContext; page: Page }> {
@@ -129,9 +138,10 @@ describeWithChromium('the demo page in Chromium', () => {
         liveTracks: probe.streams
           .flatMap((s) => s.getTracks())
           .filter((t) => t.readyState === 'live').length,
+        // The demo page's player (another page lets the client make a detached one).
         audioSource:
-          (globalThis as unknown as ProbeWindow).document.getElementById('voice')?.srcObject !==
-          null,
+          ((globalThis as unknown as ProbeWindow).document.getElementById('voice')?.srcObject ??
+            null) !== null,
       };
     });
   }
@@ -273,6 +283,80 @@ describeWithChromium('the demo page in Chromium', () => {
       await page.screenshot({ path: join(ARTIFACTS, 'demo-live.png'), fullPage: true });
       await page.getByRole('button', { name: 'Hang up' }).click();
       await page.getByText('Call ended: you hung up.').waitFor();
+      await expectNothingLeft(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the knowledge a call was given, with its citation', async () => {
+    const kb = await knowledgeClient(sut);
+    const source = await kb.createSource({
+      name: 'Help centre',
+      tenantId: 'acme',
+      allowedRoles: ['customer'],
+    });
+    await kb.upload(source, {
+      title: 'Returns policy',
+      text: readFileSync(join(process.cwd(), 'docs/examples/returns-policy.md'), 'utf8'),
+    });
+    const { context, page } = await openDemo();
+    try {
+      await signInAndConnect(page, 'alice');
+      await page.getByLabel('Type instead of talking').fill('How long do refunds take?');
+      await page.getByRole('button', { name: 'Send' }).click();
+      await activity(page, 'search_knowledge').getByText('done').waitFor();
+      await page.getByText('Knowledge used: Returns policy (version 1)').waitFor();
+      await page.locator('#transcript li', { hasText: 'Refunds go back' }).waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'demo-knowledge.png'), fullPage: true });
+      await page.getByRole('button', { name: 'Hang up' }).click();
+      await page.getByText('Call ended: you hung up.').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('works from another origin’s page, and in ephemeral mode: the page posts its offer with the minted secret', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(PAGE_PROBE);
+    const page = await context.newPage();
+    try {
+      await page.goto(site.url);
+      const { token } = (await (
+        await fetch(`${sut.url}/v1/demo/sign-in`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ user: 'carol' }),
+        })
+      ).json()) as { token: string };
+      const outcome = await page.evaluate(
+        async ([base, jwt]) => {
+          const { connectVoice } = (await import(`${base}/client/switchboard.js`)) as {
+            connectVoice(options: unknown): Promise<{
+              state: string;
+              session: { mode: string; state: string };
+              hangup(): Promise<void>;
+            }>;
+          };
+          const call = await connectVoice({
+            baseUrl: base,
+            getToken: () => jwt,
+            mode: 'ephemeral',
+          });
+          const seen = { state: call.state, mode: call.session.mode, bound: call.session.state };
+          await call.hangup();
+          return seen;
+        },
+        [sut.url, token],
+      );
+      expect(outcome).toEqual({ state: 'connected', mode: 'ephemeral', bound: 'active' });
+      const session = await sessionOf('carol');
+      expect(session.state).toBe('ended');
+      const bound = await sut.query<{ action: string }>(
+        `SELECT action FROM audit_log WHERE subject = $1 AND action = 'session.bound'`,
+        [session.id],
+      );
+      expect(bound).toEqual([{ action: 'session.bound' }]);
       await expectNothingLeft(page);
     } finally {
       await context.close();

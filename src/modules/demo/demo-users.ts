@@ -18,7 +18,11 @@ export const DEMO_USERS: readonly DemoUser[] = [
     name: 'Alice Archer, customer of acme',
     tenant: 'acme',
     roles: ['customer'],
-    tryThis: ['Where is my order 10042?', 'Please call me back tomorrow about the delivery.'],
+    tryThis: [
+      'Where is my order 10042?',
+      'Please call me back tomorrow about the delivery.',
+      'How long do refunds take? (searches what editors uploaded)',
+    ],
   },
   {
     id: 'bob',

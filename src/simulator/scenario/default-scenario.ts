@@ -3,7 +3,7 @@ import type { Scenario } from './scenario.js';
 /**
  * What `npm start` and `npm run simulator` use without `--scenario`: a customer of the demo shop
  * (seeded: Alice's orders 10042 and 10043 in tenant `acme`) asking what its tools answer, so a
- * newcomer's first call succeeds end to end.
+ * newcomer's first call succeeds end to end; a question about a policy searches the knowledge base.
  */
 export const defaultScenario: Scenario = {
   name: 'default-demo',
@@ -30,6 +30,13 @@ export const defaultScenario: Scenario = {
         },
       ],
       afterTools: 'About your refund: {{output.issue_refund}}',
+    },
+    {
+      // A question for the help centre: the whole utterance is the search (knowledge the editors
+      // uploaded; the page shows its citations).
+      when: { regex: '^.*\\b(how long|policy|policies)\\b.*$', flags: 'i' },
+      callTools: [{ name: 'search_knowledge', arguments: { query: '{{match.0}}' } }],
+      afterTools: 'From our help centre: {{output.search_knowledge}}',
     },
     {
       when: { regex: '\\border\\s*#?\\s*(\\d+)', flags: 'i' },
