@@ -41,7 +41,7 @@ export class CallOutput {
   ) {}
 
   line(line: CallLine): void {
-    this.write(`${this.json ? JSON.stringify(line) : readable(line)}\n`);
+    this.write(`${this.json ? JSON.stringify(line) : oneLine(readable(line))}\n`);
   }
 
   /**
@@ -71,6 +71,11 @@ export function describeFailure(
       message: `Switchboard is not reachable at ${baseUrl} (${cause.code ?? cause.message}).`,
     };
   return { code: 'CALL_FAILED', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** Each printed line is one thing: line breaks inside what was said are shown as `\n`. */
+function oneLine(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, '\\n');
 }
 
 function readable(line: CallLine): string {

@@ -32,7 +32,8 @@ export interface SessionEventsOptions {
   readonly fetch?: typeof fetch;
 }
 
-const DEFAULT_RETRY_DELAYS_MS = [250, 1000, 2000, 4000];
+/** About a minute in all: long enough to ride out a replica restart or a short outage. */
+const DEFAULT_RETRY_DELAYS_MS = [250, 1000, 2000, 4000, 8000, 15_000, 30_000];
 
 export class SessionEvents {
   private readonly controller = new AbortController();
@@ -89,19 +90,35 @@ export class SessionEvents {
     if (res.status >= 400 && res.status < 500)
       return this.finish({ why: 'refused', status: res.status, body: await res.text() });
     if (!res.ok || !res.body) throw new Error(`the events stream answered HTTP ${res.status}`);
+    // A wrong baseUrl's HTML page, say: reading it again would only get the same page.
+    if (!/^text\/event-stream\b/i.test(res.headers.get('content-type') ?? ''))
+      return this.finish({ why: 'refused', status: res.status, body: await res.text() });
     const reader = res.body.getReader();
     const decoder = new TextDecoder();
     let buffer = '';
+    /** A CR that ended a chunk: the LF of its CRLF may start the next one. */
+    let carriedCr = '';
+    let delivered = 0;
     for (;;) {
       const { value, done } = await reader.read();
-      if (done) return 'again';
-      buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n');
+      // A stream that closes with nothing in it counts as a failure (backed off from), so a
+      // proxy that answers and hangs up cannot make the page reconnect in a tight loop.
+      if (done) {
+        if (delivered === 0) throw new Error('the events stream closed without an event');
+        return 'again';
+      }
+      let text = carriedCr + decoder.decode(value, { stream: true });
+      carriedCr = text.endsWith('\r') ? '\r' : '';
+      if (carriedCr) text = text.slice(0, -1);
+      buffer += text.replace(/\r\n?/g, '\n');
       let end: number;
       while ((end = buffer.indexOf('\n\n')) >= 0) {
         const event = parseBlock(buffer.slice(0, end));
         buffer = buffer.slice(end + 2);
         if (!event || this.finished) continue;
-        this.lastEventId = event.id;
+        delivered += 1;
+        // As in EventSource: only an `id:` field changes the id a reconnect resumes after.
+        if (event.id) this.lastEventId = event.id;
         this.options.onEvent(event);
         if (event.type === 'ended') {
           void reader.cancel().catch(() => undefined);

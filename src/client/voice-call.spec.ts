@@ -1,6 +1,5 @@
 import type { EndedEvent } from './call-events.js';
 import { SwitchboardError } from './errors.js';
-import type { SessionView } from './switchboard-api.js';
 import {
   FakeAudio,
   FakeEventStream,
@@ -9,36 +8,13 @@ import {
   FakeStream,
   installFakeBrowser,
   json,
+  sessionView,
+  until,
 } from './testing/fake-browser.js';
 import { connectVoice, type ConnectVoiceOptions, type VoiceCall } from './voice-call.js';
 
 const BASE = 'http://switchboard.test';
 const TOKEN = 'user-jwt';
-
-function view(overrides: Partial<SessionView> = {}): SessionView {
-  return {
-    id: 'ses_1',
-    agent: 'default',
-    api: 'realtime',
-    mode: 'proxy',
-    state: 'created',
-    endReason: null,
-    expiresAt: '2026-12-04T21:00:00.000Z',
-    typedText: { supported: true, pageStartsResponse: true },
-    connect: { sdpUrl: '/v1/sessions/ses_1/sdp' },
-    ...overrides,
-  };
-}
-
-const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
-async function until<T>(check: () => T | undefined | false): Promise<T> {
-  for (let i = 0; i < 500; i++) {
-    const value = check();
-    if (value) return value;
-    await tick();
-  }
-  throw new Error('never happened');
-}
 
 describe('connectVoice', () => {
   let server: FakeServer;
@@ -52,13 +28,13 @@ describe('connectVoice', () => {
     microphone = new FakeStream();
     micRequests = 0;
     server
-      .on('POST /v1/sessions', () => json(201, view()))
+      .on('POST /v1/sessions', () => json(201, sessionView()))
       .on('POST /v1/sessions/ses_1/sdp', () => new Response('v=0 answer', { status: 201 }))
       // Each connection to the stream gets a fresh one; the test writes into the latest.
       .on('GET /v1/sessions/ses_1/events', () => (events = new FakeEventStream()).response)
-      .on('GET /v1/sessions/ses_1', () => json(200, view({ state: 'active' })))
+      .on('GET /v1/sessions/ses_1', () => json(200, sessionView({ state: 'active' })))
       .on('DELETE /v1/sessions/ses_1', () =>
-        json(200, view({ state: 'ended', endReason: 'user_ended' })),
+        json(200, sessionView({ state: 'ended', endReason: 'user_ended' })),
       );
     uninstall = installFakeBrowser(server, async () => {
       micRequests += 1;
@@ -211,7 +187,7 @@ describe('connectVoice', () => {
 
   it('leaves the answer to Switchboard in `server` sessions, and refuses typing for GPT-Live agents', async () => {
     server.on('POST /v1/sessions', () =>
-      json(201, view({ typedText: { supported: true, pageStartsResponse: false } })),
+      json(201, sessionView({ typedText: { supported: true, pageStartsResponse: false } })),
     );
     const call = await connected();
     call.sendText('hello');
@@ -222,7 +198,7 @@ describe('connectVoice', () => {
     server.on('POST /v1/sessions', () =>
       json(
         201,
-        view({
+        sessionView({
           api: 'live',
           agent: 'live',
           typedText: { supported: false, pageStartsResponse: false },
@@ -285,7 +261,7 @@ describe('connectVoice', () => {
 
   it('asks Switchboard why when the channel closes, and reports that reason', async () => {
     server.on('GET /v1/sessions/ses_1', () =>
-      json(200, view({ state: 'ended', endReason: 'max_duration' })),
+      json(200, sessionView({ state: 'ended', endReason: 'max_duration' })),
     );
     const call = await connected();
     const ended = endedOf(call);
@@ -370,7 +346,7 @@ describe('connectVoice', () => {
       .on('POST /v1/sessions', () =>
         json(
           201,
-          view({
+          sessionView({
             mode: 'ephemeral',
             connect: {
               clientSecretUrl: '/v1/sessions/ses_1/client-secret',
@@ -395,7 +371,7 @@ describe('connectVoice', () => {
           }),
       )
       .on('POST /v1/sessions/ses_1/call', () =>
-        json(201, view({ mode: 'ephemeral', state: 'active' })),
+        json(201, sessionView({ mode: 'ephemeral', state: 'active' })),
       );
     await connected({ mode: 'ephemeral' });
     const [toOpenAI] = server.sent('POST /v1/realtime/calls');

@@ -61,10 +61,13 @@ export class VoiceCall extends Emitter<CallEvents> {
   private events?: SessionEvents;
   private reconnectTimer?: ReturnType<typeof setTimeout>;
   private checkingLoss = false;
-  /** A Realtime response is running: a typed turn's `response.create` waits for its end. */
+  /** While connecting: `open` once the channel opens, `fail` to give up (every step races it). */
+  private connecting?: { open: () => void; fail: (error: SwitchboardError) => void };
+  /** A Realtime response is running (or was asked for): a typed turn's answer waits for its end. */
   private responding = false;
   private responseWanted = false;
-  private connected?: { resolve: () => void; reject: (error: unknown) => void };
+  /** A typed turn's `response.create` went out and no response has started since. */
+  private typedTurnWaiting = false;
 
   constructor(private readonly options: ConnectVoiceOptions) {
     super();
@@ -89,7 +92,7 @@ export class VoiceCall extends Emitter<CallEvents> {
     if (!typed?.pageStartsResponse) return;
     // One response at a time: asking during one is refused, so the answer waits for it to end.
     if (this.responding) this.responseWanted = true;
-    else this.send({ type: 'response.create' });
+    else this.startResponse();
   }
 
   /** Stops (or restarts) sending the microphone; the call stays up. */
@@ -101,20 +104,30 @@ export class VoiceCall extends Emitter<CallEvents> {
       this.send({ type: muted ? 'session.input_audio.mute' : 'session.input_audio.unmute' });
   }
 
-  /** Ends the call: Switchboard hangs up and the session ends as `user_ended`. */
+  /** Ends the call (also while connecting): Switchboard hangs up, the session ends `user_ended`. */
   async hangup(): Promise<void> {
+    if (this.state === 'ended') return;
     const id = this.session?.id;
-    if (this.state === 'ended' || !id) return;
     this.finish({ reason: 'hangup', by: 'page' });
-    await this.api.endSession(id);
+    if (id) await this.api.endSession(id);
   }
 
-  /** @internal Connects; on failure everything is released and the session ended. */
+  /**
+   * @internal Connects; on failure everything is released and the session ended. Every step races
+   * the connect timeout and the call's end (a hang-up, or Switchboard ending the session), so a
+   * microphone prompt nobody answers or a request that hangs cannot keep it connecting.
+   */
   async start(): Promise<void> {
     const timeoutMs = this.options.connectTimeoutMs ?? 20_000;
+    let fail!: (error: SwitchboardError) => void;
+    const failed = new Promise<never>((_, reject) => (fail = reject));
+    failed.catch(() => undefined);
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    this.connecting = { open, fail };
     const timer = setTimeout(
       () =>
-        this.connected?.reject(
+        fail(
           new SwitchboardError(
             'CONNECT_TIMEOUT',
             `The call did not connect within ${timeoutMs / 1000} s.`,
@@ -122,20 +135,35 @@ export class VoiceCall extends Emitter<CallEvents> {
         ),
       timeoutMs,
     );
+    /** Awaits `work` unless connecting fails first; what it gives too late is let go of. */
+    const step = <T>(work: Promise<T>, letGo?: (late: T) => void): Promise<T> => {
+      work.then(
+        (value) => {
+          if (this.state === 'ended') letGo?.(value);
+        },
+        () => undefined,
+      );
+      return Promise.race([work, failed]);
+    };
     try {
-      const opened = new Promise<void>((resolve, reject) => (this.connected = { resolve, reject }));
-      this.session = await this.api.openSession(this.options.agent, this.options.mode);
-      this.microphone = this.options.microphone ?? (await openMicrophone());
+      this.session = await step(
+        this.api.openSession(this.options.agent, this.options.mode),
+        (late) => void this.api.endSession(late.id).catch(() => undefined),
+      );
+      this.microphone =
+        this.options.microphone ?? (await step(openMicrophone(), (late) => stopTracks(late)));
+      // A mute asked for while connecting holds from the first packet.
+      for (const track of this.microphone.getAudioTracks()) track.enabled = !this.muted;
       const pc = (this.pc = new RTCPeerConnection(this.options.rtcConfiguration));
       this.playRemoteAudio(pc);
       for (const track of this.microphone.getAudioTracks()) pc.addTrack(track, this.microphone);
       this.listen(pc, pc.createDataChannel('oai-events'));
-      await pc.setLocalDescription(await pc.createOffer());
-      await iceGathered(pc);
-      const answer = await this.exchange(this.session, pc.localDescription?.sdp ?? '');
-      await pc.setRemoteDescription({ type: 'answer', sdp: answer });
+      await step(pc.createOffer().then((offer) => pc.setLocalDescription(offer)));
+      await step(iceGathered(pc));
+      const answer = await step(this.exchange(this.session, pc.localDescription?.sdp ?? ''));
+      await step(pc.setRemoteDescription({ type: 'answer', sdp: answer }));
       this.followSessionEvents(this.session);
-      await opened;
+      await step(opened);
     } catch (error) {
       const id = this.session?.id;
       this.finish({ reason: 'connection_failed', by: 'page' }, true);
@@ -145,7 +173,7 @@ export class VoiceCall extends Emitter<CallEvents> {
         : new SwitchboardError('CONNECTION_FAILED', String((error as Error)?.message ?? error));
     } finally {
       clearTimeout(timer);
-      this.connected = undefined;
+      this.connecting = undefined;
     }
   }
 
@@ -185,11 +213,16 @@ export class VoiceCall extends Emitter<CallEvents> {
     this.channel = channel;
     channel.onopen = () => {
       this.setState('connected');
-      this.connected?.resolve();
+      this.connecting?.open();
     };
     channel.onmessage = (message) => this.onServerEvent(message.data);
     // The far end closed the channel: hung up by the server, or gone.
-    channel.onclose = () => void this.lost();
+    channel.onclose = () => {
+      if (!this.connecting) return void this.lost();
+      this.connecting.fail(
+        new SwitchboardError('CONNECTION_FAILED', 'The call’s channel closed while connecting.'),
+      );
+    };
     pc.onconnectionstatechange = () => {
       const now = pc.connectionState;
       if (now === 'connected' && this.state === 'reconnecting') {
@@ -203,8 +236,8 @@ export class VoiceCall extends Emitter<CallEvents> {
           this.options.reconnectTimeoutMs ?? 5000,
         );
       } else if (now === 'failed' || now === 'closed') {
-        if (this.connected)
-          this.connected.reject(
+        if (this.connecting)
+          this.connecting.fail(
             new SwitchboardError(
               'CONNECTION_FAILED',
               'The audio connection could not be established.',
@@ -223,16 +256,25 @@ export class VoiceCall extends Emitter<CallEvents> {
       return;
     }
     this.transcripts.observe(event);
-    if (event.type === 'response.created') this.responding = true;
+    if (event.type === 'response.created') {
+      this.responding = true;
+      this.typedTurnWaiting = false;
+    }
     if (event.type === 'response.done') {
       this.responding = false;
       if (this.responseWanted && this.channel?.readyState === 'open') {
         this.responseWanted = false;
-        this.send({ type: 'response.create' });
+        this.startResponse();
       }
     }
     if (event.type === 'error') {
       const error = (event.error ?? {}) as { code?: unknown; message?: unknown };
+      // Another response started first (turn detection, say): ask again once it is done.
+      if (error.code === 'conversation_already_has_active_response' && this.typedTurnWaiting) {
+        this.typedTurnWaiting = false;
+        this.responseWanted = true;
+        return;
+      }
       this.emit(
         'error',
         new SwitchboardError(
@@ -244,6 +286,7 @@ export class VoiceCall extends Emitter<CallEvents> {
   }
 
   private followSessionEvents(session: SessionView): void {
+    if (this.state === 'ended') return;
     this.events = new SessionEvents({
       url: this.api.url(`/v1/sessions/${session.id}/events`),
       getToken: this.options.getToken,
@@ -285,7 +328,7 @@ export class VoiceCall extends Emitter<CallEvents> {
    */
   private async lost(): Promise<void> {
     const id = this.session?.id;
-    if (this.state === 'ended' || this.checkingLoss || !id || this.connected) return;
+    if (this.state === 'ended' || this.checkingLoss || !id || this.connecting) return;
     this.checkingLoss = true;
     try {
       const session = await this.api.getSession(id).catch(() => undefined);
@@ -303,10 +346,25 @@ export class VoiceCall extends Emitter<CallEvents> {
     }
   }
 
+  /** Asks for the answer to a typed turn; counts as running until the voice API says more. */
+  private startResponse(): void {
+    this.responding = true;
+    this.typedTurnWaiting = true;
+    this.send({ type: 'response.create' });
+  }
+
   private send(event: Record<string, unknown>): void {
     if (this.channel?.readyState !== 'open')
       throw new SwitchboardError('NOT_CONNECTED', 'The call is not connected.');
-    this.channel.send(JSON.stringify(event));
+    try {
+      this.channel.send(JSON.stringify(event));
+    } catch (error) {
+      // The browser refuses what the channel cannot carry (too large, say); the call goes on.
+      throw new SwitchboardError(
+        'SEND_FAILED',
+        `That could not be sent on the call (${(error as Error)?.message ?? String(error)}).`,
+      );
+    }
   }
 
   private setState(state: CallState): void {
@@ -318,6 +376,15 @@ export class VoiceCall extends Emitter<CallEvents> {
   /** Releases everything, once; `silent` while connecting (the caller gets the error instead). */
   private finish(ended: EndedEvent, silent = false): void {
     if (this.state === 'ended') return;
+    // Ended before it connected: connecting gives up now, saying why, not at its timeout.
+    this.connecting?.fail(
+      ended.by === 'server'
+        ? new SwitchboardError(
+            'SESSION_ENDED',
+            `Switchboard ended the session before it connected (${ended.reason}).`,
+          )
+        : new SwitchboardError('HUNG_UP', 'The call was hung up while it was connecting.'),
+    );
     this.release();
     this.state = 'ended';
     if (!silent) {
@@ -339,13 +406,16 @@ export class VoiceCall extends Emitter<CallEvents> {
       this.pc.close();
     }
     // A microphone the page passed in is the page's to stop.
-    if (!this.options.microphone)
-      for (const track of this.microphone?.getTracks() ?? []) track.stop();
+    if (!this.options.microphone && this.microphone) stopTracks(this.microphone);
     if (this.audio) {
       this.audio.srcObject = null;
       if (!this.options.audioElement) this.audio.remove();
     }
   }
+}
+
+function stopTracks(stream: MediaStream): void {
+  for (const track of stream.getTracks()) track.stop();
 }
 
 async function openMicrophone(): Promise<MediaStream> {

@@ -71,6 +71,14 @@ describe(loadConfig.name, () => {
       /SWITCHBOARD_CORS_ORIGINS must be a comma-separated list of origins/,
     );
     expect(() => loadConfig({ SWITCHBOARD_CORS_ORIGINS: '*' })).toThrow(/SWITCHBOARD_CORS_ORIGINS/);
+    expect(() => loadConfig({ SWITCHBOARD_CORS_ORIGINS: 'http://[' })).toThrow(
+      /SWITCHBOARD_CORS_ORIGINS has "http:\/\/\[", which is not an origin/,
+    );
+    // Written as browsers send them: lower-case, without the default port.
+    expect(
+      loadConfig({ SWITCHBOARD_CORS_ORIGINS: 'https://App.Example.com:443,http://x.test:80' }).http
+        .corsOrigins,
+    ).toEqual(['https://app.example.com', 'http://x.test']);
   });
 
   it('reads the body shape bounds and the roles claim format', () => {

@@ -67,6 +67,14 @@ export function loadConfig(env: RawEnv = process.env): AppConfig {
       'Invalid configuration: SWITCHBOARD_KNOWLEDGE_MODEL_DTYPE must be fp32 or q8 for the built-in model (its files come in those two)',
     );
   }
+  const badOrigin = (vars.SWITCHBOARD_CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .find((origin) => origin && !URL.canParse(origin));
+  if (badOrigin !== undefined)
+    problems.push(
+      `Invalid configuration: SWITCHBOARD_CORS_ORIGINS has "${badOrigin}", which is not an origin such as https://app.example.com`,
+    );
   if (vars.SWITCHBOARD_DEMO_SIGN_IN && !vars.SWITCHBOARD_DEMO) {
     problems.push(
       "Invalid configuration: SWITCHBOARD_DEMO_SIGN_IN needs SWITCHBOARD_DEMO=true (it signs in as the demo shop's users)",
@@ -118,10 +126,12 @@ function toAppConfig(
       bodyLimit: vars.SWITCHBOARD_BODY_LIMIT,
       bodyMaxDepth: vars.SWITCHBOARD_BODY_MAX_DEPTH,
       bodyMaxKeys: vars.SWITCHBOARD_BODY_MAX_KEYS,
+      // As browsers send them: lower-case, no default port (`https://App.example.com:443` matches).
       corsOrigins: (vars.SWITCHBOARD_CORS_ORIGINS ?? '')
         .split(',')
         .map((origin) => origin.trim())
-        .filter(Boolean),
+        .filter(Boolean)
+        .map((origin) => new URL(origin).origin),
     },
     database: {
       url: vars.DATABASE_URL,

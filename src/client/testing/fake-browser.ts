@@ -1,3 +1,5 @@
+import type { SessionView } from '../switchboard-api.js';
+
 /**
  * Just enough of a browser for the client's unit tests: a peer connection and data channel the
  * test drives by hand, a microphone, and a `fetch` that routes to handlers the test sets. The
@@ -215,4 +217,30 @@ export class FakeAudio {
   remove(): void {
     this.removed = true;
   }
+}
+
+/** A session as `POST /v1/sessions` answers it: a proxy-mode Realtime session, adjusted. */
+export function sessionView(overrides: Partial<SessionView> = {}): SessionView {
+  return {
+    id: 'ses_1',
+    agent: 'default',
+    api: 'realtime',
+    mode: 'proxy',
+    state: 'created',
+    endReason: null,
+    expiresAt: '2026-12-04T21:00:00.000Z',
+    typedText: { supported: true, pageStartsResponse: true },
+    connect: { sdpUrl: '/v1/sessions/ses_1/sdp' },
+    ...overrides,
+  };
+}
+
+/** Waits, a macrotask at a time, until `check` gives a value (the event that proves it). */
+export async function until<T>(check: () => T | undefined | false, ticks = 500): Promise<T> {
+  for (let i = 0; i < ticks; i++) {
+    const value = check();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  throw new Error('never happened');
 }

@@ -28,6 +28,14 @@ function noSniff(res: Response): void {
   res.setHeader('x-content-type-options', 'nosniff');
 }
 
+/** The demo page's headers, on every file of it (its HTML is reachable under /demo/ too). */
+function demoHeaders(res: Response): void {
+  noSniff(res);
+  res.setHeader('content-security-policy', DEMO_PAGE_CSP);
+  res.setHeader('referrer-policy', 'no-referrer');
+  res.setHeader('x-frame-options', 'DENY');
+}
+
 /**
  * Serves what the build put in `dist/`: the browser client at `/client/switchboard.js` (always:
  * any page may use it) and, while the demo shop is on, the demo page at `/` with its files under
@@ -45,14 +53,12 @@ export function serveWebAssets(app: NestExpressApplication, config: AppConfig): 
   app.useStaticAssets(clientDir, { ...files, prefix: '/client/' });
   if (!config.demo.enabled) return;
   const demoDir = join(dist, 'pages', 'demo');
-  app.useStaticAssets(demoDir, { ...files, prefix: '/demo/' });
+  app.useStaticAssets(demoDir, { ...files, prefix: '/demo/', setHeaders: demoHeaders });
   app
     .getHttpAdapter()
     .getInstance()
     .get('/', (_req: unknown, res: Response, next: (error?: unknown) => void) => {
-      res.setHeader('content-security-policy', DEMO_PAGE_CSP);
-      res.setHeader('referrer-policy', 'no-referrer');
-      noSniff(res);
+      demoHeaders(res);
       res.sendFile(join(demoDir, 'index.html'), { maxAge: 0 }, (error) => error && next());
     });
 }

@@ -105,6 +105,8 @@ async function connect(): Promise<void> {
   show($('hangup'), true);
   show($('mute'), true);
   show($('connect'), false);
+  // Connect is gone: keyboard focus moves to what replaced it, not to the top of the page.
+  $('hangup').focus();
   setStatus('Connected: talk, or type below.');
   call.on(
     'state',
@@ -165,6 +167,7 @@ async function connect(): Promise<void> {
     show($('mute'), false);
     show($('connect'), true);
     $<HTMLButtonElement>('connect').disabled = false;
+    $('connect').focus();
   });
 }
 
