@@ -3,7 +3,7 @@
 // fails the build rather than let it grow unnoticed. The pages (src/pages/<page>) become
 // dist/pages/<page>, their script importing the client from where the server serves it.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 
@@ -50,17 +50,19 @@ const servedClient = {
 for (const page of readdirSync('src/pages')) {
   const from = `src/pages/${page}`;
   const to = `dist/pages/${page}`;
-  await build({
-    entryPoints: [`${from}/${page}.ts`],
-    outfile: `${to}/${page}.js`,
-    bundle: true,
-    format: 'esm',
-    minify: true,
-    sourcemap: 'linked',
-    target: ['es2020', 'chrome100', 'firefox100', 'safari15'],
-    plugins: [servedClient],
-    logLevel: 'warning',
-  });
+  // A folder without its own script (shared/) holds files the pages link to.
+  if (existsSync(`${from}/${page}.ts`))
+    await build({
+      entryPoints: [`${from}/${page}.ts`],
+      outfile: `${to}/${page}.js`,
+      bundle: true,
+      format: 'esm',
+      minify: true,
+      sourcemap: 'linked',
+      target: ['es2020', 'chrome100', 'firefox100', 'safari15'],
+      plugins: [servedClient],
+      logLevel: 'warning',
+    });
   mkdirSync(to, { recursive: true });
   for (const file of readdirSync(from).filter((name) => /\.(html|css|svg|png)$/.test(name)))
     copyFileSync(`${from}/${file}`, `${to}/${file}`);

@@ -54,6 +54,10 @@ function contrast(a: number[], b: number[]): number {
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (hi + 0.05) / (lo + 0.05);
 }
+/** A page's styles as the browser gets them: the shared base first, then the page's own. */
+const pageCss = (page: string) =>
+  readFileSync('src/pages/shared/base.css', 'utf8') +
+  readFileSync(`src/pages/${page}/${page}.css`, 'utf8');
 const hex = (value: string) => [1, 3, 5].map((i) => parseInt(value.slice(i, i + 2), 16));
 
 describeWithChromium('the browser client and demo page, adversarially', () => {
@@ -268,7 +272,7 @@ describeWithChromium('the browser client and demo page, adversarially', () => {
   });
 
   it('gives the main text colours of demo.css a contrast of at least 4.5:1 on their backgrounds', () => {
-    const css = readFileSync('src/pages/demo/demo.css', 'utf8');
+    const css = pageCss('demo');
     const vars = Object.fromEntries(
       [...css.matchAll(/--([a-z]+):\s*(#[0-9a-f]{6})/gi)].map(([, name, value]) => [name, value]),
     );
@@ -289,7 +293,7 @@ describeWithChromium('the browser client and demo page, adversarially', () => {
   });
 
   it('gives the focus ring and the input borders a contrast of at least 3:1 (WCAG 1.4.11)', () => {
-    const css = readFileSync('src/pages/demo/demo.css', 'utf8');
+    const css = pageCss('demo');
     const panel = /--panel:\s*(#[0-9a-f]{6})/i.exec(css)![1];
     const bg = /--bg:\s*(#[0-9a-f]{6})/i.exec(css)![1];
     const ring = /:focus-visible\s*{[^}]*outline:[^;]*(#[0-9a-f]{6})/i.exec(css)![1];

@@ -142,9 +142,17 @@ async function connect(): Promise<void> {
   call.on('approval', ({ actionId, status }) => {
     const line = upsert($('activity'), `action-${actionId}`);
     line.dataset.actionId = actionId;
-    line.className = status;
     const tool = line.dataset.tool ?? 'action';
-    line.replaceChildren(who(tool), document.createTextNode(APPROVAL_WORDS[status] ?? status));
+    // Delivered says the agent was told the outcome, whichever it was: keep the outcome shown.
+    const words =
+      status === 'delivered'
+        ? `${line.dataset.outcome ?? 'decided'} (the agent was told)`
+        : (APPROVAL_WORDS[status] ?? status);
+    if (status !== 'delivered') {
+      line.className = status;
+      line.dataset.outcome = words;
+    }
+    line.replaceChildren(who(tool), document.createTextNode(words));
   });
   call.on('knowledge', ({ given, withdrawn }) => {
     for (const doc of given ?? [])
@@ -197,7 +205,6 @@ const APPROVAL_WORDS: Record<string, string> = {
   cancelled: 'cancelled',
   executed: 'approved and done',
   failed: 'approved, but it failed',
-  delivered: 'approved and done (told to the agent)',
   rolled_back: 'rolled back',
 };
 

@@ -4,7 +4,7 @@ import { ids } from '../ids.js';
 import { planReply, renderText, type ReplyPlan } from '../scenario/reply-planner.js';
 import { audioFormatOf, silence, type AudioFormat } from './audio-format.js';
 import type { ServerEvent } from './call-types.js';
-import type { ConversationItem } from './conversation.js';
+import { type ConversationItem, textOf } from './conversation.js';
 import type { RealtimeCall } from './realtime-call.js';
 import { buildUsage, countInput, textTokens, assistantAudioTokens } from './usage.js';
 
@@ -39,6 +39,23 @@ const FIRST_OUTPUT_MS = 150;
 const SAY_EXACTLY = /^say exactly:\s*([\s\S]+)$/i;
 
 const toolRounds = new WeakMap<RealtimeCall, ToolRound>();
+
+/**
+ * A response asked for after the caller's last turn was already answered, with a system message
+ * added since (an approval's outcome, say): the model relays that message rather than acting on
+ * the old turn again. Undefined when the response answers a turn.
+ */
+function followUpNote(items: readonly ConversationItem[]): string | undefined {
+  const lastUser = items.findLastIndex((item) => item.type === 'message' && item.role === 'user');
+  if (lastUser < 0) return undefined;
+  const since = items.slice(lastUser + 1);
+  const answered = since.findIndex((item) => item.type === 'message' && item.role === 'assistant');
+  if (answered < 0) return undefined;
+  const note = since
+    .slice(answered + 1)
+    .findLast((item) => item.type === 'message' && item.role === 'system');
+  return note ? textOf(note) : undefined;
+}
 
 /** Starts a response; the caller has checked that none is active. */
 export function startResponse(call: RealtimeCall, params: ResponseParams): ResponseRun {
@@ -146,6 +163,8 @@ export class ResponseRun {
       }
       return { kind: 'say', text: renderText(round.afterTools, round.context, outputs) };
     }
+    const note = followUpNote(call.conversation.list());
+    if (note !== undefined) return { kind: 'say', text: note };
     const turns = call.conversation.userTurns();
     const last = turns.at(-1);
     const toolChoice = this.params.tool_choice ?? call.session.tool_choice;
