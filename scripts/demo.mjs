@@ -7,10 +7,16 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 
 const ENV_FILE = '.env';
 const dotEnv = existsSync(ENV_FILE) ? readFileSync(ENV_FILE, 'utf8') : '';
-const configured =
-  Boolean(process.env.SWITCHBOARD_JWT_SECRET || process.env.SWITCHBOARD_JWT_JWKS_URL) ||
-  /^\s*SWITCHBOARD_JWT_(SECRET|JWKS_URL)\s*=/m.test(dotEnv);
-if (!configured) {
+const has = (name) =>
+  Boolean(process.env[name]) || new RegExp(`^\\s*${name}\\s*=`, 'm').test(dotEnv);
+if (has('SWITCHBOARD_JWT_JWKS_URL') && !has('SWITCHBOARD_JWT_SECRET')) {
+  process.stderr.write(
+    'demo: SWITCHBOARD_JWT_JWKS_URL is set, so your identity provider issues tokens and the demo ' +
+      'cannot sign any: run `npm start` and sign in with one of its tokens instead\n',
+  );
+  process.exit(78);
+}
+if (!has('SWITCHBOARD_JWT_SECRET')) {
   const separator = dotEnv && !dotEnv.endsWith('\n') ? '\n' : '';
   appendFileSync(
     ENV_FILE,

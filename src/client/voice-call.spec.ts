@@ -171,7 +171,8 @@ describe('connectVoice', () => {
           content: [{ type: 'input_text', text: 'where is order 10042' }],
         },
       },
-      { type: 'response.create' },
+      // With an id of its own, so a refusal of it can be told from others.
+      { type: 'response.create', event_id: expect.stringMatching(/^evt_page_\d+$/) },
     ]);
     channel.receive({ type: 'response.created', response: { id: 'resp_1' } });
     call.sendText('and 10043?');
@@ -183,6 +184,58 @@ describe('connectVoice', () => {
     channel.receive({ type: 'response.done', response: { id: 'resp_1' } });
     expect(channel.types().at(-1)).toBe('response.create');
     expect(() => call.sendText('   ')).toThrow(expect.objectContaining({ code: 'EMPTY_TEXT' }));
+  });
+
+  it('asks again, quietly, when its response.create lost the race to turn detection', async () => {
+    const call = await connected();
+    const channel = pc().channel!;
+    const errors: string[] = [];
+    call.on('error', (error) => errors.push(error.code));
+    call.sendText('hello');
+    const asked = channel.sent.at(-1) as { event_id: string };
+    // Turn detection's response started first; then the page's request is refused by its id.
+    channel.receive({ type: 'response.created', response: { id: 'resp_vad' } });
+    channel.receive({
+      type: 'error',
+      error: { code: 'conversation_already_has_active_response', event_id: asked.event_id },
+    });
+    expect(errors).toEqual([]);
+    channel.receive({ type: 'response.done', response: { id: 'resp_vad' } });
+    expect(channel.types().at(-1)).toBe('response.create');
+    // Refused for another reason: said, and the next typed turn is not held back by it.
+    const again = channel.sent.at(-1) as { event_id: string };
+    channel.receive({ type: 'error', error: { code: 'invalid_value', event_id: again.event_id } });
+    expect(errors).toEqual(['invalid_value']);
+    call.sendText('still there?');
+    expect(channel.types().slice(-2)).toEqual(['conversation.item.create', 'response.create']);
+  });
+
+  it('does not end a call whose connection came back while Switchboard was asked about it', async () => {
+    let answer: (res: Response) => void = () => undefined;
+    server.on(
+      'GET /v1/sessions/ses_1',
+      () => new Promise<Response>((resolve) => (answer = resolve)),
+    );
+    const call = await connected({ reconnectTimeoutMs: 1 });
+    pc().become('disconnected');
+    await until(() => server.sent('GET /v1/sessions/ses_1').length === 1);
+    pc().become('connected');
+    answer(json(200, sessionView({ state: 'active' })));
+    await until(() => call.state === 'connected');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(call.state).toBe('connected');
+    expect(server.sent('DELETE /v1/sessions/ses_1')).toHaveLength(0);
+    await call.hangup();
+  });
+
+  it('gives up connecting when the page aborts, with HUNG_UP, and ends the session', async () => {
+    const abort = new AbortController();
+    const connecting = connectVoice({ baseUrl: BASE, getToken: () => TOKEN, signal: abort.signal });
+    await until(() => pc()?.remoteDescription);
+    abort.abort();
+    await expect(connecting).rejects.toMatchObject({ code: 'HUNG_UP' });
+    expect(pc().connectionState).toBe('closed');
+    await until(() => server.sent('DELETE /v1/sessions/ses_1').length >= 1);
   });
 
   it('leaves the answer to Switchboard in `server` sessions, and refuses typing for GPT-Live agents', async () => {

@@ -28,6 +28,8 @@ export interface ConnectVoiceOptions {
   readonly connectTimeoutMs?: number;
   /** STUN/TURN servers, when the page needs them to reach OpenAI. */
   readonly rtcConfiguration?: RTCConfiguration;
+  /** Aborting it while connecting gives up (`HUNG_UP`), e.g. a Cancel button beside Connect. */
+  readonly signal?: AbortSignal;
 }
 
 /** The longest the offer waits for its ICE candidates: host candidates come in milliseconds. */
@@ -66,8 +68,9 @@ export class VoiceCall extends Emitter<CallEvents> {
   /** A Realtime response is running (or was asked for): a typed turn's answer waits for its end. */
   private responding = false;
   private responseWanted = false;
-  /** A typed turn's `response.create` went out and no response has started since. */
-  private typedTurnWaiting = false;
+  /** Event ids of the page's `response.create`s: the voice API names them in its refusals. */
+  private readonly asked = new Set<string>();
+  private asks = 0;
 
   constructor(private readonly options: ConnectVoiceOptions) {
     super();
@@ -109,7 +112,8 @@ export class VoiceCall extends Emitter<CallEvents> {
     if (this.state === 'ended') return;
     const id = this.session?.id;
     this.finish({ reason: 'hangup', by: 'page' });
-    if (id) await this.api.endSession(id);
+    // Ended here whatever happens; if Switchboard cannot be told, its own limits end the session.
+    if (id) await this.api.endSession(id).catch(() => undefined);
   }
 
   /**
@@ -125,6 +129,9 @@ export class VoiceCall extends Emitter<CallEvents> {
     let open!: () => void;
     const opened = new Promise<void>((resolve) => (open = resolve));
     this.connecting = { open, fail };
+    const cancel = () => this.finish({ reason: 'hangup', by: 'page' });
+    if (this.options.signal?.aborted) cancel();
+    this.options.signal?.addEventListener('abort', cancel);
     const timer = setTimeout(
       () =>
         fail(
@@ -173,6 +180,7 @@ export class VoiceCall extends Emitter<CallEvents> {
         : new SwitchboardError('CONNECTION_FAILED', String((error as Error)?.message ?? error));
     } finally {
       clearTimeout(timer);
+      this.options.signal?.removeEventListener('abort', cancel);
       this.connecting = undefined;
     }
   }
@@ -256,10 +264,7 @@ export class VoiceCall extends Emitter<CallEvents> {
       return;
     }
     this.transcripts.observe(event);
-    if (event.type === 'response.created') {
-      this.responding = true;
-      this.typedTurnWaiting = false;
-    }
+    if (event.type === 'response.created') this.responding = true;
     if (event.type === 'response.done') {
       this.responding = false;
       if (this.responseWanted && this.channel?.readyState === 'open') {
@@ -268,13 +273,19 @@ export class VoiceCall extends Emitter<CallEvents> {
       }
     }
     if (event.type === 'error') {
-      const error = (event.error ?? {}) as { code?: unknown; message?: unknown };
+      const error = (event.error ?? {}) as {
+        code?: unknown;
+        message?: unknown;
+        event_id?: unknown;
+      };
+      const ours = typeof error.event_id === 'string' && this.asked.delete(error.event_id);
       // Another response started first (turn detection, say): ask again once it is done.
-      if (error.code === 'conversation_already_has_active_response' && this.typedTurnWaiting) {
-        this.typedTurnWaiting = false;
+      if (ours && error.code === 'conversation_already_has_active_response') {
         this.responseWanted = true;
         return;
       }
+      // Refused for another reason: nothing is running on our account any more.
+      if (ours) this.responding = false;
       this.emit(
         'error',
         new SwitchboardError(
@@ -332,6 +343,8 @@ export class VoiceCall extends Emitter<CallEvents> {
     this.checkingLoss = true;
     try {
       const session = await this.api.getSession(id).catch(() => undefined);
+      // The connection came back while Switchboard was asked: nothing was lost.
+      if (this.pc?.connectionState === 'connected' && this.channel?.readyState === 'open') return;
       if (session && (session.state === 'ended' || session.state === 'revoked')) {
         return this.finish({
           reason: session.endReason ?? session.state,
@@ -348,9 +361,16 @@ export class VoiceCall extends Emitter<CallEvents> {
 
   /** Asks for the answer to a typed turn; counts as running until the voice API says more. */
   private startResponse(): void {
+    const eventId = `evt_page_${++this.asks}`;
+    this.asked.add(eventId);
     this.responding = true;
-    this.typedTurnWaiting = true;
-    this.send({ type: 'response.create' });
+    try {
+      this.send({ type: 'response.create', event_id: eventId });
+    } catch (error) {
+      this.asked.delete(eventId);
+      this.responding = false;
+      throw error;
+    }
   }
 
   private send(event: Record<string, unknown>): void {
@@ -407,6 +427,8 @@ export class VoiceCall extends Emitter<CallEvents> {
     }
     // A microphone the page passed in is the page's to stop.
     if (!this.options.microphone && this.microphone) stopTracks(this.microphone);
+    // …and is handed back as it was given: not left muted.
+    else for (const track of this.options.microphone?.getAudioTracks() ?? []) track.enabled = true;
     if (this.audio) {
       this.audio.srcObject = null;
       if (!this.options.audioElement) this.audio.remove();

@@ -44,6 +44,8 @@ export class ApprovalsView {
   private stream?: SessionEvents;
   private countdown?: ReturnType<typeof setInterval>;
   private refreshing?: ReturnType<typeof setTimeout>;
+  /** Set once another area (or sign-out) took over: late answers must not touch the page. */
+  private hidden = false;
 
   constructor(private readonly root: HTMLElement) {}
 
@@ -62,10 +64,11 @@ export class ApprovalsView {
       h('section', { id: 'approval-detail', 'aria-live': 'polite' }),
     );
     await this.refresh();
-    this.follow();
+    if (!this.hidden) this.follow();
   }
 
   hide(): void {
+    this.hidden = true;
     this.stream?.stop();
     clearInterval(this.countdown);
     clearTimeout(this.refreshing);
@@ -84,17 +87,24 @@ export class ApprovalsView {
           if (event.data.actionId === this.selected && this.selected) void this.open(this.selected);
         }, 100);
       },
-      onEnd: () => undefined,
+      onEnd: (end) => {
+        if (this.hidden || end.why === 'stopped') return;
+        const line = document.getElementById('approvals-status');
+        if (line)
+          line.textContent = 'The queue is no longer live: reload the page to follow it again.';
+      },
     });
   }
 
   private async refresh(): Promise<void> {
     const status = byId<HTMLSelectElement>('approval-status').value;
+    if (this.hidden) return;
     const { items } = await api<{ items: Action[] }>(
       'GET',
       `/v1/admin/approvals?status=${status}&limit=100`,
     );
-    const table = byId<HTMLTableElement>('approvals-table');
+    const table = document.getElementById('approvals-table');
+    if (this.hidden || !table) return;
     table.replaceChildren(
       h(
         'caption',
@@ -137,6 +147,7 @@ export class ApprovalsView {
   private async open(id: string): Promise<void> {
     this.selected = id;
     const action = await api<Action>('GET', `/v1/admin/approvals/${id}`);
+    if (this.hidden) return;
     const detail = byId('approval-detail');
     const expires = h('dd', { id: 'approval-expires' }, timeLeft(action.expiresAt));
     clearInterval(this.countdown);
@@ -247,21 +258,22 @@ export class ApprovalsView {
     what: 'approve' | 'reject' | 'rollback',
     body: Record<string, string>,
   ): Promise<void> {
-    const status = byId('decision-status');
     const path =
       what === 'rollback'
         ? `/v1/admin/actions/${id}/rollback`
         : `/v1/admin/approvals/${id}/${what}`;
+    let said: string;
     try {
       await api('POST', path, body);
-      status.textContent =
-        what === 'approve' ? 'Approved.' : what === 'reject' ? 'Rejected.' : 'Rolled back.';
+      said = what === 'approve' ? 'Approved.' : what === 'reject' ? 'Rejected.' : 'Rolled back.';
       await this.refresh();
       await this.open(id);
     } catch (error) {
-      status.textContent =
-        error instanceof ApiError ? `${error.code}: ${error.message}` : String(error);
+      said = error instanceof ApiError ? `${error.code}: ${error.message}` : String(error);
     }
+    // Said in the detail as it now stands (reopening it drew a new one).
+    const status = document.getElementById('decision-status');
+    if (status && !this.hidden) status.textContent = said;
   }
 }
 

@@ -25,6 +25,8 @@ const AREAS: readonly Area[] = [
 ];
 
 let current: { hide(): void } | undefined;
+/** One sign-in at a time: a second submit while the areas are probed is ignored. */
+let entering = false;
 
 async function start(): Promise<void> {
   byId('sign-in').addEventListener('submit', (event) => {
@@ -45,6 +47,16 @@ async function start(): Promise<void> {
 }
 
 async function enter(): Promise<void> {
+  if (entering) return;
+  entering = true;
+  try {
+    await enterAreas();
+  } finally {
+    entering = false;
+  }
+}
+
+async function enterAreas(): Promise<void> {
   let allowed: Area[];
   try {
     allowed = [];

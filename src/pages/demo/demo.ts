@@ -168,6 +168,9 @@ async function connect(): Promise<void> {
   call.on('error', (error) => fail(error.message));
   call.on('ended', (ended) => {
     call = undefined;
+    // The next call starts unmuted: so does the button.
+    $('mute').setAttribute('aria-pressed', 'false');
+    $('mute').textContent = 'Mute';
     setStatus(`Call ended: ${whyEnded(ended)}`);
     show($('type-form'), false);
     show($('speech-only'), false);

@@ -49,11 +49,19 @@ function followUpNote(items: readonly ConversationItem[]): string | undefined {
   const lastUser = items.findLastIndex((item) => item.type === 'message' && item.role === 'user');
   if (lastUser < 0) return undefined;
   const since = items.slice(lastUser + 1);
-  const answered = since.findIndex((item) => item.type === 'message' && item.role === 'assistant');
+  const answered = since.findLastIndex(
+    (item) => item.type === 'message' && item.role === 'assistant',
+  );
   if (answered < 0) return undefined;
+  // Knowledge given late is reference text for the next turn, not news to read out.
   const note = since
     .slice(answered + 1)
-    .findLast((item) => item.type === 'message' && item.role === 'system');
+    .findLast(
+      (item) =>
+        item.type === 'message' &&
+        item.role === 'system' &&
+        !textOf(item).includes('<knowledge id='),
+    );
   return note ? textOf(note) : undefined;
 }
 
