@@ -46,6 +46,10 @@ export class ApprovalsView {
   private refreshing?: ReturnType<typeof setTimeout>;
   /** Set once another area (or sign-out) took over: late answers must not touch the page. */
   private hidden = false;
+  /** What the approver's last decision on each action came to: kept across live redraws. */
+  private readonly said = new Map<string, string>();
+  /** Each open() draws only if no later one started meanwhile (its answer would be staler). */
+  private opens = 0;
 
   constructor(private readonly root: HTMLElement) {}
 
@@ -146,8 +150,9 @@ export class ApprovalsView {
 
   private async open(id: string): Promise<void> {
     this.selected = id;
+    const mine = ++this.opens;
     const action = await api<Action>('GET', `/v1/admin/approvals/${id}`);
-    if (this.hidden) return;
+    if (this.hidden || mine !== this.opens) return;
     const detail = byId('approval-detail');
     const expires = h('dd', { id: 'approval-expires' }, timeLeft(action.expiresAt));
     clearInterval(this.countdown);
@@ -192,7 +197,7 @@ export class ApprovalsView {
         : null,
       outcome(action),
       this.controls(action),
-      h('p', { id: 'decision-status', role: 'status' }),
+      h('p', { id: 'decision-status', role: 'status' }, this.said.get(action.id)),
     ];
     detail.replaceChildren(...parts.filter((part): part is HTMLElement => part !== null));
     detail.querySelector('h3')?.focus();
@@ -262,18 +267,21 @@ export class ApprovalsView {
       what === 'rollback'
         ? `/v1/admin/actions/${id}/rollback`
         : `/v1/admin/approvals/${id}/${what}`;
-    let said: string;
+    // Kept for this action before anything redraws it: the live queue may do so at any moment.
     try {
       await api('POST', path, body);
-      said = what === 'approve' ? 'Approved.' : what === 'reject' ? 'Rejected.' : 'Rolled back.';
-      await this.refresh();
-      await this.open(id);
+      this.said.set(
+        id,
+        what === 'approve' ? 'Approved.' : what === 'reject' ? 'Rejected.' : 'Rolled back.',
+      );
     } catch (error) {
-      said = error instanceof ApiError ? `${error.code}: ${error.message}` : String(error);
+      this.said.set(
+        id,
+        error instanceof ApiError ? `${error.code}: ${error.message}` : String(error),
+      );
     }
-    // Said in the detail as it now stands (reopening it drew a new one).
-    const status = document.getElementById('decision-status');
-    if (status && !this.hidden) status.textContent = said;
+    await this.refresh();
+    await this.open(id);
   }
 }
 
