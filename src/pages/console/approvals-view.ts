@@ -88,7 +88,9 @@ export class ApprovalsView {
         clearTimeout(this.refreshing);
         this.refreshing = setTimeout(() => {
           void this.refresh();
-          if (event.data.actionId === this.selected && this.selected) void this.open(this.selected);
+          // Redrawn in place: the approver's focus stays where it is.
+          if (event.data.actionId === this.selected && this.selected)
+            void this.open(this.selected, false);
         }, 100);
       },
       onEnd: (end) => {
@@ -148,7 +150,7 @@ export class ApprovalsView {
     );
   }
 
-  private async open(id: string): Promise<void> {
+  private async open(id: string, focus = true): Promise<void> {
     this.selected = id;
     const mine = ++this.opens;
     const action = await api<Action>('GET', `/v1/admin/approvals/${id}`);
@@ -200,7 +202,7 @@ export class ApprovalsView {
       h('p', { id: 'decision-status', role: 'status' }, this.said.get(action.id)),
     ];
     detail.replaceChildren(...parts.filter((part): part is HTMLElement => part !== null));
-    detail.querySelector('h3')?.focus();
+    if (focus) detail.querySelector('h3')?.focus();
   }
 
   private controls(action: Action): HTMLElement | null {
