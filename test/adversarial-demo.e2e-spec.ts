@@ -319,27 +319,16 @@ describe('CORS edge cases', () => {
     });
   });
 
-  it('matches an origin configured in mixed case (browsers send it lower-case)', async () => {
-    const env = { ...JWT_ENV, SWITCHBOARD_CORS_ORIGINS: 'https://App.Example.com' };
+  // A browser sends its origin serialised: lower-case host, no default port for the scheme.
+  it.each([
+    ['in mixed case', 'https://App.Example.com'],
+    ['with its default port', 'https://app.example.com:443'],
+  ])('matches an origin configured %s, as browsers send it', async (_how, configured) => {
+    const env = { ...JWT_ENV, SWITCHBOARD_CORS_ORIGINS: configured };
     // Read as a browser would send it, not refused.
     expect(() => loadConfig(env)).not.toThrow();
     const sut = await startTestApp({ env });
     try {
-      // A browser sends its origin serialised: lower-case host.
-      const res = await preflight(sut, 'https://app.example.com');
-      expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
-    } finally {
-      await sut.close();
-    }
-  });
-
-  it('matches an origin configured with its default port (browsers leave it out)', async () => {
-    const env = { ...JWT_ENV, SWITCHBOARD_CORS_ORIGINS: 'https://app.example.com:443' };
-    // Read as a browser would send it, not refused.
-    expect(() => loadConfig(env)).not.toThrow();
-    const sut = await startTestApp({ env });
-    try {
-      // A browser serialises its origin without the scheme's default port.
       const res = await preflight(sut, 'https://app.example.com');
       expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
     } finally {
